@@ -1,0 +1,84 @@
+// Builds the Apps Script project in dist/: one Code.js holding the bundle and
+// a top-level declaration (with its JSDoc) per entry point, appsscript.json,
+// and Sidebar.html when the sidebar exists.
+//
+// Why generate declarations: Apps Script only sees top-level function
+// declarations (custom functions, onOpen, google.script.run targets), while
+// esbuild wraps everything in an IIFE and drops JSDoc.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const GLOBAL = "KpiTree";
+/** Files whose exported functions become top-level declarations. */
+const ENTRY_FILES = ["src/functions/customFunctions.ts", "src/addon/entrypoints.ts"];
+
+/** `/** doc *\/ export function NAME(a: T, b?: U)` → { doc, name, params }. */
+export function entryPoints(source, file) {
+  const found = [];
+  const re = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export function (\w+)\(([^)]*)\)/g;
+  for (const m of source.matchAll(re)) {
+    const params = m[3]
+      .split(",")
+      .map((p) =>
+        p
+          .trim()
+          .replace(/[?:].*$/s, "")
+          .trim(),
+      )
+      .filter(Boolean);
+    found.push({ doc: m[1], name: m[2], params });
+  }
+  const exported = [...source.matchAll(/export function (\w+)/g)].map((m) => m[1]);
+  const missing = exported.filter((n) => !found.some((f) => f.name === n));
+  if (missing.length) throw new Error(`${file}: exported functions need a JSDoc block: ${missing.join(", ")}`);
+  return found;
+}
+
+async function bundle(entry, options = {}) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+export async function build() {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  const code = await bundle("src/main.ts", { format: "iife", globalName: GLOBAL, platform: "neutral" });
+  const wrappers = ENTRY_FILES.flatMap((file) => entryPoints(readFileSync(join(root, file), "utf8"), file)).map(
+    ({ doc, name, params }) =>
+      `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`,
+  );
+  const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
+  writeFileSync(join(dist, "Code.js"), `${banner}var ${code.trim().replace(/^var /, "")}\n\n${wrappers.join("\n")}`);
+  writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
+
+  if (existsSync(join(root, "src/sidebar/main.ts"))) {
+    const script = await bundle("src/sidebar/main.ts", { format: "iife", platform: "browser" });
+    const css = existsSync(join(root, "src/sidebar/style.css"))
+      ? readFileSync(join(root, "src/sidebar/style.css"), "utf8")
+      : "";
+    const html = readFileSync(join(root, "src/sidebar/index.html"), "utf8")
+      .replace("/*STYLE*/", () => css)
+      // </script> inside the bundle would end the tag early.
+      .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
+    writeFileSync(join(dist, "Sidebar.html"), html);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await build();
+  console.log("built dist/");
+}

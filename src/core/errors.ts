@@ -1,0 +1,223 @@
+import type { Lang } from "./text";
+
+/** Where in the user's range a problem sits: range row (1 = header), node name, column header. */
+export interface Where {
+  row?: number;
+  name?: string;
+  column?: string;
+}
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => readonly [problem: string, fix: string];
+
+const messages = {
+  emptyRange: {
+    en: () => ["The range is empty.", "select the whole table, header row included."],
+    ja: () => ["範囲が空です。", "見出し行を含めて表全体を指定してください。"],
+  },
+  noNameColumn: {
+    en: () => [
+      "No name column was found in the header row.",
+      'add a column headed "Name" (or KPI, Metric), or put names in outline columns headed KGI, KPI1, KPI2….',
+    ],
+    ja: () => [
+      "見出し行に名前の列が見つかりません。",
+      "「指標名」（または 指標・項目）という見出しの列を作るか、KGI・KPI1・KPI2… という見出しの列に段をずらして名前を入れてください。",
+    ],
+  },
+  noHierarchy: {
+    en: () => [
+      "The table does not say how the KPIs are nested.",
+      'add a "Parent" column (the parent\'s ID or name) or a "Level" column (1 = KGI), or indent names across KGI/KPI1/KPI2 columns.',
+    ],
+    ja: () => [
+      "KPI の親子関係を示す列がありません。",
+      "「親」列（親の ID か名前）か「階層」列（1 = KGI）を追加するか、KGI・KPI1・KPI2 の列に段をずらして名前を入れてください。",
+    ],
+  },
+  twoHierarchies: {
+    en: (p) => [
+      `The hierarchy is given twice (${p.forms}).`,
+      "keep exactly one of: a Parent column, a Level column, or outline columns.",
+    ],
+    ja: (p) => [
+      `親子関係が二通りに指定されています（${p.forms}）。`,
+      "「親」列・「階層」列・段ずらしの列のどれか一つだけを残してください。",
+    ],
+  },
+  missingName: {
+    en: () => ["This row has values but no name.", "type the KPI's name, or clear the row."],
+    ja: () => ["値があるのに名前がありません。", "KPI の名前を入力するか、行を空にしてください。"],
+  },
+  twoOutlineNames: {
+    en: (p) => [`Names appear in two outline columns ("${p.first}" and "${p.second}").`, "keep one name per row."],
+    ja: (p) => [
+      `段ずらしの列に名前が二つあります（「${p.first}」と「${p.second}」）。`,
+      "1 行に名前は一つにしてください。",
+    ],
+  },
+  duplicateId: {
+    en: (p) => [`ID "${p.id}" is already used in row ${p.firstRow}.`, "give every row its own ID."],
+    ja: (p) => [`ID「${p.id}」は ${p.firstRow} 行目でも使われています。`, "行ごとに別の ID を付けてください。"],
+  },
+  unknownParent: {
+    en: (p) => [
+      `The parent "${p.parent}" does not exist in the range.`,
+      "type the ID (or name) of a row in the table, or leave it blank for the KGI.",
+    ],
+    ja: (p) => [
+      `親「${p.parent}」が範囲内にありません。`,
+      "表にある行の ID（または名前）を入力するか、KGI なら空欄にしてください。",
+    ],
+  },
+  ambiguousParent: {
+    en: (p) => [
+      `The parent "${p.parent}" matches more than one row (rows ${p.rows}).`,
+      'add an "ID" column and refer to parents by ID.',
+    ],
+    ja: (p) => [
+      `親「${p.parent}」に当たる行が複数あります（${p.rows} 行目）。`,
+      "「ID」列を追加し、親を ID で指定してください。",
+    ],
+  },
+  cycle: {
+    en: () => [
+      "This row is its own ancestor (the parents form a loop).",
+      "change the Parent column so that every chain ends at a KGI with a blank parent.",
+    ],
+    ja: () => [
+      "親をたどると自分自身に戻ります（循環しています）。",
+      "どの行も親をたどると親が空欄の KGI に着くように「親」列を直してください。",
+    ],
+  },
+  badLevel: {
+    en: (p) => [`"${p.text}" is not a level number.`, "use whole numbers: 1 for the KGI, 2 for its KPIs, and so on."],
+    ja: (p) => [
+      `「${p.text}」は階層の番号として読めません。`,
+      "KGI を 1、その下を 2… のように整数で入力してください。",
+    ],
+  },
+  levelJump: {
+    en: (p) => [
+      `The depth jumps from ${p.from} to ${p.to}.`,
+      `make this row level ${p.expected}, or add the missing level above it.`,
+    ],
+    ja: (p) => [
+      `階層が ${p.from} から ${p.to} に飛んでいます。`,
+      `この行を階層 ${p.expected} にするか、間の階層の行を追加してください。`,
+    ],
+  },
+  noParentAbove: {
+    en: (p) => [
+      `No row above has a smaller level than ${p.level}, so this row has no parent.`,
+      "put the KGI (the smallest level) first.",
+    ],
+    ja: (p) => [
+      `上に階層 ${p.level} より小さい行がなく、親が決まりません。`,
+      "いちばん小さい階層の KGI を先頭に置いてください。",
+    ],
+  },
+  missingOp: {
+    en: () => [
+      "This KPI has children but no operator.",
+      "enter how the children combine: + × − ÷ avg min max, or none for a scorecard.",
+    ],
+    ja: () => [
+      "子があるのに計算方法がありません。",
+      "子の組み合わせ方を入力してください: + × − ÷ 平均 min max、集計しない場合は「なし」。",
+    ],
+  },
+  unknownOp: {
+    en: (p) => [`"${p.text}" is not an operator.`, "use one of + × − ÷ avg min max none."],
+    ja: (p) => [`「${p.text}」は計算方法として読めません。`, "+ × − ÷ 平均 min max なし のどれかを入力してください。"],
+  },
+  ratioChildren: {
+    en: (p) => [
+      `A ratio (÷) needs exactly two children; this one has ${p.count}.`,
+      "give it a numerator and a denominator, in that order, or change the operator.",
+    ],
+    ja: (p) => [
+      `割り算（÷）の子はちょうど 2 つ必要ですが、${p.count} つあります。`,
+      "分子・分母の順に 2 つの子にするか、計算方法を変えてください。",
+    ],
+  },
+  badNumber: {
+    en: (p) => [
+      `"${p.text}" is not a number.`,
+      "enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.",
+    ],
+    ja: (p) => [
+      `「${p.text}」は数値として読めません。`,
+      "1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。",
+    ],
+  },
+  badDirection: {
+    en: (p) => [`"${p.text}" is not a direction.`, "enter higher (bigger is better) or lower (smaller is better)."],
+    ja: (p) => [
+      `「${p.text}」は方向として読めません。`,
+      "「以上」（大きいほど良い）か「以下」（小さいほど良い）を入力してください。",
+    ],
+  },
+  badField: {
+    en: (p) => [`"${p.text}" is not a field to roll up.`, 'use "actual" or "target".'],
+    ja: (p) => [`「${p.text}」は集計する項目として読めません。`, "「実績」か「目標」を指定してください。"],
+  },
+  goalNeedsOneRoot: {
+    en: (p) => [
+      `A goal was given but the range holds ${p.count} trees.`,
+      "leave the goal out (each KGI uses its own target) or select a single tree.",
+    ],
+    ja: (p) => [
+      `目標値が指定されましたが、範囲に KGI が ${p.count} つあります。`,
+      "目標値を省く（各 KGI の目標を使う）か、一つのツリーだけを指定してください。",
+    ],
+  },
+  badThresholds: {
+    en: (p) => [
+      `"${p.text}" are not status thresholds.`,
+      "give two rates, achieved then at risk, such as 100% and 80%.",
+    ],
+    ja: (p) => [
+      `「${p.text}」はしきい値として読めません。`,
+      "達成・要注意の順に 100% と 80% のような 2 つの率を指定してください。",
+    ],
+  },
+  badSize: {
+    en: (p) => [
+      `The ranges have different sizes (${p.sizes}).`,
+      "select ranges of the same size, or a single cell to use everywhere.",
+    ],
+    ja: (p) => [`範囲の大きさが揃っていません（${p.sizes}）。`, "同じ大きさの範囲か、一つのセルを指定してください。"],
+  },
+} satisfies Record<string, Record<Lang, Template>>;
+
+export type MessageCode = keyof typeof messages;
+
+/** The one error type the core throws: the message is ready to show to the user. */
+export class KpiError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    message: string,
+    readonly where: Where,
+  ) {
+    super(message);
+    this.name = "KpiError";
+  }
+}
+
+export function formatMessage(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): string {
+  const [problem, fix] = (messages[code][lang] as Template)(params);
+  const at: string[] = [];
+  if (lang === "ja") {
+    if (where.row !== undefined) at.push(`${where.row}行目${where.name ? `（${where.name}）` : ""}`);
+    if (where.column !== undefined) at.push(`「${where.column}」列`);
+    return `${at.length ? `${at.join("の")}: ` : ""}${problem} 修正: ${fix}`;
+  }
+  if (where.row !== undefined) at.push(`Row ${where.row}${where.name ? ` ("${where.name}")` : ""}`);
+  if (where.column !== undefined) at.push(`column "${where.column}"`);
+  return `${at.length ? `${at.join(", ")}: ` : ""}${problem} Fix: ${fix}`;
+}
+
+export function fail(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): never {
+  throw new KpiError(code, formatMessage(lang, code, where, params), where);
+}

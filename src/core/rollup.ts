@@ -1,0 +1,29 @@
+import { combine } from "./operators";
+import type { Tree } from "./tree";
+
+export type Measure = "target" | "actual";
+export type Values = (number | null)[];
+
+/**
+ * Bottom-up: a leaf gives its own value, a parent its operator over its
+ * children's rolled-up values, falling back to its own value when that cannot
+ * be computed; `none` keeps the node's own value. Indexed like `tree.nodes`.
+ */
+export function rollup(tree: Tree, measure: Measure): Values {
+  const { nodes, order } = tree;
+  const out: Values = new Array(nodes.length).fill(null);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const node = nodes[order[k]];
+    const own = node[measure];
+    if (node.op === null || node.op === "none") {
+      out[node.index] = own;
+      continue;
+    }
+    const computed = combine(
+      node.op,
+      node.children.map((c) => out[c]),
+    );
+    out[node.index] = computed ?? own;
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { Lang } from "./text";
+import type { Direction } from "./value";
+
+export type Status = "achieved" | "atRisk" | "offTrack" | "noData";
+
+export interface Thresholds {
+  /** Achievement rate from which a KPI counts as achieved (1 = 100%). */
+  achieved: number;
+  /** Achievement rate from which it is at risk rather than off track. */
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { achieved: 1, atRisk: 0.8 };
+/** OKR mode: 70% of a stretch goal counts as success. */
+export const OKR_THRESHOLDS: Thresholds = { achieved: 0.7, atRisk: 0.4 };
+
+/**
+ * Achievement rate, 1 = on target. For a positive target this is
+ * actual ÷ target (higher is better) or 2 − actual ÷ target (lower is better:
+ * churn 3% target, 4% actual → 66.7%; 1.5% → 150%). In general
+ * 1 ± (actual − target) ÷ |target|, so negative targets (a loss limit) work too.
+ * A zero target gives 1 when the actual is on the right side of it (or equal), else 0.
+ * Blank when either value is missing; never Infinity or NaN.
+ */
+export function achievement(actual: number | null, target: number | null, direction: Direction): number | null {
+  if (actual === null || target === null || !Number.isFinite(actual) || !Number.isFinite(target)) return null;
+  const gain = direction === "lower" ? target - actual : actual - target;
+  if (target === 0) return gain >= 0 ? 1 : 0;
+  return 1 + gain / Math.abs(target);
+}
+
+export function statusOf(rate: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Status {
+  if (rate === null) return "noData";
+  if (rate >= thresholds.achieved - 1e-12) return "achieved";
+  if (rate >= thresholds.atRisk - 1e-12) return "atRisk";
+  return "offTrack";
+}
+
+export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
+  ja: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },
+  en: { achieved: "Achieved", atRisk: "At risk", offTrack: "Off track", noData: "No data" },
+};

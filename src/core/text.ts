@@ -1,0 +1,46 @@
+/** Cell values as Sheets hands them to scripts. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export type Lang = "ja" | "en";
+
+/**
+ * Folds full-width forms, case and spacing so that `Ｐａｒｅｎｔ ＩＤ`, `parent_id`
+ * and `ParentID` compare equal.
+ */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-・]+/g, "");
+}
+
+export function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** A cell shown as the user would read it, for names and error messages. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell).trim();
+}
+
+export function hasJapanese(text: string): boolean {
+  return /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/.test(text);
+}
+
+/**
+ * Turns whatever Sheets passed (a scalar for a 1×1 range, ragged arrays from
+ * tests or other callers) into a rectangular 2-D array.
+ */
+export function toGrid(input: unknown): Cell[][] {
+  const rows: unknown[] = Array.isArray(input) ? input : [[input]];
+  const grid = rows.map((row) => (Array.isArray(row) ? row : [row]) as Cell[]);
+  const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  return grid.map((row) => {
+    const copy = row.slice();
+    while (copy.length < width) copy.push("");
+    return copy;
+  });
+}

@@ -1,0 +1,90 @@
+import { fail } from "./errors";
+import type { Op } from "./operators";
+import type { Cell, Lang } from "./text";
+import type { Direction } from "./value";
+
+export type Field =
+  | "name"
+  | "id"
+  | "parent"
+  | "level"
+  | "op"
+  | "target"
+  | "actual"
+  | "unit"
+  | "direction"
+  | "owner"
+  | "deadline"
+  | "ksf";
+
+export type HierarchyForm = "parent" | "level" | "outline";
+
+export interface KpiNode {
+  /** Position in `Tree.nodes`. */
+  index: number;
+  /** Row in the user's range; 1 is the header. */
+  row: number;
+  name: string;
+  id: string;
+  /** Index of the parent node, -1 for a root (a KGI). */
+  parent: number;
+  children: number[];
+  depth: number;
+  /** How children combine; null on leaves. */
+  op: Op | null;
+  target: number | null;
+  actual: number | null;
+  direction: Direction;
+  unit: string;
+  owner: string;
+  deadline: Cell;
+  ksf: boolean;
+}
+
+export interface Tree {
+  lang: Lang;
+  form: HierarchyForm;
+  nodes: KpiNode[];
+  roots: number[];
+  /** Every parent before its children, children in row order (pre-order). */
+  order: number[];
+  /** Data rows in the range (header excluded): the height of every function's output. */
+  rowCount: number;
+  /** Header text per recognised column, as the user typed it. */
+  headers: Partial<Record<Field, string>>;
+}
+
+/**
+ * Pre-order walk without recursion, so a 10,000-level chain cannot overflow the
+ * stack. Nodes it never reaches sit on a parent loop.
+ */
+export function preorder(tree: Pick<Tree, "nodes" | "roots" | "lang" | "headers">): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(tree.nodes.length);
+  const stack = tree.roots.slice().reverse();
+  while (stack.length) {
+    const i = stack.pop() as number;
+    seen[i] = 1;
+    order.push(i);
+    const children = tree.nodes[i].children;
+    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+  }
+  if (order.length !== tree.nodes.length) {
+    const stuck = tree.nodes.find((n) => !seen[n.index]) as KpiNode;
+    fail(tree.lang, "cycle", { row: stuck.row, name: stuck.name, column: tree.headers.parent });
+  }
+  return order;
+}
+
+/** Output index of a node: one value per data row, header excluded. */
+export function outputIndex(node: KpiNode): number {
+  return node.row - 2;
+}
+
+/** One column per data row, blank where a row holds no node. */
+export function toColumn(tree: Tree, values: ArrayLike<number | string | null>): (number | string | null)[][] {
+  const column: (number | string | null)[][] = [];
+  for (let r = 0; r < tree.rowCount; r++) column.push([null]);
+  for (const node of tree.nodes) column[outputIndex(node)][0] = values[node.index];
+  return column;
+}

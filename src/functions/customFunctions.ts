@@ -1,0 +1,156 @@
+/*
+ * The custom functions users type in cells. Each JSDoc block is copied into
+ * dist/ above a top-level declaration, so it is what Sheets shows in
+ * autocomplete: keep @param names, @return and @customfunction.
+ */
+import { sheetLanguage } from "../addon/locale";
+import { checkTargets } from "../core/check";
+import { fail } from "../core/errors";
+import { formatNumber, formatPercent } from "../core/format";
+import { readTree } from "../core/layout";
+import { required } from "../core/required";
+import { rollup } from "../core/rollup";
+import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
+import { type Lang, normalizeKey, toGrid } from "../core/text";
+import { toColumn } from "../core/tree";
+import { type Direction, parseDirection, parseNumber } from "../core/value";
+import { column, elementwise, type Output, optionalText } from "./grid";
+
+const FIELD_WORDS: Record<string, "actual" | "target"> = {
+  actual: "actual",
+  result: "actual",
+  実績: "actual",
+  実績値: "actual",
+  target: "target",
+  goal: "target",
+  目標: "target",
+  目標値: "target",
+};
+
+/**
+ * Rolls a KPI tree up from its leaves: each parent is computed from its children by its operator (+ × − ÷ avg min max).
+ *
+ * @param {A1:H30} tree The KPI table with its header row: Name, Parent (or Level, or KGI/KPI1/KPI2 outline columns), Op, Target, Actual.
+ * @param {"actual"} field Optional. "actual" (default) or "target".
+ * @return One value per row of the table, blank for blank rows.
+ * @customfunction
+ */
+export function KPI_ROLLUP(tree: unknown, field?: unknown): Output {
+  const t = readTree(tree);
+  const text = optionalText(field);
+  const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
+  if (!measure) fail(t.lang, "badField", {}, { text });
+  return column(toColumn(t, rollup(t, measure)));
+}
+
+/**
+ * What each KPI must reach for its KGI to hit its target, solved top-down, holding every other KPI at its plan (e.g. 100 orders ÷ 20% close rate = 500 meetings).
+ *
+ * @param {A1:H30} tree The KPI table with its header row: Name, Parent (or Level, or outline columns), Op, Target, Actual.
+ * @param {120000000} goal Optional. A goal for the KGI instead of its target (single-tree ranges only). Text such as "1.2億" is read too.
+ * @return One required value per row of the table.
+ * @customfunction
+ */
+export function KPI_REQUIRED(tree: unknown, goal?: unknown): Output {
+  const t = readTree(tree);
+  let goalValue: number | null = null;
+  const goalCell = toGrid(goal)[0]?.[0];
+  if (goal !== undefined && goalCell !== "" && goalCell !== null) {
+    const parsed = parseNumber(goalCell);
+    if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
+    goalValue = parsed.value;
+  }
+  return column(toColumn(t, required(t, goalValue)));
+}
+
+function directionOf(lang: Lang, cell: unknown, target: unknown): Direction {
+  const stated = parseDirection(cell as never);
+  if (stated === undefined) fail(lang, "badDirection", {}, { text: String(cell) });
+  return stated ?? parseNumber(target as never)?.direction ?? "higher";
+}
+
+function rateOf(lang: Lang, actual: unknown, target: unknown, direction: unknown): number | null {
+  const a = parseNumber(actual as never);
+  const t = parseNumber(target as never);
+  if (!a) fail(lang, "badNumber", {}, { text: String(actual) });
+  if (!t) fail(lang, "badNumber", {}, { text: String(target) });
+  return achievement(a.value, t.value, directionOf(lang, direction, target));
+}
+
+/**
+ * Achievement rate (1 = 100%) of actual against target, cell by cell. Lower-is-better KPIs (direction "lower", or a target like "3%以下") score 2 − actual ÷ target. A zero target scores 100% when met, else 0%. Blank when a value is missing.
+ *
+ * @param {C2:C30} actual The actual values (a range or one cell).
+ * @param {B2:B30} target The target values, same size or one cell.
+ * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
+ * @return The achievement rate per cell; format the column as %.
+ * @customfunction
+ */
+export function KPI_ACHIEVEMENT(actual: unknown, target: unknown, direction?: unknown): Output {
+  const lang = sheetLanguage();
+  return elementwise(lang, [actual, target, direction], (a, t, d) => rateOf(lang, a, t, d));
+}
+
+function readThresholds(lang: Lang, arg: unknown): Thresholds {
+  if (arg === undefined || arg === "") return DEFAULT_THRESHOLDS;
+  const cells = toGrid(arg).flat();
+  const rates = cells.map((c) => parseNumber(c)?.value);
+  const [achieved, atRisk = DEFAULT_THRESHOLDS.atRisk] = rates;
+  if (cells.length > 2 || typeof achieved !== "number" || typeof atRisk !== "number" || atRisk > achieved)
+    fail(lang, "badThresholds", {}, { text: cells.map(String).join(", ") });
+  return { achieved, atRisk };
+}
+
+/**
+ * Status word per cell: Achieved (≥ 100% by default), At risk (≥ 80%), Off track, or No data; in the spreadsheet's language (達成 / 要注意 / 未達 / データなし).
+ *
+ * @param {C2:C30} actual The actual values (a range or one cell).
+ * @param {B2:B30} target The target values, same size or one cell.
+ * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
+ * @param {{1,0.8}} thresholds Optional. Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.
+ * @param {"ja"} language Optional. "ja" or "en"; default the spreadsheet's locale.
+ * @return A status word per cell.
+ * @customfunction
+ */
+export function KPI_STATUS(
+  actual: unknown,
+  target: unknown,
+  direction?: unknown,
+  thresholds?: unknown,
+  language?: unknown,
+): Output {
+  const chosen = optionalText(language).toLowerCase();
+  const lang: Lang = chosen.startsWith("ja") ? "ja" : chosen.startsWith("en") ? "en" : sheetLanguage();
+  const limits = readThresholds(lang, thresholds);
+  return elementwise(
+    lang,
+    [actual, target, direction],
+    (a, t, d) => STATUS_LABEL[lang][statusOf(rateOf(lang, a, t, d), limits)],
+  );
+}
+
+/**
+ * Health check: for each parent, whether its own target equals what its children's targets combine to. Blank where there is nothing to check.
+ *
+ * @param {A1:H30} tree The KPI table with its header row.
+ * @param {0.001} tolerance Optional. Relative difference still counted as OK (default 0.1%).
+ * @return "OK", or what the children give and the gap, per row.
+ * @customfunction
+ */
+export function KPI_CHECK(tree: unknown, tolerance?: unknown): Output {
+  const t = readTree(tree);
+  const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
+  const text: (string | null)[] = t.nodes.map(() => null);
+  for (const m of checkTargets(t, tol)) {
+    if (m.ok) {
+      text[m.node] = "OK";
+      continue;
+    }
+    const gap = `${m.gap > 0 ? "+" : ""}${formatPercent(m.gap)}`;
+    text[m.node] =
+      t.lang === "ja"
+        ? `子の計算 ${formatNumber(m.computed, "ja")}（目標比 ${gap}）`
+        : `children give ${formatNumber(m.computed, "en")} (${gap} vs target)`;
+  }
+  return column(toColumn(t, text));
+}

@@ -1,0 +1,35 @@
+import { fail } from "../core/errors";
+import { type Cell, cellText, type Lang, toGrid } from "../core/text";
+
+export type Output = (number | string | null)[][] | number | string | null;
+
+/**
+ * Applies `fn` cell by cell over same-sized ranges; a single cell is used
+ * everywhere (like Sheets' array arithmetic). Returns a scalar for scalar input.
+ */
+export function elementwise(lang: Lang, args: unknown[], fn: (...cells: Cell[]) => number | string | null): Output {
+  const grids = args.map((a) => (a === undefined ? [[null]] : toGrid(a)));
+  const big = grids.filter((g) => g.length * (g[0]?.length ?? 0) > 1);
+  const rows = big[0]?.length ?? 1;
+  const cols = big[0]?.[0]?.length ?? 1;
+  for (const g of big)
+    if (g.length !== rows || g[0].length !== cols)
+      fail(lang, "badSize", {}, { sizes: big.map((x) => `${x.length}×${x[0].length}`).join(", ") });
+  const out: (number | string | null)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: (number | string | null)[] = [];
+    for (let c = 0; c < cols; c++)
+      line.push(fn(...grids.map((g) => (g.length * (g[0]?.length ?? 0) > 1 ? g[r][c] : g[0]?.[0]))));
+    out.push(line);
+  }
+  return rows === 1 && cols === 1 ? out[0][0] : out;
+}
+
+/** Sheets shows an empty array as an error: give one blank cell instead. */
+export function column(values: (number | string | null)[][]): Output {
+  return values.length ? values : "";
+}
+
+export function optionalText(arg: unknown): string {
+  return cellText(toGrid(arg)[0]?.[0]);
+}

@@ -1,0 +1,83 @@
+// Writes one tree spec as the three sheet layouts the reader accepts, so every
+// example can be checked in all of them.
+export interface Spec {
+  name: string;
+  op?: string;
+  target?: unknown;
+  actual?: unknown;
+  direction?: string;
+  children?: Spec[];
+}
+
+export type Layout = "parent" | "level" | "outline";
+export const LAYOUTS: Layout[] = ["parent", "level", "outline"];
+
+type Row = { spec: Spec; depth: number; id: string; parentId: string };
+
+/** Pre-order rows, iterative so deep specs work. */
+function flatten(roots: Spec[]): Row[] {
+  const rows: Row[] = [];
+  const stack: { spec: Spec; depth: number; parentId: string }[] = roots
+    .map((spec) => ({ spec, depth: 0, parentId: "" }))
+    .reverse();
+  while (stack.length) {
+    const item = stack.pop()!;
+    const id = `N${rows.length + 1}`;
+    rows.push({ ...item, id });
+    const kids = item.spec.children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ spec: kids[k], depth: item.depth + 1, parentId: id });
+  }
+  return rows;
+}
+
+const HEAD = {
+  en: {
+    name: "Name",
+    id: "ID",
+    parent: "Parent",
+    level: "Level",
+    op: "Op",
+    target: "Target",
+    actual: "Actual",
+    dir: "Direction",
+  },
+  ja: {
+    name: "指標名",
+    id: "ID",
+    parent: "親",
+    level: "階層",
+    op: "計算",
+    target: "目標",
+    actual: "実績",
+    dir: "方向",
+  },
+};
+
+/** The table as Sheets passes it to a custom function: "" for empty cells. */
+export function layout(roots: Spec[], form: Layout, lang: "en" | "ja" = "en"): unknown[][] {
+  const rows = flatten(roots);
+  const h = HEAD[lang];
+  const values = (r: Row) => [r.spec.op ?? "", r.spec.target ?? "", r.spec.actual ?? "", r.spec.direction ?? ""];
+  const tail = [h.op, h.target, h.actual, h.dir];
+  if (form === "parent")
+    return [[h.id, h.name, h.parent, ...tail], ...rows.map((r) => [r.id, r.spec.name, r.parentId, ...values(r)])];
+  if (form === "level")
+    return [[h.name, h.level, ...tail], ...rows.map((r) => [r.spec.name, r.depth + 1, ...values(r)])];
+  const depth = rows.reduce((m, r) => Math.max(m, r.depth + 1), 2);
+  const outline = Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
+  return [
+    [...outline, ...tail],
+    ...rows.map((r) => [...outline.map((_, k) => (k === r.depth ? r.spec.name : "")), ...values(r)]),
+  ];
+}
+
+/** Names in row order, to read a function's output by name. */
+export function names(roots: Spec[]): string[] {
+  return flatten(roots).map((r) => r.spec.name);
+}
+
+/** Pairs a one-column output with the names of its rows. */
+export function byName(roots: Spec[], output: unknown): Record<string, unknown> {
+  const col = output as unknown[][];
+  return Object.fromEntries(names(roots).map((n, i) => [n, col[i][0]]));
+}
