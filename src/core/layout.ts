@@ -93,8 +93,10 @@ export function readTree(input: unknown): Tree {
   if (fields.level !== undefined) forms.push("level");
   if (outlineUsed) forms.push("outline");
   if (!outlineUsed && fields.name === undefined) fail(lang, "noNameColumn", { row: 1 });
-  if (outlineUsed && fields.name !== undefined) forms.push("name+outline" as HierarchyForm);
-  if (forms.length > 1) fail(lang, "twoHierarchies", { row: 1 }, { forms: forms.join(", ") });
+  // Outline columns already hold the names; a Name column beside them is a second source.
+  const clash = outlineUsed && fields.name !== undefined ? [`${headers.name} + outline`] : [];
+  if (forms.length + clash.length > 1)
+    fail(lang, "twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) fail(lang, "noHierarchy", { row: 1 });
   const form = forms[0];
 

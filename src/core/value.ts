@@ -32,9 +32,10 @@ export function parseNumber(cell: Cell): ParsedNumber | undefined {
   if (cell === null || cell === undefined) return { value: null };
   if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : undefined;
   if (typeof cell !== "string") return undefined;
+  // Spaces between digits ("12 34") stay, so that text is rejected rather than joined.
   let s = cell
     .normalize("NFKC")
-    .replace(/\s+/g, "")
+    .replace(/(?<!\d)\s+|\s+(?!\d)/g, "")
     .replace(/[−‐－]/g, "-");
   if (NO_VALUE.has(s.toLowerCase())) return { value: null };
 
@@ -75,7 +76,7 @@ export function parseNumber(cell: Cell): ParsedNumber | undefined {
   }
   s = s.replace(/^円/, "");
   // What is left is a unit (件, 人, 件/月, h); it may not start like a number.
-  if (/^[\d.,%]/.test(s)) return undefined;
+  if (/^[\s\d.,%]/.test(s)) return undefined;
   const result: ParsedNumber = { value: sign * total };
   if (direction) result.direction = direction;
   if (s) result.unit = s;
@@ -94,10 +95,9 @@ export function parseDirection(cell: Cell): Direction | null | undefined {
   if (typeof cell !== "string") return undefined;
   const key = cell
     .normalize("NFKC")
-    .trim()
     .toLowerCase()
-    .replace(/isbetter$|ほど良い$|が良い$/, "")
-    .trim();
+    .replace(/\s+/g, "")
+    .replace(/isbetter$|ほど良い$|ほどよい$|が良い$/, "");
   if (key === "") return null;
   return DIRECTION_WORDS[key];
 }

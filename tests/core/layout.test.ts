@@ -1,0 +1,265 @@
+import { describe, expect, it } from "vitest";
+import { KpiError } from "../../src/core/errors";
+import { readTree } from "../../src/core/layout";
+
+function errorOf(grid: unknown): KpiError {
+  try {
+    readTree(grid);
+  } catch (e) {
+    if (e instanceof KpiError) return e;
+    throw e;
+  }
+  throw new Error("expected a KpiError");
+}
+
+describe("readTree: layouts", () => {
+  it("reads a parent/ID table, skipping blank rows and memo columns, children in row order", () => {
+    const tree = readTree([
+      ["ID", "Name", "Parent", "Op", "Target", "Memo"],
+      ["r", "Revenue", "", "×", "1.2億", "KGI"],
+      ["", "", "", "", "", ""],
+      ["p", "Price", "r", "", "60万", "note"],
+      ["c", "Customers", "r", "+", "", ""],
+      ["n", "New", "c", "", 50, ""],
+      ["e", "Existing", "c", "", 150, ""],
+    ]);
+    expect(tree.form).toBe("parent");
+    expect(tree.rowCount).toBe(6);
+    expect(tree.nodes.map((n) => [n.row, n.name, n.depth])).toEqual([
+      [2, "Revenue", 0],
+      [4, "Price", 1],
+      [5, "Customers", 1],
+      [6, "New", 2],
+      [7, "Existing", 2],
+    ]);
+    expect(tree.nodes[0].children.map((c) => tree.nodes[c].name)).toEqual(["Price", "Customers"]);
+    expect(tree.nodes[0].target).toBe(120_000_000);
+    expect(tree.lang).toBe("en");
+  });
+
+  it("resolves parents by name when there is no ID column, even when the child comes first", () => {
+    const tree = readTree([
+      ["指標名", "親", "計算", "目標"],
+      ["子", "親KPI", "", 1],
+      ["親KPI", "", "+", ""],
+    ]);
+    expect(tree.lang).toBe("ja");
+    expect(tree.order.map((i) => tree.nodes[i].name)).toEqual(["親KPI", "子"]);
+  });
+
+  it("matches headers ignoring case, spaces and full-width forms", () => {
+    const tree = readTree([
+      [" ｎａｍｅ ", "PARENT ID", "ｏｐ", "TARGET"],
+      ["A", "", "+", ""],
+      ["B", "A", "", 1],
+    ]);
+    expect(tree.nodes[1].parent).toBe(0);
+    expect(tree.headers.parent).toBe("PARENT ID");
+  });
+
+  it("reads a level column: the smallest level is the root", () => {
+    const tree = readTree([
+      ["KPI", "Level", "Op"],
+      ["A", 0, "+"],
+      ["B", 1, "×"],
+      ["C", 2, ""],
+      ["D", 2, ""],
+      ["E", 1, ""],
+    ]);
+    expect(tree.nodes.map((n) => n.parent)).toEqual([-1, 0, 1, 1, 0]);
+  });
+
+  it("reads outline columns (KGI, KPI1, KPI2) and 第1階層-style headers", () => {
+    for (const header of [
+      ["KGI", "KPI1", "KPI2", "Op"],
+      ["第1階層", "第2階層", "第3階層", "計算"],
+      ["", "", "", "Op"],
+      ["Level 1", "Level 2", "Level 3", "Op"],
+    ]) {
+      const tree = readTree([header, ["Revenue", "", "", "×"], ["", "Deals", "", ""], ["", "Price", "", ""]]);
+      expect(tree.form).toBe("outline");
+      expect(tree.nodes.map((n) => n.parent)).toEqual([-1, 0, 0]);
+    }
+  });
+
+  it("allows several roots (a sheet with several trees)", () => {
+    const tree = readTree([
+      ["Name", "Level", "Op"],
+      ["A", 1, "+"],
+      ["A1", 2, ""],
+      ["B", 1, "+"],
+      ["B1", 2, ""],
+    ]);
+    expect(tree.roots.map((r) => tree.nodes[r].name)).toEqual(["A", "B"]);
+  });
+
+  it("takes the direction from the column, else from the target text; ignores an op on a leaf", () => {
+    const tree = readTree([
+      ["Name", "Parent", "Op", "Target", "Direction"],
+      ["Churn", "", "+", "3%以下", ""],
+      ["Bugs", "", "", "10", "↓"],
+    ]);
+    expect(tree.nodes.map((n) => n.direction)).toEqual(["lower", "lower"]);
+    expect(tree.nodes[0].op).toBeNull();
+  });
+
+  it("never crashes on odd input: scalars, ragged rows, numbers, dates and booleans as names", () => {
+    expect(() => readTree("Name")).toThrow(KpiError);
+    expect(() => readTree(undefined)).toThrow(KpiError);
+    expect(() => readTree([])).toThrow(KpiError);
+    const tree = readTree([
+      ["Name", "Level", "Op"],
+      [2026, 1, "+"],
+      [new Date(Date.UTC(2026, 2, 31)), 2],
+      [true, 2, ""],
+    ]);
+    expect(tree.nodes.map((n) => n.name)).toEqual(["2026", "2026-03-31", "TRUE"]);
+  });
+});
+
+describe("readTree: errors name the row, the node, the column and the fix", () => {
+  const cases: [string, unknown[][], RegExp, RegExp][] = [
+    [
+      "a parent that does not exist",
+      [
+        ["ID", "Name", "Parent", "Op"],
+        ["a", "Revenue", "", "+"],
+        ["b", "Leads", "zz", ""],
+      ],
+      /^Row 3 \("Leads"\), column "Parent": The parent "zz" does not exist.*Fix: /,
+      /^3行目（Leads）の「親」列: 親「zz」が範囲内にありません。.*修正: /,
+    ],
+    [
+      "duplicate IDs",
+      [
+        ["ID", "Name", "Parent", "Op"],
+        ["a", "Revenue", "", "+"],
+        ["a", "Leads", "", ""],
+      ],
+      /^Row 3 \("Leads"\), column "ID": ID "a" is already used in row 2\..*Fix:/,
+      /^3行目（Leads）の「ID」列: ID「a」は 2 行目でも使われています。/,
+    ],
+    [
+      "a cycle",
+      [
+        ["ID", "Name", "Parent", "Op"],
+        ["r", "Root", "", "+"],
+        ["a", "A", "b", "+"],
+        ["b", "B", "a", "+"],
+      ],
+      /^Row 3 \("A"\), column "Parent": This row is its own ancestor/,
+      /^3行目（A）の「親」列: 親をたどると自分自身に戻ります/,
+    ],
+    [
+      "a row that is its own parent",
+      [
+        ["ID", "Name", "Parent", "Op"],
+        ["a", "A", "a", "+"],
+      ],
+      /^Row 2 \("A"\), column "Parent": This row is its own ancestor/,
+      /^2行目（A）の「親」列: /,
+    ],
+    [
+      "a ratio without exactly two children",
+      [
+        ["Name", "Level", "Op"],
+        ["CVR", 1, "÷"],
+        ["Conversions", 2, ""],
+        ["Sessions", 2, ""],
+        ["Extra", 2, ""],
+      ],
+      /^Row 2 \("CVR"\), column "Op": A ratio \(÷\) needs exactly two children; this one has 3\./,
+      /^2行目（CVR）の「計算」列: 割り算（÷）の子はちょうど 2 つ必要ですが、3 つあります。/,
+    ],
+    [
+      "a parent without an operator",
+      [
+        ["Name", "Level", "Op"],
+        ["Revenue", 1, ""],
+        ["Deals", 2, ""],
+      ],
+      /^Row 2 \("Revenue"\), column "Op": This KPI has children but no operator\./,
+      /^2行目（Revenue）の「計算」列: 子があるのに計算方法がありません。/,
+    ],
+    [
+      "an unknown operator",
+      [
+        ["Name", "Level", "Op"],
+        ["Revenue", 1, "plus-ish"],
+        ["Deals", 2, ""],
+      ],
+      /^Row 2 \("Revenue"\), column "Op": "plus-ish" is not an operator\./,
+      /「計算」列: 「plus-ish」は計算方法として読めません。/,
+    ],
+    [
+      "a level that jumps",
+      [
+        ["Name", "Level", "Op"],
+        ["Revenue", 1, "+"],
+        ["Leads", 3, ""],
+      ],
+      /^Row 3 \("Leads"\), column "Level": The depth jumps from 1 to 3\. Fix: make this row level 2/,
+      /^3行目（Leads）の「階層」列: 階層が 1 から 3 に飛んでいます。/,
+    ],
+    [
+      "text that is not a number",
+      [
+        ["Name", "Level", "Op", "Target"],
+        ["Revenue", 1, "", "lots"],
+      ],
+      /^Row 2 \("Revenue"\), column "Target": "lots" is not a number\. Fix: enter a number/,
+      /^2行目（Revenue）の「目標」列: 「lots」は数値として読めません。 修正: /,
+    ],
+    [
+      "no name column",
+      [
+        ["Foo", "Level", "Op"],
+        ["x", 1, ""],
+      ],
+      /^Row 1: No name column was found/,
+      /^1行目: 見出し行に名前の列が見つかりません。/,
+    ],
+    [
+      "no hierarchy column",
+      [
+        ["Name", "Op"],
+        ["x", ""],
+      ],
+      /^Row 1: The table does not say how the KPIs are nested\. Fix: add a "Parent" column/,
+      /^1行目: KPI の親子関係を示す列がありません。/,
+    ],
+    [
+      "two hierarchy forms at once",
+      [
+        ["Name", "Parent", "Level"],
+        ["x", "", 1],
+      ],
+      /^Row 1: The hierarchy is given twice \(parent, level\)/,
+      /^1行目: 親子関係が二通りに指定されています/,
+    ],
+    [
+      "a row with values but no name",
+      [
+        ["Name", "Level", "Target"],
+        ["A", 1, 5],
+        ["", 2, 3],
+      ],
+      /^Row 3, column "Name": This row has values but no name\./,
+      /^3行目の「指標名」列: 値があるのに名前がありません。/,
+    ],
+  ];
+
+  const JA: Record<string, string> = {
+    ID: "ID",
+    Name: "指標名",
+    Parent: "親",
+    Op: "計算",
+    Level: "階層",
+    Target: "目標",
+  };
+  it.each(cases)("%s", (_, grid, english, japanese) => {
+    expect(errorOf(grid).message).toMatch(english);
+    const ja = [grid[0].map((h) => JA[h as string] ?? h), ...grid.slice(1)];
+    expect(errorOf(ja).message).toMatch(japanese);
+  });
+});
