@@ -62,7 +62,7 @@ export async function build() {
       `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`,
   );
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
-  writeFileSync(join(dist, "Code.js"), `${banner}var ${code.trim().replace(/^var /, "")}\n\n${wrappers.join("\n")}`);
+  writeFileSync(join(dist, "Code.js"), `${banner}${code.trim()}\n\n${wrappers.join("\n")}`);
   writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {

@@ -19,14 +19,17 @@ export const OKR_THRESHOLDS: Thresholds = { achieved: 0.7, atRisk: 0.4 };
  * actual ÷ target (higher is better) or 2 − actual ÷ target (lower is better:
  * churn 3% target, 4% actual → 66.7%; 1.5% → 150%). In general
  * 1 ± (actual − target) ÷ |target|, so negative targets (a loss limit) work too.
- * A zero target gives 1 when the actual is on the right side of it (or equal), else 0.
+ * A zero target (or one so tiny the ratio overflows) gives 1 when the actual is
+ * on the right side of it or equal, else 0.
  * Blank when either value is missing; never Infinity or NaN.
  */
 export function achievement(actual: number | null, target: number | null, direction: Direction): number | null {
   if (actual === null || target === null || !Number.isFinite(actual) || !Number.isFinite(target)) return null;
   const gain = direction === "lower" ? target - actual : actual - target;
-  if (target === 0) return gain >= 0 ? 1 : 0;
-  return 1 + gain / Math.abs(target);
+  const rate = 1 + gain / Math.abs(target);
+  // A zero target, or one so small that the ratio overflows, is met or missed.
+  if (!Number.isFinite(rate)) return gain >= 0 ? 1 : 0;
+  return rate;
 }
 
 export function statusOf(rate: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Status {

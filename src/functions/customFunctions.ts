@@ -107,7 +107,7 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
  * @param {C2:C30} actual The actual values (a range or one cell).
  * @param {B2:B30} target The target values, same size or one cell.
  * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
- * @param {{1,0.8}} thresholds Optional. Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.
+ * @param {F1:G1} thresholds Optional. Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.
  * @param {"ja"} language Optional. "ja" or "en"; default the spreadsheet's locale.
  * @return A status word per cell.
  * @customfunction

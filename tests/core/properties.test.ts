@@ -1,0 +1,155 @@
+// Invariants over random trees (fast-check).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { KpiError } from "../../src/core/errors";
+import { readTree } from "../../src/core/layout";
+import { required } from "../../src/core/required";
+import { rollup } from "../../src/core/rollup";
+import { achievement } from "../../src/core/status";
+import { KPI_REQUIRED, KPI_ROLLUP } from "../../src/functions/customFunctions";
+import { layout, type Spec } from "../helpers/layouts";
+
+const INVERTIBLE = ["+", "×", "-", "avg"] as const;
+
+/** A random tree: node i > 0 hangs under a random earlier node; leaves carry positive targets and actuals. */
+const treeArb = (ops: readonly string[]) =>
+  fc
+    .record({
+      parents: fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
+      opPicks: fc.array(fc.nat(), { minLength: 26, maxLength: 26 }),
+      targets: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 26, maxLength: 26 }),
+      actuals: fc.array(fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }), {
+        minLength: 26,
+        maxLength: 26,
+      }),
+      goal: fc.integer({ min: 1, max: 100000 }),
+    })
+    .map(({ parents, opPicks, targets, actuals, goal }) => {
+      const specs: Spec[] = [{ name: "n0" }];
+      parents.forEach((p, i) => {
+        const child: Spec = { name: `n${i + 1}` };
+        const parent = specs[p % specs.length];
+        parent.children = [...(parent.children ?? []), child];
+        specs.push(child);
+      });
+      specs.forEach((s, i) => {
+        if (s.children?.length) {
+          const usable = s.children.length === 2 ? [...ops, "÷"] : ops;
+          s.op = usable[opPicks[i] % usable.length];
+        } else {
+          s.target = targets[i];
+          s.actual = actuals[i] ?? "";
+        }
+      });
+      return { root: specs[0], leaves: specs.filter((s) => !s.children), goal };
+    });
+
+describe("properties", () => {
+  it("a tree gives the same results in its three layouts", () => {
+    fc.assert(
+      fc.property(treeArb([...INVERTIBLE, "min", "max", "none"]), ({ root }) => {
+        const [p, l, o] = (["parent", "level", "outline"] as const).map((f) => layout([root], f));
+        for (const fn of [(g: unknown) => KPI_ROLLUP(g), (g: unknown) => KPI_ROLLUP(g, "target"), KPI_REQUIRED]) {
+          expect(fn(l)).toEqual(fn(p));
+          expect(fn(o)).toEqual(fn(p));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("setting any leaf to its required value makes the targets roll up to the goal", () => {
+    fc.assert(
+      fc.property(treeArb(INVERTIBLE), fc.nat(), ({ root, leaves, goal }, pick) => {
+        const tree = readTree(layout([root], "parent"));
+        const need = required(tree, goal);
+        const leaf = tree.nodes.find((n) => n.name === leaves[pick % leaves.length].name)!;
+        if (leaf.parent < 0 || need[leaf.index] === null) return; // a zero factor: no value can work
+        leaf.target = need[leaf.index];
+        const achieved = rollup(tree, "target")[tree.roots[0]] as number;
+        expect(achieved).toBeCloseTo(goal, 6 - Math.max(0, Math.ceil(Math.log10(Math.abs(goal)))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("required values along a product chain divide the goal by the rates", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10000 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 8 }),
+        (goal, rates) => {
+          // goal = volume × r1 × r2 …, nested like orders = meetings × close rate.
+          let spec: Spec = { name: "volume" };
+          rates.forEach((r, i) => {
+            spec = { name: `level${i}`, op: "×", children: [spec, { name: `rate${i}`, target: `${r}%` }] };
+          });
+          const tree = readTree(layout([spec], "level"));
+          const need = required(tree, goal);
+          const volume = tree.nodes.find((n) => n.name === "volume")!;
+          const expected = rates.reduce((v, r) => v / (r / 100), goal);
+          expect((need[volume.index] as number) / expected).toBeCloseTo(1, 9);
+        },
+      ),
+    );
+  });
+
+  it("no input makes the reader throw anything but KpiError", () => {
+    const header = fc.constantFrom(
+      "Name",
+      "ID",
+      "Parent",
+      "Level",
+      "Op",
+      "Target",
+      "Actual",
+      "Direction",
+      "KGI",
+      "KPI1",
+      "",
+      "指標名",
+      "親",
+      "階層",
+      "memo",
+    );
+    const cell = fc.oneof(
+      fc.constantFrom("", "+", "×", "÷", "none", "a", "b", "1", "2", "3%以下", "2,000万円", "lower", "−", "N/A"),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -3, max: 5 }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.date(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(header, { maxLength: 7 }),
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
+        (head, rows) => {
+          try {
+            const tree = readTree([head, ...rows]);
+            rollup(tree, "actual");
+            required(tree);
+          } catch (e) {
+            expect(e).toBeInstanceOf(KpiError);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("achievement is never Infinity or NaN", () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.double()),
+        fc.option(fc.double()),
+        fc.constantFrom("higher", "lower") as fc.Arbitrary<"higher" | "lower">,
+        (a, t, d) => {
+          const rate = achievement(a, t, d);
+          expect(rate === null || Number.isFinite(rate)).toBe(true);
+        },
+      ),
+    );
+  });
+});

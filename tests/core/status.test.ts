@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { achievement, OKR_THRESHOLDS, statusOf } from "../../src/core/status";
+import { KPI_ACHIEVEMENT, KPI_STATUS } from "../../src/functions/customFunctions";
+
+describe("achievement", () => {
+  it("is actual ÷ target for higher-is-better: 18M / 20M = 90%", () => {
+    expect(achievement(18_000_000, 20_000_000, "higher")).toBeCloseTo(0.9, 12);
+  });
+  it("reverses lower-is-better: churn 3% target, 4% actual → 66.7%, 1.5% → 150%", () => {
+    expect(achievement(0.04, 0.03, "lower")).toBeCloseTo(2 / 3, 12);
+    expect(achievement(0.015, 0.03, "lower")).toBeCloseTo(1.5, 12);
+  });
+  it("handles zero and negative targets without Infinity", () => {
+    expect(achievement(0, 0, "lower")).toBe(1);
+    expect(achievement(3, 0, "lower")).toBe(0);
+    expect(achievement(5, 0, "higher")).toBe(1);
+    expect(achievement(-50, -100, "higher")).toBeCloseTo(1.5, 12);
+    expect(achievement(null, 10, "higher")).toBeNull();
+  });
+  it("maps to statuses with default and OKR thresholds", () => {
+    expect(statusOf(1)).toBe("achieved");
+    expect(statusOf(0.85)).toBe("atRisk");
+    expect(statusOf(0.5)).toBe("offTrack");
+    expect(statusOf(null)).toBe("noData");
+    expect(statusOf(0.7, OKR_THRESHOLDS)).toBe("achieved");
+  });
+});
+
+describe("KPI_ACHIEVEMENT / KPI_STATUS over ranges", () => {
+  it("works element-wise with a single direction for all", () => {
+    expect(KPI_ACHIEVEMENT([[90], [""], [4]], [[100], [50], [3]], "lower")).toEqual([[1.1], [null], [2 - 4 / 3]]);
+    expect(KPI_ACHIEVEMENT([[90], [120]], [[100], ["100以上"]])).toEqual([[0.9], [1.2]]);
+  });
+  it("uses custom thresholds and the requested language", () => {
+    expect(KPI_STATUS([[75], [65], [""]], 100, "", [[0.7, 0.4]], "en")).toEqual([
+      ["Achieved"],
+      ["At risk"],
+      ["No data"],
+    ]);
+    expect(KPI_STATUS(85, 100, "", "", "ja")).toBe("要注意");
+  });
+  it("rejects ranges of different sizes and unreadable thresholds with a clear message", () => {
+    expect(() => KPI_ACHIEVEMENT([[1], [2]], [[1], [2], [3]])).toThrow(/different sizes \(2×1, 3×1\)/);
+    expect(() => KPI_STATUS(1, 1, "", [["x", 0.5]], "en")).toThrow(/are not status thresholds/);
+    expect(() => KPI_ACHIEVEMENT("lots", 1)).toThrow(/"lots" is not a number/);
+  });
+});

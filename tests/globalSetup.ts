@@ -1,0 +1,6 @@
+// @ts-expect-error: plain ESM build script without type declarations
+import { build } from "../scripts/build.mjs";
+
+export default async function setup(): Promise<void> {
+  await build();
+}

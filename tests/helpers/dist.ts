@@ -1,0 +1,17 @@
+// Loads dist/Code.js the way Apps Script does: one global scope holding only
+// Apps Script's globals (none here unless given) and the JS built-ins.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+
+export const DIST = join(__dirname, "..", "..", "dist");
+
+export function distCode(): string {
+  return readFileSync(join(DIST, "Code.js"), "utf8");
+}
+
+export function loadDist(globals: Record<string, unknown> = {}): Record<string, (...args: unknown[]) => unknown> {
+  const context = vm.createContext({ ...globals });
+  vm.runInContext(distCode(), context, { filename: "Code.js" });
+  return context as Record<string, (...args: unknown[]) => unknown>;
+}
