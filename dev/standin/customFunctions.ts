@@ -1,0 +1,187 @@
+// Our @customfunction functions, registered in HyperFormula so a cell typed
+// `=KPI_ROLLUP(A1:H10)` runs the built bundle, with arguments shaped as Sheets
+// shapes them and results spilling as in Sheets.
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  type FunctionPluginDefinition,
+  type ImplementedFunctions,
+  type SimpleCellAddress,
+  SimpleRangeValue,
+} from "hyperformula";
+import type { Workbook } from "./engine";
+import { dateToSerial, serialToDate } from "./values";
+
+export interface CustomFunction {
+  name: string;
+  params: string[];
+  /** The JSDoc @return says "per row": one column per row of the first argument. */
+  perRow: boolean;
+  call: (args: unknown[]) => unknown;
+}
+
+/** The parts of HyperFormula's AST this file reads (its AST types are not exported). */
+interface Ast {
+  type: string;
+  args?: Ast[];
+  start?: { toSimpleCellAddress(base: SimpleCellAddress): SimpleCellAddress };
+  reference?: { toSimpleCellAddress(base: SimpleCellAddress): SimpleCellAddress };
+}
+interface State {
+  formulaAddress: SimpleCellAddress;
+}
+interface SizeOf {
+  width: number;
+  height: number;
+}
+interface PluginThis {
+  runFunction(args: Ast[] | undefined, state: State, metadata: unknown, fn: (...a: unknown[]) => unknown): unknown;
+  metadata(name: string): unknown;
+  arraySizePredictor: { checkArraySizeForAst(ast: Ast, state: State): SizeOf };
+}
+
+type HfValue = number | string | boolean | CellError | typeof EmptyValue | SimpleRangeValue | { val: number };
+
+const addressKey = (a: SimpleCellAddress) => `${a.sheet},${a.row},${a.col}`;
+
+/** Where a range or cell argument starts, so cell formats (dates) can be looked up. */
+function argStart(ast: Ast | undefined, base: SimpleCellAddress): SimpleCellAddress | undefined {
+  if (!ast) return undefined;
+  if (ast.type === "CELL_RANGE" && ast.start) return ast.start.toSimpleCellAddress(base);
+  if (ast.type === "CELL_REFERENCE" && ast.reference) return ast.reference.toSimpleCellAddress(base);
+  return undefined;
+}
+
+class ErrorInArgument {
+  constructor(readonly error: CellError) {}
+}
+
+export function customFunctionPlugin(wb: Workbook, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
+  /** Result sizes seen at run time, per formula cell: the next parse predicts them. */
+  const learned = new Map<string, SizeOf>();
+
+  const toSheets = (v: HfValue, at: SimpleCellAddress | undefined): unknown => {
+    if (v === EmptyValue || v === null || v === undefined) return "";
+    if (v instanceof CellError) throw new ErrorInArgument(v);
+    if (typeof v === "object" && "val" in v) {
+      const isDate = /Date/.test(v.constructor.name);
+      return isDate ? new wb.DateCtor(serialToDate(v.val, wb.options.timeZone).getTime()) : v.val;
+    }
+    if (typeof v === "number" && at) {
+      const name = wb.hf.getSheetName(at.sheet);
+      if (name !== undefined && wb.isDate(name, at.row + 1, at.col + 1))
+        return new wb.DateCtor(serialToDate(v, wb.options.timeZone).getTime());
+    }
+    return v;
+  };
+
+  /** Sheets passes a range as a 2-D array with "" for empty cells, and a 1×1 range as its value. */
+  const argument = (v: HfValue, start: SimpleCellAddress | undefined): unknown => {
+    if (!(v instanceof SimpleRangeValue)) return toSheets(v, start);
+    const data = v.data as HfValue[][];
+    const at = (r: number, c: number) =>
+      start ? { sheet: start.sheet, row: start.row + r, col: start.col + c } : undefined;
+    if (data.length === 1 && data[0].length === 1) return toSheets(data[0][0], at(0, 0));
+    return data.map((line, r) => line.map((cell, c) => toSheets(cell, at(r, c))));
+  };
+
+  const scalarResult = (v: unknown): HfValue => {
+    if (v === null || v === undefined) return EmptyValue;
+    if (typeof v === "number")
+      return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "Result was not a finite number.");
+    if (typeof v === "string" || typeof v === "boolean") return v;
+    if (Object.prototype.toString.call(v) === "[object Date]") {
+      return dateToSerial(v as Date, wb.options.timeZone);
+    }
+    return String(v);
+  };
+
+  const run = (fn: CustomFunction, state: State, asts: Ast[], args: HfValue[]): HfValue => {
+    const here = addressKey(state.formulaAddress);
+    let result: unknown;
+    try {
+      // An omitted optional argument stays undefined, as in Apps Script.
+      result = fn.call(
+        args.map((a, i) => (a === undefined ? undefined : argument(a, argStart(asts[i], state.formulaAddress)))),
+      );
+    } catch (e) {
+      if (e instanceof ErrorInArgument) return e.error;
+      // Sheets shows #ERROR! with the thrown message as the cell's tooltip.
+      const message =
+        e instanceof Error || (typeof e === "object" && e && "message" in e) ? String((e as Error).message) : String(e);
+      learn(here, state.formulaAddress, { width: 1, height: 1 });
+      return new CellError(ErrorType.ERROR, message);
+    }
+    if (!Array.isArray(result)) {
+      learn(here, state.formulaAddress, { width: 1, height: 1 });
+      return scalarResult(result);
+    }
+    // A 1-D array is one row, as in Sheets.
+    const rows = (result.length && !Array.isArray(result[0]) ? [result] : result) as unknown[][];
+    const height = Math.max(rows.length, 1);
+    const width = Math.max(1, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
+    const predicted = learned.get(here);
+    learn(here, state.formulaAddress, { width, height });
+    const size = predicted ?? { width, height };
+    const grid: HfValue[][] = [];
+    for (let r = 0; r < size.height; r++) {
+      const line: HfValue[] = [];
+      for (let c = 0; c < size.width; c++) {
+        const row = rows[r];
+        const cell = Array.isArray(row) ? row[c] : c === 0 ? row : undefined;
+        line.push(scalarResult(cell));
+      }
+      grid.push(line);
+    }
+    return height === 1 && width === 1 && size.height === 1 && size.width === 1
+      ? grid[0][0]
+      : SimpleRangeValue.onlyValues(grid as never);
+  };
+
+  const learn = (k: string, at: SimpleCellAddress, size: SizeOf) => {
+    const before = learned.get(k);
+    learned.set(k, size);
+    if (before && (before.width !== size.width || before.height !== size.height)) wb.pending.set(k, at);
+  };
+
+  const predict = (fn: CustomFunction, self: PluginThis, ast: Ast, state: State): ArraySize => {
+    const here = addressKey(state.formulaAddress);
+    const known = learned.get(here);
+    if (known) return new ArraySize(known.width, known.height);
+    const first = ast.args?.[0];
+    const size = first ? self.arraySizePredictor.checkArraySizeForAst(first, state) : { width: 1, height: 1 };
+    const guess = { width: fn.perRow ? 1 : Math.max(size.width, 1), height: Math.max(size.height, 1) };
+    learned.set(here, guess);
+    return new ArraySize(guess.width, guess.height);
+  };
+
+  class CustomFunctions extends FunctionPlugin {
+    static implementedFunctions: ImplementedFunctions = {};
+  }
+  const proto = CustomFunctions.prototype as unknown as Record<string, unknown>;
+  for (const fn of functions.values()) {
+    const method = `run_${fn.name}`;
+    const sizeMethod = `size_${fn.name}`;
+    CustomFunctions.implementedFunctions[fn.name] = {
+      method,
+      sizeOfResultArrayMethod: sizeMethod,
+      vectorizationForbidden: true,
+      // Apps Script passes however many arguments the cell gives.
+      parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+      repeatLastArgs: 1,
+    };
+    proto[method] = function (this: PluginThis, ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata(fn.name), (...args: unknown[]) =>
+        run(fn, state, ast.args ?? [], args as HfValue[]),
+      );
+    };
+    proto[sizeMethod] = function (this: PluginThis, ast: Ast, state: State) {
+      return predict(fn, this, ast, state);
+    };
+  }
+  return CustomFunctions;
+}

@@ -1,0 +1,300 @@
+// An in-memory Google Sheets + Apps Script for tests and the local preview.
+// See README "Local preview". HyperFormula (GPL-3.0) is used here only, never in dist/.
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import vm from "node:vm";
+import { cellA1, parseA1 } from "./a1";
+import { effectiveStyle } from "./conditional";
+import type { Ctx, UiLog } from "./context";
+import type { CustomFunction } from "./customFunctions";
+import { type SheetsValue, Workbook } from "./engine";
+import {
+  escapeHtml,
+  htmlService,
+  logger,
+  makeUi,
+  PropertyStore,
+  propertiesService,
+  scriptApp,
+  session,
+  utilities,
+} from "./services";
+import { spreadsheetApp } from "./spreadsheet";
+import { CallCounter } from "./strict";
+
+export type { UiLog } from "./context";
+export { CallCounter } from "./strict";
+
+export interface StandinOptions {
+  /** Spreadsheet locale, e.g. "ja_JP" (default "en_US"). */
+  locale?: string;
+  /** Spreadsheet and script time zone (default "Asia/Tokyo"). */
+  timeZone?: string;
+  /** Initial sheets, in order: name → rows of values or formulas (strings read as typed). */
+  sheets?: Record<string, unknown[][]>;
+}
+
+export interface StandinGlobals {
+  SpreadsheetApp: typeof SpreadsheetApp;
+  HtmlService: typeof HtmlService;
+  PropertiesService: typeof PropertiesService;
+  Session: typeof Session;
+  Utilities: typeof Utilities;
+  Logger: typeof Logger;
+  ScriptApp: typeof ScriptApp;
+}
+
+/** One cell of `snapshot()`: what a person sees. */
+export interface CellView {
+  value: SheetsValue;
+  display: string;
+  formula: string;
+  background: string;
+  fontColor: string;
+  bold: boolean;
+  note: string;
+  align?: string;
+  error?: string;
+}
+
+export interface SheetView {
+  name: string;
+  rows: number;
+  columns: number;
+  frozenRows: number;
+  columnWidths: number[];
+  cells: CellView[][];
+}
+
+export interface Standin {
+  globals: StandinGlobals;
+  calls: CallCounter;
+  resetCalls(): void;
+  /** What the UI showed: menus, sidebar, alerts, toasts, logs. */
+  ui: UiLog;
+  /** Runs dist/Code.js in one global scope with the Apps Script globals and registers its custom functions. */
+  loadBundle(distDir?: string): void;
+  /** Calls a top-level server function as google.script.run does (JSON in, JSON out). */
+  run(name: string, ...args: unknown[]): unknown;
+  /** Names of the custom functions registered from the bundle. */
+  customFunctions(): string[];
+  sheetNames(): string[];
+  /** getValues() of an A1 range (with or without sheet name) on the given sheet. */
+  values(sheet: string, a1: string): SheetsValue[][];
+  /** Sets a cell as a person typing would ("=…" formula, "'…" text, "20%" number). */
+  type(sheet: string, a1: string, input: string): void;
+  displayValue(sheet: string, a1: string): string;
+  /** The cell's background after conditional format rules, as a person sees it. */
+  effectiveBackground(sheet: string, a1: string): string;
+  /** The message behind an error cell (#ERROR!, #REF!), as Sheets' tooltip shows it. */
+  errorMessage(sheet: string, a1: string): string | undefined;
+  snapshot(sheet: string, maxRows?: number, maxColumns?: number): SheetView;
+  properties: { document: PropertyStore; user: PropertyStore; script: PropertyStore };
+}
+
+/** Google documents Date, functions and other non-JSON values as illegal in google.script.run. */
+function assertLegal(value: unknown, path: string, direction: string, seen = new Set<unknown>()): void {
+  if (value === null || ["string", "number", "boolean", "undefined"].includes(typeof value)) return;
+  if (Object.prototype.toString.call(value) === "[object Date]")
+    throw new Error(`google.script.run: a Date is not a legal ${direction} (${path}); pass a string or number`);
+  if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
+    throw new Error(`google.script.run: a ${typeof value} is not a legal ${direction} (${path})`);
+  if (seen.has(value)) throw new Error(`google.script.run: circular ${direction} (${path})`);
+  seen.add(value);
+  for (const [k, v] of Object.entries(value as object)) assertLegal(v, `${path}.${k}`, direction, seen);
+  seen.delete(value);
+}
+
+/** `/** … @customfunction … *\/ function NAME(a, b)` at top level of Code.js. */
+function customFunctionDocs(code: string): { name: string; params: string[]; perRow: boolean }[] {
+  const found: { name: string; params: string[]; perRow: boolean }[] = [];
+  for (const m of code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function (\w+)\(([^)]*)\)/g)) {
+    if (!/@customfunction\b/.test(m[1])) continue;
+    const params = m[3]
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const returns = /@return[^\n]*/.exec(m[1])?.[0] ?? "";
+    found.push({ name: m[2], params, perRow: /per row/i.test(returns) });
+  }
+  return found;
+}
+
+export function createStandin(options: StandinOptions = {}): Standin {
+  const wb = new Workbook({ locale: options.locale ?? "en_US", timeZone: options.timeZone ?? "Asia/Tokyo" });
+  const calls = new CallCounter();
+  const ui: UiLog = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], logs: [] };
+  const ctx: Ctx = {
+    wb,
+    calls,
+    ui,
+    readOnly: false,
+    spreadsheetId: "standin-spreadsheet",
+    spreadsheetName: "KPI Tree (stand-in)",
+    distDir: resolve("dist"),
+    makeUi: () => makeUi(ctx),
+  };
+  const properties = { document: new PropertyStore(ctx), user: new PropertyStore(ctx), script: new PropertyStore(ctx) };
+  const globals: StandinGlobals = {
+    SpreadsheetApp: spreadsheetApp(ctx),
+    HtmlService: htmlService(ctx),
+    PropertiesService: propertiesService(ctx, properties),
+    Session: session(ctx, (options.locale ?? "en_US").split("_")[0], "user@example.com"),
+    Utilities: utilities(ctx),
+    Logger: logger(ctx),
+    ScriptApp: scriptApp(ctx),
+  };
+
+  const initial = options.sheets ?? { Sheet1: [] };
+  for (const [name, rows] of Object.entries(initial)) {
+    wb.addSheet(name);
+    if (rows.length) {
+      const width = Math.max(...rows.map((r) => r.length));
+      const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+      const model = wb.sheet(name);
+      model.maxRows = Math.max(model.maxRows, grid.length);
+      model.maxColumns = Math.max(model.maxColumns, width);
+      if (width) wb.writeValues(name, 1, 1, grid);
+    }
+  }
+
+  let context: vm.Context | undefined;
+  let registered: string[] = [];
+
+  const cell = (sheet: string, a1: string) => {
+    const model = wb.sheet(sheet);
+    const g = parseA1(a1, model.maxRows, model.maxColumns);
+    return { sheet: g.sheet ?? sheet, row: g.row, column: g.column, g };
+  };
+
+  const standin: Standin = {
+    globals,
+    calls,
+    ui,
+    properties,
+    resetCalls: () => calls.clear(),
+
+    loadBundle(distDir = "dist") {
+      ctx.distDir = resolve(distDir);
+      const code = readFileSync(join(ctx.distDir, "Code.js"), "utf8");
+      // One global scope, as Apps Script: our services plus the JS builtins of the
+      // context. Date comes from here so that dates compare with instanceof both ways.
+      const sandbox: Record<string, unknown> = { ...globals, Date, __escape: escapeHtml };
+      context = vm.createContext(sandbox, { name: "Apps Script (stand-in)" });
+      vm.runInContext(code, context, { filename: join(ctx.distDir, "Code.js") });
+      const scope = context;
+      ctx.evaluateTemplate = (templateCode, vars) => {
+        scope.__vars = vars;
+        return vm.runInContext(`(function(){ with (__vars) { ${templateCode} } })()`, scope) as string;
+      };
+      const functions = new Map<string, CustomFunction>();
+      for (const doc of customFunctionDocs(code)) {
+        const fn = scope[doc.name];
+        if (typeof fn !== "function")
+          throw new Error(`stand-in: ${doc.name} is documented but not a top-level function`);
+        functions.set(doc.name, {
+          ...doc,
+          call: (args) => {
+            ctx.readOnly = true;
+            try {
+              return (fn as (...a: unknown[]) => unknown)(...args);
+            } finally {
+              ctx.readOnly = false;
+            }
+          },
+        });
+      }
+      registered = [...functions.keys()];
+      wb.setCustomFunctions(functions);
+    },
+
+    run(name, ...args) {
+      if (!context) throw new Error("stand-in: call loadBundle() before run()");
+      // google.script.run cannot reach private functions (trailing underscore).
+      const fn = name.endsWith("_") ? undefined : context[name];
+      if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
+      args.forEach((a, i) => {
+        assertLegal(a, `argument ${i + 1}`, "parameter");
+      });
+      // Arguments arrive as fresh JSON values built in the script's realm.
+      const json = JSON.stringify(args.map((a) => (a === undefined ? null : a)));
+      const parsed = vm.runInContext(`JSON.parse(${JSON.stringify(json)})`, context) as unknown[];
+      let result: unknown;
+      try {
+        result = (fn as (...a: unknown[]) => unknown)(...parsed);
+      } catch (e) {
+        const message = typeof e === "object" && e && "message" in e ? String((e as Error).message) : String(e);
+        throw new Error(message);
+      }
+      assertLegal(result, "result", "return value");
+      return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+    },
+
+    customFunctions: () => [...registered],
+    sheetNames: () => wb.sheets.map((s) => s.name),
+
+    values(sheet, a1) {
+      const { sheet: name, g } = cell(sheet, a1);
+      const out: SheetsValue[][] = [];
+      for (let r = 0; r < g.numRows; r++) {
+        const line: SheetsValue[] = [];
+        for (let c = 0; c < g.numColumns; c++) line.push(wb.value(name, g.row + r, g.column + c));
+        out.push(line);
+      }
+      return out;
+    },
+    type(sheet, a1, input) {
+      const c = cell(sheet, a1);
+      wb.writeValues(c.sheet, c.row, c.column, [[input]]);
+    },
+    displayValue(sheet, a1) {
+      const c = cell(sheet, a1);
+      return wb.display(c.sheet, c.row, c.column);
+    },
+    effectiveBackground(sheet, a1) {
+      const c = cell(sheet, a1);
+      return effectiveStyle(wb, c.sheet, c.row, c.column).background;
+    },
+    errorMessage(sheet, a1) {
+      const c = cell(sheet, a1);
+      return wb.errorMessage(c.sheet, c.row, c.column);
+    },
+    snapshot(sheet, maxRows, maxColumns) {
+      const model = wb.sheet(sheet);
+      const { lastRow, lastColumn } = wb.extent(sheet);
+      const rows = Math.min(model.maxRows, maxRows ?? Math.max(lastRow + 5, 20));
+      const columns = Math.min(model.maxColumns, maxColumns ?? Math.max(lastColumn + 2, 10));
+      const cells: CellView[][] = [];
+      for (let r = 1; r <= rows; r++) {
+        const line: CellView[] = [];
+        for (let c = 1; c <= columns; c++) {
+          const look = effectiveStyle(wb, sheet, r, c);
+          const own = wb.style(sheet, r, c);
+          line.push({
+            value: wb.value(sheet, r, c),
+            display: wb.display(sheet, r, c),
+            formula: wb.formula(sheet, r, c),
+            background: look.background,
+            fontColor: look.fontColor,
+            bold: look.bold,
+            note: own.note ?? "",
+            align: own.horizontalAlignment,
+            error: wb.errorMessage(sheet, r, c),
+          });
+        }
+        cells.push(line);
+      }
+      return {
+        name: sheet,
+        rows,
+        columns,
+        frozenRows: model.frozenRows,
+        columnWidths: Array.from({ length: columns }, (_, i) => model.columnWidths.get(i + 1) ?? 100),
+        cells,
+      };
+    },
+  };
+  return standin;
+}
+
+export { cellA1 };

@@ -1,0 +1,143 @@
+// How Sheets turns what a script writes into cell content, and cell content back
+// into what a script reads or a person sees.
+
+/** Serial day 0 of Sheets' date system (30 Dec 1899), as UTC milliseconds. */
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+/** Offset (ms) of `timeZone` from UTC at instant `utcMs`. */
+function zoneOffset(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - utcMs;
+}
+
+/** A serial holds wall-clock time in the spreadsheet's zone; a Date is an instant. */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = EPOCH + Math.round(serial * DAY);
+  const guess = wall - zoneOffset(wall, timeZone);
+  return new Date(wall - zoneOffset(guess, timeZone));
+}
+
+export function dateToSerial(date: Date, timeZone: string): number {
+  const wall = date.getTime() + zoneOffset(date.getTime(), timeZone);
+  return (wall - EPOCH) / DAY;
+}
+
+/** Wall-clock fields of a Date in a zone, for formatting. */
+export function wallFields(date: Date, timeZone: string) {
+  const d = new Date(date.getTime() + zoneOffset(date.getTime(), timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+export function isDateFormat(format: string): boolean {
+  // Letters y/d (or m next to them) outside quotes mean a date pattern.
+  return /[yd]/i.test(format.replace(/"[^"]*"/g, "")) && !format.includes("@");
+}
+
+function group(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Sheets' "Automatic" format: up to 10 significant digits, no grouping. */
+export function generalNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  const s = Number(n.toPrecision(10)).toString();
+  return s.includes("e") ? n.toExponential(2).toUpperCase().replace("E+", "E+") : s;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+function formatDatePattern(date: Date, pattern: string, timeZone: string): string {
+  const f = wallFields(date, timeZone);
+  return pattern.replace(/yyyy|yy|mm|m|dd|d|hh|h|ss|s/gi, (tok) => {
+    const t = tok.toLowerCase();
+    if (t === "yyyy") return String(f.year);
+    if (t === "yy") return pad(f.year % 100);
+    if (t === "mm") return pad(f.month);
+    if (t === "m") return String(f.month);
+    if (t === "dd") return pad(f.day);
+    if (t === "d") return String(f.day);
+    if (t === "hh") return pad(f.hour);
+    if (t === "h") return String(f.hour);
+    if (t === "ss") return pad(f.second);
+    return String(f.second);
+  });
+}
+
+/**
+ * The subset of Sheets number formats the add-on and the preview use:
+ * `0`, `0.00`, `#,##0`, `#,##0.0`, `0%`, `0.0%`, with literal prefixes/suffixes
+ * (`¥#,##0`, `#,##0"件"`), `@`, and date patterns. Unknown patterns fall back to
+ * Automatic rather than guessing.
+ */
+export function formatNumber(n: number, format: string, timeZone: string): string {
+  if (!format || format === "General" || format === "@") return generalNumber(n);
+  const section = format.split(";")[n < 0 && format.includes(";") ? 1 : 0] ?? format;
+  if (isDateFormat(section)) return formatDatePattern(serialToDate(n, timeZone), section.replace(/"/g, ""), timeZone);
+  const m = /^(.*?)([#0,]*0)(\.(0+))?(%?)(.*)$/.exec(section);
+  if (!m) return generalNumber(n);
+  const [, prefix, intPattern, , decimals = "", percent, suffix] = m;
+  const value = Math.abs(percent ? n * 100 : n);
+  const fixed = value.toFixed(decimals.length);
+  const [i, d] = fixed.split(".");
+  const body = (intPattern.includes(",") ? group(i) : i) + (d ? `.${d}` : "");
+  const sign = n < 0 && !format.includes(";") ? "-" : "";
+  const lit = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+  return `${sign}${lit(prefix)}${body}${percent}${lit(suffix)}`;
+}
+
+/** What `setValue` / a person typing turns a string into, before the formula engine sees it. */
+export type Parsed =
+  | { kind: "formula"; formula: string }
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; format?: string }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "empty" };
+
+/** Sheets reads "1,234", "20%", "¥1,000", "2024/01/05", "TRUE" as values, as when typed. */
+export function parseInput(input: string): Parsed {
+  if (input === "") return { kind: "empty" };
+  if (input.startsWith("'")) return { kind: "text", text: input.slice(1) };
+  if (input.startsWith("=") && input.length > 1) return { kind: "formula", formula: input };
+  const t = input.trim();
+  if (/^(true|false)$/i.test(t)) return { kind: "boolean", value: t.toLowerCase() === "true" };
+  const num = /^([-+]?)([¥$€£]?)(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?(%?)$/.exec(t);
+  if (num && (num[3] || num[5])) {
+    const [, sign, currency, intPart = "0", , frac = "", percent] = num;
+    let value = Number(`${intPart.replace(/,/g, "")}${frac}`) * (sign === "-" ? -1 : 1);
+    if (percent) value /= 100;
+    const decimals = frac ? "0".repeat(frac.length - 1) : "";
+    const grouped = intPart.includes(",") || currency;
+    let format: string | undefined;
+    if (percent) format = decimals ? `0.${decimals}%` : "0%";
+    else if (currency) format = `${currency}#,##0${decimals ? `.${decimals}` : ""}`;
+    else if (grouped) format = `#,##0${decimals ? `.${decimals}` : ""}`;
+    return { kind: "number", value, format };
+  }
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (date) {
+    const serial = (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - EPOCH) / DAY;
+    return { kind: "number", value: serial, format: "yyyy/mm/dd" };
+  }
+  return { kind: "text", text: input };
+}
