@@ -89,4 +89,25 @@ describe.each(LAYOUTS)("worked examples, %s layout", (form) => {
     ];
     expect(byName(spec, KPI_ROLLUP(layout(spec, form), "target"))["Leads / month"]).toBeCloseTo(150, 9);
   });
+  it("marketing funnel: 300 leads × 50% × 1/3 = 50 SQL; 50 SQL need 300 leads", () => {
+    const grid = layout(ex.marketingFunnel, form);
+    expect(byName(ex.marketingFunnel, KPI_CHECK(grid))["SQL / month"]).toBe("OK");
+    expect(byName(ex.marketingFunnel, KPI_REQUIRED(grid))["Leads / month"]).toBeCloseTo(300, 9);
+  });
+
+  it("development scorecard: lower-is-better targets written as 10件/月以下 and 24時間以下", () => {
+    const grid = layout(ex.development, form, "ja");
+    const tree = byName(ex.development, KPI_ROLLUP(grid));
+    expect(tree.バグ件数).toBe(12);
+    // 12 bugs against ≤ 10 → 80% (at risk); 30 h against ≤ 24 h → 75% (off track).
+    expect(
+      KPI_STATUS(
+        [[12], [30], [0.92], [2]],
+        [["10件/月以下"], ["24時間以下"], ["90%以上"], ["2回/週以上"]],
+        "",
+        "",
+        "ja",
+      ),
+    ).toEqual([["要注意"], ["未達"], ["達成"], ["達成"]]);
+  });
 });

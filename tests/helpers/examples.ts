@@ -127,3 +127,38 @@ export const saas: Spec[] = [
     ],
   },
 ];
+
+/** Marketing funnel: 300 leads → 150 MQL → 50 SQL a month. */
+export const marketingFunnel: Spec[] = [
+  {
+    name: "SQL / month",
+    op: "×",
+    target: 50,
+    children: [
+      {
+        name: "MQL / month",
+        op: "×",
+        target: 150,
+        children: [
+          { name: "Leads / month", target: 300 },
+          { name: "MQL rate", target: "50%" },
+        ],
+      },
+      { name: "SQL rate", target: 1 / 3 },
+    ],
+  },
+];
+
+/** Development scorecard: bugs ≤ 10 a month and review ≤ 24 h are lower-is-better. */
+export const development: Spec[] = [
+  {
+    name: "開発",
+    op: "なし",
+    children: [
+      { name: "スプリント完了率", target: "90%以上", actual: "92%" },
+      { name: "バグ件数", target: "10件/月以下", actual: "12件" },
+      { name: "デプロイ回数", target: "2回/週以上", actual: 2 },
+      { name: "レビュー時間", target: "24時間以下", actual: "30時間" },
+    ],
+  },
+];
