@@ -1,15 +1,30 @@
 /*
- * Functions Apps Script calls by name: triggers and menu items. Each becomes a
- * top-level declaration in dist/Code.js.
+ * Functions Apps Script calls by name: triggers, menu items and the server
+ * calls of the sidebar (google.script.run). Each becomes a top-level
+ * declaration in dist/Code.js. Kept thin: the work is in the modules beside
+ * this file and in src/core. Plain data in and out (no Date objects:
+ * deadlines travel as ISO strings).
  */
+import type { Draft } from "../core/draft";
+import type { Settings } from "../core/settings";
+import type { Lang } from "../core/text";
+import { type AddResult, addColumns, colourSelection, detectSelection, type TableReport } from "./detect";
+import { buildMenu } from "./menu";
+import { openSidebar, showHelpDialog, withAlert } from "./panel";
+import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
+import { type WriteResult, writeDraft } from "./sheetWriter";
+import { refreshStatusRules } from "./statusRules";
+
+export type { AddResult, TableReport, WriteResult };
 
 /**
- * Adds the add-on menu. Runs in AuthMode.NONE too, so it only builds the menu.
+ * Adds the add-on menu. Runs in AuthMode.NONE too, so it only builds the menu
+ * (in the user's language) and touches no properties or documents.
  * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
  */
 export function onOpen(e?: { authMode?: unknown }): void {
   void e;
-  SpreadsheetApp.getUi().createAddonMenu().addItem("KPI Tree", "showSidebar").addToUi();
+  buildMenu();
 }
 
 /**
@@ -18,4 +33,92 @@ export function onOpen(e?: { authMode?: unknown }): void {
  */
 export function onInstall(e?: { authMode?: unknown }): void {
   onOpen(e);
+}
+
+/** Menu: opens the sidebar on its start page. */
+export function showSidebar(): void {
+  openSidebar("home");
+}
+
+/** Menu: opens the sidebar on the new-tree wizard. */
+export function showNewTree(): void {
+  openSidebar("wizard");
+}
+
+/** Menu: opens the sidebar on the check of the selected table. */
+export function showTableCheck(): void {
+  openSidebar("table");
+}
+
+/** Menu: opens the sidebar on the settings. */
+export function showSettings(): void {
+  openSidebar("settings");
+}
+
+/** Menu: shows how to use the add-on. */
+export function showHelp(): void {
+  showHelpDialog();
+}
+
+/** Menu: (re)applies the status colours to the selected table; problems show as an alert. */
+export function applyStatusColors(): void {
+  withAlert(() => colourSelection());
+}
+
+export interface SidebarState {
+  settings: Settings;
+  /** The language the sidebar speaks: the setting, else the account locale. */
+  lang: Lang;
+  locale: string;
+}
+
+/**
+ * Sidebar: what it needs on opening.
+ * @return {SidebarState} Settings, resolved language and the user's locale.
+ */
+export function getSidebarState(): SidebarState {
+  const settings = loadSettings();
+  return { settings, lang: uiLang(settings), locale: userLocale() };
+}
+
+/**
+ * Sidebar: validates and stores the settings in document properties, then
+ * re-colours every tree the add-on coloured with the new thresholds and colours.
+ * @param {Settings} settings Language, OKR mode, thresholds and colours.
+ * @return {SidebarState & {rules: number}} The stored settings and how many rules were refreshed.
+ */
+export function saveSettings(settings: Settings): SidebarState & { rules: number } {
+  const stored = storeSettings(settings);
+  const rules = refreshStatusRules(stored);
+  return { settings: stored, lang: uiLang(stored), locale: userLocale(), rules };
+}
+
+/**
+ * Sidebar: writes the wizard's tree to a new sheet with the function columns,
+ * formats and status colours.
+ * @param {Draft} draft The tree: language and pre-order nodes with depth.
+ * @return {WriteResult} The new sheet's name and ranges.
+ */
+export function writeTree(draft: Draft): WriteResult {
+  return writeDraft(draft);
+}
+
+/**
+ * Sidebar: reads the selected table (or the sheet's data) and reports what it understood.
+ * @return {TableReport} Root, depth, nodes, missing operators, warnings, and where the function columns would go.
+ */
+export function detectTable(): TableReport {
+  return detectSelection();
+}
+
+/**
+ * Sidebar: adds the function columns and status colours beside a table, in
+ * empty columns only.
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @param {string|null} expected Where the sidebar said the columns would go; nothing is written if that changed.
+ * @return {AddResult} Where the columns are and how many rules were written.
+ */
+export function addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult {
+  return addColumns(sheetName, table, expected);
 }

@@ -1,0 +1,304 @@
+/*
+ * "Use the current selection": read an existing table with the core's reader,
+ * report what was understood, and add the function columns and colours beside
+ * it. Nothing the user wrote is ever overwritten: the columns go into the
+ * first run of empty columns to the right of the table, and the sidebar shows
+ * where before anything is written.
+ */
+
+import { checkTargets } from "../core/check";
+import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
+import { KpiError } from "../core/errors";
+import { formatNumber, formatPercent } from "../core/format";
+import { readTree } from "../core/layout";
+import { a1, columnLetter } from "../core/rules";
+import type { Settings } from "../core/settings";
+import { type Cell, cellText, isBlank, type Lang } from "../core/text";
+import type { HierarchyForm, Tree } from "../core/tree";
+import { checkUnits, unitIssueMessage } from "../core/units";
+import { serverText } from "./i18n";
+import { loadSettings, uiLang } from "./settings";
+import { applyStatusRules } from "./statusRules";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TableReport {
+  ok: boolean;
+  sheetName: string;
+  /** The tree range as read, header included (A1:H12). */
+  table: string;
+  /** Why it could not be read (the core's message: row, column and fix). */
+  error?: string;
+  lang?: Lang;
+  form?: HierarchyForm;
+  nodes?: number;
+  /** Levels, the KGI counting as 1. */
+  depth?: number;
+  roots?: { name: string; target: number | null; unit: string }[];
+  ksf?: string[];
+  /** Parents without an operator (each would stop the functions). */
+  missingOps?: { row: number; name: string }[];
+  /** Unit problems and targets that do not combine to their parent's. */
+  warnings?: string[];
+  /** Function columns already beside the table, if any (L1:O12). */
+  functions: string | null;
+  /** Where the function columns would be added: empty columns only (L1:O12). */
+  planned: string | null;
+  /** How many function columns: 4 with a target column, else rollup and required only. */
+  plannedCount: number;
+}
+
+const FUNCTION_FORMULA = /^=\s*KPI_(ROLLUP|REQUIRED|ACHIEVEMENT|STATUS)\s*\(/i;
+
+interface Located {
+  sheet: Sheet;
+  geometry: TableGeometry;
+  grid: Cell[][];
+  /** Existing function columns: first column and how many, and the achievement column. */
+  existing: { column: number; count: number; rateColumn: number | null } | null;
+}
+
+function columnOf(header: Cell[], text: string | undefined, left: number): number | undefined {
+  if (text === undefined) return undefined;
+  const k = header.findIndex((h) => cellText(h) === text);
+  return k < 0 ? undefined : left + k;
+}
+
+/**
+ * The table inside a range: our function columns (found by their formulas in
+ * the first data row) and anything right of them are cut off, as are trailing
+ * blank rows and columns, so the table never reads its own results.
+ */
+function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Located {
+  const values = range.getValues() as Cell[][];
+  const formulas = range.getFormulas();
+  const top = range.getRow();
+  const left = range.getColumn();
+  let width = values[0]?.length ?? 0;
+  let existing: Located["existing"] = null;
+  const firstData = formulas[1] ?? [];
+  const fnCols = firstData.map((f, c) => (FUNCTION_FORMULA.test(f) ? c : -1)).filter((c) => c >= 0);
+  if (fnCols.length) {
+    const rate = fnCols.find((c) => /KPI_ACHIEVEMENT/i.test(firstData[c]));
+    existing = { column: left + fnCols[0], count: fnCols.length, rateColumn: rate === undefined ? null : left + rate };
+    width = fnCols[0];
+  }
+  let height = values.length;
+  while (height > 1 && values[height - 1].slice(0, width).every(isBlank)) height--;
+  while (width > 1 && values.slice(0, height).every((row) => isBlank(row[width - 1]))) width--;
+  const grid = values.slice(0, height).map((row) => row.slice(0, width));
+  if (!existing && height > 1) existing = besideTable(sheet, top, left, width);
+  return { sheet, geometry: { top, left, height, width }, grid, existing };
+}
+
+/**
+ * Function columns right of a selection that left them out: a KPI_ROLLUP in
+ * the first data row whose range starts at the table's top-left cell, and the
+ * KPI_ formulas next to it.
+ */
+function besideTable(sheet: Sheet, top: number, left: number, width: number): Located["existing"] {
+  const start = left + width;
+  const max = sheet.getMaxColumns();
+  if (start > max) return null;
+  const row = sheet.getRange(top + 1, start, 1, max - start + 1).getFormulas()[0];
+  const corner = `${columnLetter(left)}${top}:`;
+  const k = row.findIndex(
+    (f) => /KPI_ROLLUP\s*\(/i.test(f) && f.replace(/\$/g, "").toUpperCase().includes(`(${corner}`),
+  );
+  if (k < 0) return null;
+  let count = 0;
+  let rate: number | null = null;
+  while (k + count < row.length && FUNCTION_FORMULA.test(row[k + count])) {
+    if (/KPI_ACHIEVEMENT/i.test(row[k + count])) rate = start + k + count;
+    count++;
+  }
+  return { column: start + k, count, rateColumn: rate };
+}
+
+/**
+ * Reads the tree; when parents lack an operator, keeps reading (treating them
+ * as "none") so the report lists all of them rather than the first.
+ */
+function readAll(grid: Cell[][]): { tree: Tree | null; missing: { row: number; name: string }[]; error?: string } {
+  const missing: { row: number; name: string }[] = [];
+  let work = grid.map((r) => r.slice());
+  for (let guard = 0; guard <= grid.length; guard++) {
+    try {
+      return { tree: readTree(work), missing };
+    } catch (e) {
+      if (!(e instanceof KpiError)) throw e;
+      if (e.code !== "missingOp" || e.where.row === undefined) return { tree: null, missing, error: e.message };
+      missing.push({ row: e.where.row, name: e.where.name ?? "" });
+      const header = work[0];
+      let c = header.findIndex((h) => cellText(h) === e.where.column);
+      if (c < 0) {
+        work = work.map((r, i) => [...r, i === 0 ? (e.where.column ?? "Op") : ""]);
+        c = work[0].length - 1;
+      }
+      work[e.where.row - 1][c] = "none";
+    }
+  }
+  return { tree: null, missing };
+}
+
+/** The first `count` columns right of the table that are empty over its rows. */
+function plan(loc: Located, count: number): { column: number; insert: number } {
+  const { sheet, geometry: g } = loc;
+  const start = g.left + g.width;
+  const max = sheet.getMaxColumns();
+  if (start > max) return { column: start, insert: count };
+  const right = sheet.getRange(g.top, start, g.height, max - start + 1).getValues();
+  let run = 0;
+  for (let c = 0; c < max - start + 1; c++) {
+    run = right.every((row) => isBlank(row[c])) ? run + 1 : 0;
+    if (run === count) return { column: start + c - count + 1, insert: 0 };
+  }
+  return { column: max - run + 1, insert: count - run };
+}
+
+function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | null } {
+  const g = loc.geometry;
+  const base: TableReport = {
+    ok: false,
+    sheetName: loc.sheet.getName(),
+    table: a1(g.top, g.left, g.height, g.width),
+    functions: loc.existing ? a1(g.top, loc.existing.column, g.height, loc.existing.count) : null,
+    planned: null,
+    plannedCount: 0,
+  };
+  if (loc.grid.length === 0 || loc.grid.every((r) => r.every(isBlank)))
+    return { report: { ...base, error: serverText(lang).noTable }, tree: null };
+  const { tree, missing, error } = readAll(loc.grid);
+  if (!tree) return { report: { ...base, error, missingOps: missing }, tree: null };
+  const header = loc.grid[0];
+  g.targetColumn = columnOf(header, tree.headers.target, g.left);
+  g.directionColumn = columnOf(header, tree.headers.direction, g.left);
+  const warnings = checkUnits(tree).map((u) => unitIssueMessage(u, tree, lang));
+  for (const c of checkTargets(tree, 1e-6)) {
+    if (c.ok) continue;
+    const n = tree.nodes[c.node];
+    const gap = `${c.gap > 0 ? "+" : ""}${formatPercent(c.gap)}`;
+    warnings.push(
+      lang === "ja"
+        ? `${n.row}行目「${n.name}」: 子の目標を計算すると ${formatNumber(c.computed, lang)}（目標比 ${gap}）。`
+        : `Row ${n.row} "${n.name}": its children's targets give ${formatNumber(c.computed, lang)} (${gap} vs target).`,
+    );
+  }
+  let depth = 0;
+  for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
+  const count = g.targetColumn === undefined ? 2 : 4;
+  let planned: string | null = null;
+  if (!loc.existing && missing.length === 0) {
+    const p = plan(loc, count);
+    planned = a1(g.top, p.column, g.height, count);
+  }
+  return {
+    report: {
+      ...base,
+      ok: missing.length === 0,
+      lang: tree.lang,
+      form: tree.form,
+      nodes: tree.nodes.length,
+      depth,
+      roots: tree.roots.map((i) => ({
+        name: tree.nodes[i].name,
+        target: tree.nodes[i].target,
+        unit: tree.nodes[i].unit,
+      })),
+      ksf: tree.nodes.filter((n) => n.ksf).map((n) => n.name),
+      missingOps: missing,
+      warnings,
+      planned,
+      plannedCount: planned ? count : 0,
+    },
+    tree,
+  };
+}
+
+/** Reads the selection (or, for a single cell, the sheet's data) and reports what it understood. */
+export function detectSelection(settings: Settings = loadSettings()): TableReport {
+  const lang = uiLang(settings);
+  const sheet = SpreadsheetApp.getActiveSheet();
+  const selection = sheet.getActiveRange();
+  const range =
+    selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1) ? selection : sheet.getDataRange();
+  return report(locate(sheet, range), lang).report;
+}
+
+export interface AddResult {
+  sheetName: string;
+  /** The function columns (L1:O12), new or already there. */
+  functions: string;
+  added: boolean;
+  /** Conditional-format rules written. */
+  rules: number;
+}
+
+/**
+ * The status colours for a table whose achievement column is `rateColumn`:
+ * the name cells (when the table has a name column) and the achievement and
+ * status cells.
+ */
+function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: Settings): number {
+  const g = loc.geometry;
+  const first = g.top + 1;
+  const rows = Math.max(1, g.height - 1);
+  const present = `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
+  const nameColumn = tree ? columnOf(loc.grid[0], tree.headers.name, g.left) : undefined;
+  const ranges = [a1(first, rateColumn, rows, 2)];
+  if (nameColumn !== undefined) ranges.unshift(a1(first, nameColumn, rows, 1));
+  return applyStatusRules(loc.sheet, { rate: rateRef(rateColumn, first), present, ranges }, settings);
+}
+
+/**
+ * Adds the function columns beside the table at `table` on `sheetName`, into
+ * empty columns only, then the status colours. `expected` is where the sidebar
+ * told the user they would go: if the sheet changed since, nothing is written.
+ */
+export function addColumns(
+  sheetName: string,
+  table: string,
+  expected: string | null,
+  settings: Settings = loadSettings(),
+): AddResult {
+  const lang = uiLang(settings);
+  const t = serverText(lang);
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) throw new Error(t.noTable);
+  const loc = locate(sheet, sheet.getRange(table));
+  const { report: r, tree } = report(loc, lang);
+  if (!tree || !r.ok) throw new Error(r.error ?? t.noTable);
+  if (loc.existing) {
+    const rules = loc.existing.rateColumn ? colour(loc, tree, loc.existing.rateColumn, settings) : 0;
+    return { sheetName, functions: r.functions as string, added: false, rules };
+  }
+  if (!r.planned || (expected !== null && expected !== r.planned)) throw new Error(t.changed);
+  const g = loc.geometry;
+  const p = plan(loc, r.plannedCount);
+  if (p.insert > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), p.insert);
+  const fx = functionColumns(g, p.column, tree.lang, settings.thresholds);
+  const k = fx.formulas.length;
+  sheet.getRange(g.top, p.column, 1, k).setValues([fx.headers]).setFontWeight("bold");
+  sheet.getRange(g.top + 1, p.column, 1, k).setFormulas([fx.formulas]);
+  if (g.height > 1) {
+    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2));
+    if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat("0.0%");
+  }
+  const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
+  SpreadsheetApp.getActiveSpreadsheet().toast(t.columnsAdded(r.planned), t.title, 5);
+  return { sheetName, functions: r.planned, added: true, rules };
+}
+
+/** Menu: colour the table at the selection, whose function columns must exist. */
+export function colourSelection(settings: Settings = loadSettings()): string {
+  const t = serverText(uiLang(settings));
+  const sheet = SpreadsheetApp.getActiveSheet();
+  const selection = sheet.getActiveRange();
+  const range =
+    selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1) ? selection : sheet.getDataRange();
+  const loc = locate(sheet, range);
+  if (!loc.existing?.rateColumn) throw new Error(t.noAchievement);
+  const { tree } = report(loc, uiLang(settings));
+  colour(loc, tree, loc.existing.rateColumn, settings);
+  return t.colored(Math.max(0, loc.geometry.height - 1));
+}

@@ -1,0 +1,66 @@
+/*
+ * Words the server shows (menu, toasts, alerts, errors of the add-on itself),
+ * in Japanese and English. The core's KpiError messages are already localised.
+ */
+import type { Lang } from "../core/text";
+
+export const SERVER_TEXT = {
+  ja: {
+    menuOpen: "KPIツリーを開く",
+    menuNew: "新しいツリー…",
+    menuColors: "状態の色を適用",
+    menuCheck: "ツリーをチェック",
+    menuSettings: "設定",
+    menuHelp: "ヘルプ",
+    sidebarTitle: "KPIツリー",
+    sheetBase: "KPIツリー",
+    written: (sheet: string, n: number) => `シート「${sheet}」に ${n} 個の指標を書き込みました。`,
+    writing: "KPIツリーを書き込んでいます…",
+    colored: (n: number) => `状態の色を ${n} 行に適用しました。`,
+    columnsAdded: (a1: string) => `${a1} に関数の列を追加しました。`,
+    title: "KPIツリー",
+    draftErrors: "ツリーに直すところがあります: ",
+    noTable: "表が見つかりません。見出し行を含めて表を選択してください。",
+    noAchievement:
+      "この表には達成率の列がありません。サイドバーの「今の表」から関数の列を追加してから、色を適用してください。",
+    changed: "表が読み取ったときから変わっています。もう一度「選択範囲を読み取る」を押してください。",
+    help:
+      "KPIツリーの使い方\n\n" +
+      "1. 拡張機能 › KPIツリー › 新しいツリー… でテンプレートを選び、KGI（目標・期限）と KPI を編集して新しいシートに書き込みます。\n" +
+      "2. 既存の表を選択して「ツリーをチェック」を押すと、親子関係と計算方法を読み取り、関数の列（集計・必要値・達成率・状態）と色を追加できます。\n" +
+      "3. 色は条件付き書式なので、値が変わると自動で変わり、アドオンのない共同編集者にも見えます。しきい値と色は「設定」で変えられます。\n\n" +
+      "関数: =KPI_ROLLUP(表) =KPI_REQUIRED(表) =KPI_ACHIEVEMENT(実績, 目標, 方向) =KPI_STATUS(実績, 目標, 方向) =KPI_CHECK(表)",
+  },
+  en: {
+    menuOpen: "Open KPI Tree",
+    menuNew: "New tree…",
+    menuColors: "Apply status colours",
+    menuCheck: "Check tree",
+    menuSettings: "Settings",
+    menuHelp: "Help",
+    sidebarTitle: "KPI Tree",
+    sheetBase: "KPI tree",
+    written: (sheet: string, n: number) => `Wrote ${n} KPIs to the sheet "${sheet}".`,
+    writing: "Writing the KPI tree…",
+    colored: (n: number) => `Status colours applied to ${n} rows.`,
+    columnsAdded: (a1: string) => `Function columns added in ${a1}.`,
+    title: "KPI Tree",
+    draftErrors: "The tree needs fixing first: ",
+    noTable: "No table found. Select the table, header row included.",
+    noAchievement:
+      "This table has no achievement column. Add the function columns from the sidebar (Current table) first, then apply the colours.",
+    changed: "The table changed since it was read. Press “Read the selection” again.",
+    help:
+      "Using KPI Tree\n\n" +
+      "1. Extensions › KPI Tree › New tree…: pick a template, set the KGI (target, deadline) and edit the KPIs, then write them to a new sheet.\n" +
+      "2. Select an existing table and choose Check tree: the add-on reads its hierarchy and operators and can add the function columns (rollup, required, achievement, status) and colours.\n" +
+      "3. Colours are conditional formatting: they follow the values live and collaborators without the add-on see them. Change thresholds and colours in Settings.\n\n" +
+      "Functions: =KPI_ROLLUP(table) =KPI_REQUIRED(table) =KPI_ACHIEVEMENT(actual, target, direction) =KPI_STATUS(actual, target, direction) =KPI_CHECK(table)",
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+export type ServerText = (typeof SERVER_TEXT)["en"];
+
+export function serverText(lang: Lang): ServerText {
+  return SERVER_TEXT[lang] as ServerText;
+}

@@ -1,0 +1,36 @@
+/*
+ * Opening the sidebar on a given view, help, and messages to the user.
+ */
+import { serverText } from "./i18n";
+import { loadSettings, uiLang } from "./settings";
+
+export type View = "home" | "wizard" | "table" | "settings";
+
+/**
+ * Shows the sidebar. The view rides along as a tiny script after the page
+ * (the sidebar reads it when it mounts), so no state is stored anywhere.
+ */
+export function openSidebar(view: View): void {
+  const t = serverText(uiLang(loadSettings()));
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar")
+    .setTitle(t.sidebarTitle)
+    .append(`<script>window.KPI_TREE_VIEW=${JSON.stringify(view)};</script>`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function showHelpDialog(): void {
+  const t = serverText(uiLang(loadSettings()));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t.title, t.help, ui.ButtonSet.OK);
+}
+
+/** Runs a menu action; any failure becomes an alert rather than a silent log entry. */
+export function withAlert(action: () => string | undefined): void {
+  try {
+    const message = action();
+    if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, serverText(uiLang()).title, 5);
+  } catch (e) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(serverText(uiLang()).title, e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
+  }
+}

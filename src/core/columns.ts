@@ -1,0 +1,101 @@
+/*
+ * The function columns placed beside a tree table: one formula each, in the
+ * first data row, whose result spills down the column (one array formula
+ * instead of a formula per row). Pure strings, shared by the sheet writer and
+ * by "add the function columns" on an existing table.
+ */
+import { a1, columnLetter } from "./rules";
+import type { Thresholds } from "./status";
+import type { Lang } from "./text";
+import type { Tree } from "./tree";
+import { numberFormatFor } from "./units";
+
+export const FUNCTION_HEADERS: Record<Lang, readonly string[]> = {
+  ja: ["実績（集計）", "必要値", "達成率", "状態"],
+  en: ["Actual (rollup)", "Required", "Achievement", "Status"],
+};
+
+/** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
+export interface TableGeometry {
+  top: number;
+  left: number;
+  /** Rows including the header. */
+  height: number;
+  width: number;
+  /** Absolute columns of the target and direction fields, when the table has them. */
+  targetColumn?: number;
+  directionColumn?: number;
+}
+
+export interface FunctionColumns {
+  /** First function column (1-based). */
+  column: number;
+  headers: string[];
+  /** One formula per column, for the first data row. */
+  formulas: string[];
+  /** Column of the achievement rate, if there is one (needs a target column). */
+  rateColumn: number | null;
+  /** Ranges the status colours cover: the achievement and status cells. */
+  colorRanges: string[];
+  /** Condition (for the first data row) true on rows that hold something. */
+  present: string;
+}
+
+function num(value: number): string {
+  return String(Number(value.toFixed(9)));
+}
+
+/**
+ * The formulas for a table at `g`, with the function columns starting at
+ * `column`: rollup and required always; achievement and status when the table
+ * has a target column. Status words are in `lang` with `thresholds`, matching
+ * the colour rules.
+ */
+export function functionColumns(g: TableGeometry, column: number, lang: Lang, thresholds: Thresholds): FunctionColumns {
+  const first = g.top + 1;
+  const last = g.top + g.height - 1;
+  const table = a1(g.top, g.left, g.height, g.width);
+  const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
+  const headers = FUNCTION_HEADERS[lang];
+  const formulas = [`=KPI_ROLLUP(${table})`, `=KPI_REQUIRED(${table})`];
+  let rateColumn: number | null = null;
+  const colorRanges: string[] = [];
+  if (g.targetColumn !== undefined) {
+    const actual = col(column);
+    const target = col(g.targetColumn);
+    const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
+    formulas.push(`=KPI_ACHIEVEMENT(${actual},${target},${direction})`);
+    formulas.push(
+      `=KPI_STATUS(${actual},${target},${direction},{${num(thresholds.achieved)},${num(thresholds.atRisk)}},"${lang}")`,
+    );
+    rateColumn = column + 2;
+    colorRanges.push(a1(first, column + 2, Math.max(1, last - first + 1), 2));
+  }
+  return {
+    column,
+    headers: headers.slice(0, formulas.length),
+    formulas,
+    rateColumn,
+    colorRanges,
+    present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
+  };
+}
+
+/** `$N2`: the achievement cell of the first data row, column fixed, row relative. */
+export function rateRef(rateColumn: number, firstRow: number): string {
+  return `$${columnLetter(rateColumn)}${firstRow}`;
+}
+
+/**
+ * Number formats for the rollup and required columns, one row per data row:
+ * each node's unit (% / ¥ / 件…); blank rows keep a plain number format.
+ */
+export function unitFormats(tree: Tree, width = 2): string[][] {
+  const rows: string[][] = [];
+  for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
+  for (const node of tree.nodes) {
+    const integers = [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
+    rows[node.row - 2] = new Array(width).fill(numberFormatFor(node.unit, integers));
+  }
+  return rows;
+}

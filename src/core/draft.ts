@@ -1,0 +1,435 @@
+/*
+ * The tree the wizard edits: a flat, pre-order list of nodes with a depth
+ * (node 0 is the KGI), the same shape as an outline. Plain JSON, so it travels
+ * through google.script.run unchanged (deadlines are ISO date strings).
+ *
+ * Editing operations return new drafts; `draftGrid` writes the sheet layout of
+ * the core (header row, one node per row, hierarchy by ID/Parent), and every
+ * check runs the core's own reader on that grid, so what the sidebar warns
+ * about is exactly what the sheet's functions will see.
+ */
+import { checkTargets } from "./check";
+import { KpiError } from "./errors";
+import { formatNumber, formatPercent } from "./format";
+import { readTree } from "./layout";
+import { OPS, type Op } from "./operators";
+import { required } from "./required";
+import { rollup } from "./rollup";
+import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "./status";
+import type { Cell, Lang } from "./text";
+import type { Tree } from "./tree";
+import { checkUnits, unitIssueMessage } from "./units";
+import type { Direction } from "./value";
+
+export interface DraftNode {
+  /** Stable within the draft; written as the row's ID. */
+  key: string;
+  /** 0 for the KGI; a child is one deeper than its parent. */
+  depth: number;
+  name: string;
+  /** How the children combine; "" until chosen (leaves ignore it). */
+  op: Op | "";
+  target: number | null;
+  actual: number | null;
+  unit: string;
+  direction: Direction;
+  owner: string;
+  /** ISO date (2026-03-31) or "". */
+  deadline: string;
+  ksf: boolean;
+}
+
+export interface Draft {
+  /** Language of the sheet's headers and words (以上/以下, なし). */
+  lang: Lang;
+  nodes: DraftNode[];
+}
+
+export const HEADERS: Record<Lang, readonly string[]> = {
+  ja: ["指標名", "ID", "親", "計算", "目標", "実績", "単位", "方向", "担当", "期限", "重点"],
+  en: ["Name", "ID", "Parent", "Op", "Target", "Actual", "Unit", "Direction", "Owner", "Deadline", "KSF"],
+};
+
+/** Columns of the written table, 0-based. */
+export const COL = {
+  name: 0,
+  id: 1,
+  parent: 2,
+  op: 3,
+  target: 4,
+  actual: 5,
+  unit: 6,
+  direction: 7,
+  owner: 8,
+  deadline: 9,
+  ksf: 10,
+} as const;
+export const TABLE_WIDTH = HEADERS.en.length;
+
+const OP_WORD: Record<Lang, Record<Op, string>> = {
+  ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
+  en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
+};
+const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
+  ja: { higher: "以上", lower: "以下" },
+  en: { higher: "higher", lower: "lower" },
+};
+export const KSF_MARK = "★";
+
+export function opWord(op: Op, lang: Lang): string {
+  return OP_WORD[lang][op];
+}
+
+export function newNode(key: string, depth: number, patch: Partial<DraftNode> = {}): DraftNode {
+  return {
+    key,
+    depth,
+    name: "",
+    op: "",
+    target: null,
+    actual: null,
+    unit: "",
+    direction: "higher",
+    owner: "",
+    deadline: "",
+    ksf: false,
+    ...patch,
+  };
+}
+
+/** A key not used in the draft yet. */
+export function freshKey(draft: Draft): string {
+  const used = new Set(draft.nodes.map((n) => n.key));
+  let k = draft.nodes.length + 1;
+  while (used.has(`n${k}`)) k++;
+  return `n${k}`;
+}
+
+/** Index just past the subtree of node `i`. */
+export function subtreeEnd(nodes: readonly DraftNode[], i: number): number {
+  let j = i + 1;
+  while (j < nodes.length && nodes[j].depth > nodes[i].depth) j++;
+  return j;
+}
+
+export function parentIndex(nodes: readonly DraftNode[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (nodes[j].depth < nodes[i].depth) return j;
+  return -1;
+}
+
+export function childIndexes(nodes: readonly DraftNode[], i: number): number[] {
+  const out: number[] = [];
+  const end = subtreeEnd(nodes, i);
+  for (let j = i + 1; j < end; j++) if (nodes[j].depth === nodes[i].depth + 1) out.push(j);
+  return out;
+}
+
+export function hasChildren(nodes: readonly DraftNode[], i: number): boolean {
+  return i + 1 < nodes.length && nodes[i + 1].depth > nodes[i].depth;
+}
+
+/** The previous sibling of node `i`, or -1. */
+function previousSibling(nodes: readonly DraftNode[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    if (nodes[j].depth < nodes[i].depth) return -1;
+    if (nodes[j].depth === nodes[i].depth) return j;
+  }
+  return -1;
+}
+
+function withNodes(draft: Draft, nodes: DraftNode[]): Draft {
+  return { ...draft, nodes };
+}
+
+/** Adds a last child under node `i`; returns the new draft and the new node's index. */
+export function addChild(draft: Draft, i: number): { draft: Draft; index: number } {
+  const nodes = draft.nodes.slice();
+  const at = subtreeEnd(nodes, i);
+  nodes.splice(at, 0, newNode(freshKey(draft), nodes[i].depth + 1, { direction: "higher" }));
+  return { draft: withNodes(draft, nodes), index: at };
+}
+
+/** Adds a sibling after node `i` (a child, for the KGI: there is one KGI). */
+export function addSibling(draft: Draft, i: number): { draft: Draft; index: number } {
+  if (i === 0) return addChild(draft, 0);
+  const nodes = draft.nodes.slice();
+  const at = subtreeEnd(nodes, i);
+  nodes.splice(at, 0, newNode(freshKey(draft), nodes[i].depth));
+  return { draft: withNodes(draft, nodes), index: at };
+}
+
+/** Removes node `i` and its subtree. The KGI stays. */
+export function removeNode(draft: Draft, i: number): Draft {
+  if (i <= 0 || i >= draft.nodes.length) return draft;
+  const nodes = draft.nodes.slice();
+  nodes.splice(i, subtreeEnd(nodes, i) - i);
+  return withNodes(draft, nodes);
+}
+
+export function canIndent(nodes: readonly DraftNode[], i: number): boolean {
+  return i > 0 && previousSibling(nodes, i) >= 0;
+}
+
+export function canOutdent(nodes: readonly DraftNode[], i: number): boolean {
+  return i > 0 && nodes[i].depth >= 2;
+}
+
+/** Makes node `i` (with its subtree) the last child of its previous sibling. */
+export function indent(draft: Draft, i: number): Draft {
+  if (!canIndent(draft.nodes, i)) return draft;
+  const nodes = draft.nodes.slice();
+  const end = subtreeEnd(nodes, i);
+  for (let j = i; j < end; j++) nodes[j] = { ...nodes[j], depth: nodes[j].depth + 1 };
+  return withNodes(draft, nodes);
+}
+
+/**
+ * Makes node `i` (with its subtree) a sibling of its parent, placed right
+ * after the parent's subtree, so its later siblings stay where they were.
+ * Returns the node's new index.
+ */
+export function outdent(draft: Draft, i: number): { draft: Draft; index: number } {
+  if (!canOutdent(draft.nodes, i)) return { draft, index: i };
+  const nodes = draft.nodes.slice();
+  const parent = parentIndex(nodes, i);
+  const end = subtreeEnd(nodes, i);
+  const moved = nodes.splice(i, end - i).map((n) => ({ ...n, depth: n.depth - 1 }));
+  const at = subtreeEnd(nodes, parent);
+  nodes.splice(at, 0, ...moved);
+  return { draft: withNodes(draft, nodes), index: at };
+}
+
+/** Swaps node `i` (with its subtree) with its previous (-1) or next (+1) sibling. */
+export function move(draft: Draft, i: number, step: -1 | 1): { draft: Draft; index: number } {
+  const nodes = draft.nodes;
+  if (i <= 0) return { draft, index: i };
+  let a: number;
+  let b: number;
+  if (step < 0) {
+    a = previousSibling(nodes, i);
+    b = i;
+  } else {
+    a = i;
+    b = subtreeEnd(nodes, i);
+    if (b >= nodes.length || nodes[b].depth !== nodes[i].depth) return { draft, index: i };
+  }
+  if (a < 0) return { draft, index: i };
+  const first = nodes.slice(a, b);
+  const second = nodes.slice(b, subtreeEnd(nodes, b));
+  const out = [...nodes.slice(0, a), ...second, ...first, ...nodes.slice(a + first.length + second.length)];
+  return { draft: withNodes(draft, out), index: step < 0 ? a : a + second.length };
+}
+
+export function updateNode(draft: Draft, i: number, patch: Partial<DraftNode>): Draft {
+  const nodes = draft.nodes.slice();
+  nodes[i] = { ...nodes[i], ...patch };
+  return withNodes(draft, nodes);
+}
+
+/** Structural repair of JSON from outside: depths start at 0 and never jump. */
+export function normalizeDraft(input: unknown): Draft {
+  const raw = (input ?? {}) as Partial<Draft>;
+  const lang: Lang = raw.lang === "ja" ? "ja" : "en";
+  const list = Array.isArray(raw.nodes) ? raw.nodes : [];
+  const nodes: DraftNode[] = [];
+  const used = new Set<string>();
+  for (const item of list) {
+    const n = (item ?? {}) as Partial<DraftNode>;
+    const previous = nodes[nodes.length - 1];
+    const wanted = Math.max(0, Math.floor(Number(n.depth) || 0));
+    const depth = previous ? Math.min(Math.max(1, wanted), previous.depth + 1) : 0;
+    let key = typeof n.key === "string" && n.key && !used.has(n.key) ? n.key : `n${nodes.length + 1}`;
+    while (used.has(key)) key = `${key}_`;
+    used.add(key);
+    const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+    const text = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+    nodes.push(
+      newNode(key, depth, {
+        name: text(n.name).trim(),
+        op: OPS.includes(n.op as Op) ? (n.op as Op) : "",
+        target: num(n.target),
+        actual: num(n.actual),
+        unit: text(n.unit).trim(),
+        direction: n.direction === "lower" ? "lower" : "higher",
+        owner: text(n.owner).trim(),
+        deadline: /^\d{4}-\d{2}-\d{2}$/.test(text(n.deadline)) ? text(n.deadline) : "",
+        ksf: n.ksf === true,
+      }),
+    );
+  }
+  if (nodes.length === 0) nodes.push(newNode("n1", 0));
+  return { lang, nodes };
+}
+
+/** Row IDs as written to the sheet: K1, K2… in row order. */
+export function rowIds(draft: Draft): string[] {
+  return draft.nodes.map((_, i) => `K${i + 1}`);
+}
+
+/**
+ * The table in the core's layout: a header row, then one row per node with
+ * name, ID, parent ID, op, target, actual, unit, direction, owner, deadline
+ * (ISO text; the sheet writer turns it into a date) and KSF mark. Leaves get
+ * no op. Numbers stay numbers; blanks are "".
+ */
+export function draftGrid(draft: Draft): Cell[][] {
+  const ids = rowIds(draft);
+  const { nodes, lang } = draft;
+  const rows: Cell[][] = [HEADERS[lang].slice()];
+  nodes.forEach((n, i) => {
+    const parent = parentIndex(nodes, i);
+    const op = hasChildren(nodes, i) && n.op ? opWord(n.op, lang) : "";
+    rows.push([
+      n.name,
+      ids[i],
+      parent >= 0 ? ids[parent] : "",
+      op,
+      n.target ?? "",
+      n.actual ?? "",
+      n.unit,
+      DIRECTION_WORD[lang][n.direction],
+      n.owner,
+      n.deadline,
+      n.ksf ? KSF_MARK : "",
+    ]);
+  });
+  return rows;
+}
+
+/** The core's tree for a draft; throws the core's KpiError when it cannot be read. */
+export function draftTree(draft: Draft): Tree {
+  return readTree(draftGrid(draft));
+}
+
+export type IssueLevel = "error" | "warning";
+
+export interface DraftIssue {
+  level: IssueLevel;
+  /** The node the issue is about, when there is one. */
+  key?: string;
+  message: string;
+}
+
+export interface Evaluation {
+  /** The tree as the sheet will read it; null when it cannot be read yet. */
+  tree: Tree | null;
+  issues: DraftIssue[];
+  /** Per draft node: rolled-up actual, rolled-up target, required value, achievement, status. */
+  rollupActual: (number | null)[];
+  rollupTarget: (number | null)[];
+  required: (number | null)[];
+  rate: (number | null)[];
+  status: Status[];
+}
+
+const TEXT = {
+  ja: {
+    noName: (row: number) => `${row} 行目に名前がありません。`,
+    noOp: (name: string) => `「${name}」の計算方法（+ × − ÷ など）を選んでください。`,
+    ratio: (name: string, n: number) => `「${name}」の割り算（÷）には子がちょうど 2 つ必要です（今は ${n} つ）。`,
+    kgiTarget: "KGI に目標値を入れてください（数値で、期限つきの目標にします）。",
+    kgiDeadline: "KGI に期限を入れてください（いつまでに達成するか）。",
+    mismatch: (name: string, stated: string, computed: string, gap: string) =>
+      `「${name}」: 子の目標を計算すると ${computed} で、目標 ${stated} と合いません（${gap}）。`,
+    need: (name: string, value: string) => `「${name}」に必要な値: ${value}`,
+  },
+  en: {
+    noName: (row: number) => `Node ${row} has no name.`,
+    noOp: (name: string) => `Choose how the children of "${name}" combine (+ × − ÷ …).`,
+    ratio: (name: string, n: number) => `"${name}" divides (÷), so it needs exactly two children (it has ${n}).`,
+    kgiTarget: "Give the KGI a target (a number, with a deadline).",
+    kgiDeadline: "Give the KGI a deadline (when it must be reached).",
+    mismatch: (name: string, stated: string, computed: string, gap: string) =>
+      `"${name}": its children's targets give ${computed}, not the target ${stated} (${gap}).`,
+    need: (name: string, value: string) => `"${name}" needs: ${value}`,
+  },
+};
+
+/** A value with its unit, as the sidebar shows it: 20%, ¥2,000万, 500件. */
+export function formatValue(value: number | null, unit: string, lang: Lang): string {
+  if (value === null) return "–";
+  const u = unit.trim();
+  if (u === "%" || u === "％") return `${formatNumber(value * 100, lang)}%`;
+  if (u === "円" || u === "¥")
+    return lang === "ja" ? `${formatNumber(value, lang)}円` : `¥${formatNumber(value, lang)}`;
+  return `${formatNumber(value, lang)}${u ? (lang === "ja" || u.length <= 2 ? u : ` ${u}`) : ""}`;
+}
+
+/**
+ * Everything the editor shows as you type: structural problems (errors: the
+ * sheet's functions would refuse the tree), unit warnings, targets that do not
+ * combine to their parent's (with the value the KPI would need instead), and
+ * the rolled-up values and status per node for the diagram. `lang` is the
+ * language of the messages (the UI's), independent of the sheet's headers.
+ */
+export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds = DEFAULT_THRESHOLDS): Evaluation {
+  const t = TEXT[lang];
+  const { nodes } = draft;
+  const issues: DraftIssue[] = [];
+  nodes.forEach((n, i) => {
+    if (!n.name.trim()) issues.push({ level: "error", key: n.key, message: t.noName(i + 1) });
+    const kids = childIndexes(nodes, i).length;
+    if (kids > 0 && !n.op) issues.push({ level: "error", key: n.key, message: t.noOp(n.name || `#${i + 1}`) });
+    if (kids > 0 && n.op === "ratio" && kids !== 2)
+      issues.push({ level: "error", key: n.key, message: t.ratio(n.name || `#${i + 1}`, kids) });
+  });
+  const kgi = nodes[0];
+  if (kgi && kgi.target === null) issues.push({ level: "warning", key: kgi.key, message: t.kgiTarget });
+  if (kgi && !kgi.deadline) issues.push({ level: "warning", key: kgi.key, message: t.kgiDeadline });
+
+  const blank: Evaluation = {
+    tree: null,
+    issues,
+    rollupActual: nodes.map(() => null),
+    rollupTarget: nodes.map(() => null),
+    required: nodes.map(() => null),
+    rate: nodes.map(() => null),
+    status: nodes.map(() => "noData"),
+  };
+  if (issues.some((x) => x.level === "error")) return blank;
+  let tree: Tree;
+  try {
+    tree = draftTree(draft);
+  } catch (e) {
+    issues.push({ level: "error", message: e instanceof KpiError ? e.message : String(e) });
+    return blank;
+  }
+  // The reader keeps row order, so tree node k is draft node k.
+  for (const u of checkUnits(tree))
+    issues.push({ level: "warning", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
+  const need = required(tree);
+  for (const c of checkTargets(tree, 1e-6)) {
+    if (c.ok) continue;
+    const n = nodes[c.node];
+    const gap = `${c.gap > 0 ? "+" : ""}${formatPercent(c.gap)}`;
+    const needs = childIndexes(nodes, c.node)
+      .filter(
+        (k) =>
+          nodes[k].target !== null &&
+          need[k] !== null &&
+          Math.abs((need[k] as number) - (nodes[k].target as number)) > 1e-9 * Math.max(1, Math.abs(need[k] as number)),
+      )
+      .map((k) => t.need(nodes[k].name, formatValue(need[k], nodes[k].unit, lang)));
+    issues.push({
+      level: "warning",
+      key: n.key,
+      message: [
+        t.mismatch(n.name, formatValue(c.stated, n.unit, lang), formatValue(c.computed, n.unit, lang), gap),
+        ...needs,
+      ].join(" "),
+    });
+  }
+  const rollupActual = rollup(tree, "actual");
+  const rollupTarget = rollup(tree, "target");
+  // As the sheet's achievement column: rolled-up actual against the node's own target.
+  const rate = tree.nodes.map((n) => achievement(rollupActual[n.index], n.target, n.direction));
+  return {
+    tree,
+    issues,
+    rollupActual,
+    rollupTarget,
+    required: need,
+    rate,
+    status: rate.map((r) => statusOf(r, thresholds)),
+  };
+}

@@ -1,0 +1,134 @@
+/*
+ * Units of a KPI tree: which ones combine (rule 3 of a good tree: a sum adds
+ * like units, 件 × 円 gives 円, rates are %), and the number format a unit
+ * gets in the sheet. Pure: used by the sidebar's live warnings, by the table
+ * check and by the sheet writer.
+ */
+import { OP_SYMBOL, type Op } from "./operators";
+import type { Lang } from "./text";
+import type { Tree } from "./tree";
+
+export type UnitKind = "none" | "percent" | "money" | "count";
+
+const MONEY = /(円|¥|￥|\$|＄|€|usd|jpy|eur|yen|dollar)/i;
+const PERCENT = /^(%|％|percent|pct|パーセント|率)$/i;
+
+/** What kind of quantity a unit measures. Blank units are "none": they never warn. */
+export function unitKind(unit: string): UnitKind {
+  const u = unit.normalize("NFKC").trim();
+  if (!u) return "none";
+  if (PERCENT.test(u)) return "percent";
+  if (MONEY.test(u)) return "money";
+  return "count";
+}
+
+/** Units compared as the user means them: `件` = `件 `, `万円` ≠ `円` (different scale). */
+function unitKey(unit: string): string {
+  return unit.normalize("NFKC").trim().toLowerCase();
+}
+
+export type UnitIssueCode = "mixedUnits" | "productMoney" | "productNoMoney" | "rateFromMoney";
+
+export interface UnitIssue {
+  /** Index of the parent node in `tree.nodes`. */
+  node: number;
+  code: UnitIssueCode;
+  /** The units involved, parent first. */
+  units: string[];
+}
+
+const ADDITIVE: ReadonlySet<Op> = new Set<Op>(["sum", "difference", "avg", "min", "max"]);
+
+/**
+ * Flags parents whose children's units cannot give the parent's unit:
+ * - sum / difference / avg / min / max: every child (and the parent) in the same unit (件 + 円 is wrong);
+ * - product: a money parent needs exactly one money factor (件 × 円 = 円), a
+ *   count parent none (件 × % = 件); percentages are dimensionless;
+ * - ratio: a % parent cannot come from money ÷ count.
+ * Blank units are skipped: the check only speaks when it has something to compare.
+ */
+export function checkUnits(tree: Pick<Tree, "nodes">): UnitIssue[] {
+  const issues: UnitIssue[] = [];
+  for (const node of tree.nodes) {
+    if (node.op === null || node.op === "none" || node.children.length === 0) continue;
+    const kids = node.children.map((c) => tree.nodes[c].unit);
+    const all = [node.unit, ...kids];
+    if (ADDITIVE.has(node.op)) {
+      const keys = new Set(all.filter((u) => unitKind(u) !== "none").map(unitKey));
+      if (keys.size > 1) issues.push({ node: node.index, code: "mixedUnits", units: all });
+      continue;
+    }
+    if (kids.some((u) => unitKind(u) === "none")) continue;
+    const parentKind = unitKind(node.unit);
+    const money = kids.filter((u) => unitKind(u) === "money").length;
+    if (node.op === "product") {
+      if (parentKind === "money" && money !== 1) issues.push({ node: node.index, code: "productMoney", units: all });
+      if ((parentKind === "count" || parentKind === "percent") && money > 0)
+        issues.push({ node: node.index, code: "productNoMoney", units: all });
+    } else if (node.op === "ratio" && parentKind === "percent" && money === 1) {
+      issues.push({ node: node.index, code: "rateFromMoney", units: all });
+    }
+  }
+  return issues;
+}
+
+/** The warning for one unit issue, in the user's language. */
+export function unitIssueMessage(issue: UnitIssue, tree: Pick<Tree, "nodes">, lang: Lang): string {
+  const node = tree.nodes[issue.node];
+  const op = OP_SYMBOL[node.op as Op];
+  const kids = issue.units
+    .slice(1)
+    .map((u) => u || "?")
+    .join(` ${op} `);
+  const parent = issue.units[0] || "?";
+  if (lang === "ja") {
+    switch (issue.code) {
+      case "mixedUnits":
+        return `「${node.name}」: 単位の違うものは合計できません（${parent} = ${kids}）。子の単位を揃えるか、計算方法を見直してください。`;
+      case "productMoney":
+        return `「${node.name}」: 金額（${parent}）は 数量 × 単価 のように金額の項目をちょうど一つ掛けて求めます（${kids}）。`;
+      case "productNoMoney":
+        return `「${node.name}」: 金額の項目を掛けると単位は金額になり、${parent} になりません（${kids}）。`;
+      case "rateFromMoney":
+        return `「${node.name}」: 率（%）は同じ単位どうしの割り算で求めます（${kids}）。`;
+    }
+  }
+  switch (issue.code) {
+    case "mixedUnits":
+      return `"${node.name}": units that differ cannot be added (${parent} = ${kids}). Use one unit for all children or change the operator.`;
+    case "productMoney":
+      return `"${node.name}": an amount (${parent}) is a count times exactly one money factor, such as deals × price (${kids}).`;
+    case "productNoMoney":
+      return `"${node.name}": multiplying by a money factor gives money, not ${parent} (${kids}).`;
+    case "rateFromMoney":
+      return `"${node.name}": a rate (%) divides two figures in the same unit (${kids}).`;
+  }
+}
+
+/** `"` cannot appear inside a quoted number-format literal. */
+function literal(unit: string): string {
+  const u = unit.replace(/"/g, "");
+  return /^[a-z]/i.test(u) ? `" ${u}"` : `"${u}"`;
+}
+
+/**
+ * Sheets number format for values in `unit`: `0.0%` for rates, `"¥"#,##0` for
+ * yen, `#,##0"件"` for counts (with two decimals when a value needs them).
+ * `integers` says whether every value shown in that format is whole.
+ */
+export function numberFormatFor(unit: string, integers = true): string {
+  const u = unit.normalize("NFKC").trim();
+  const digits = integers ? "#,##0" : "#,##0.00";
+  switch (unitKind(u)) {
+    case "percent":
+      return "0.0%";
+    case "none":
+      return digits;
+    case "money":
+      if (u === "円" || u === "¥" || u.toLowerCase() === "jpy" || u.toLowerCase() === "yen") return `"¥"${digits}`;
+      if (u === "$" || u.toLowerCase() === "usd") return `"$"${digits}`;
+      return `${digits}${literal(u)}`;
+    case "count":
+      return `${digits}${literal(u)}`;
+  }
+}
