@@ -48,11 +48,16 @@ function nativeSheet(n) {
   return rows;
 }
 
+/** Median of `repeat` timed runs after warm-up runs, so JIT and GC pauses do not decide the figure. */
 function time(fn, repeat) {
-  fn(); // warm-up
-  const start = performance.now();
-  for (let r = 0; r < repeat; r++) fn();
-  return (performance.now() - start) / repeat;
+  for (let w = 0; w < 3; w++) fn();
+  const runs = [];
+  for (let r = 0; r < repeat; r++) {
+    const start = performance.now();
+    fn();
+    runs.push(performance.now() - start);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(repeat / 2)];
 }
 
 /** A chain of `depth` levels: each KPI is the sum of the one below. */
