@@ -1,0 +1,232 @@
+// The stand-in against behaviour Google documents for SpreadsheetApp.
+import { describe, expect, it } from "vitest";
+import { createStandin } from "../../dev/standin";
+
+function sheet(rows: unknown[][] = [], options: { timeZone?: string } = {}) {
+  const s = createStandin({ sheets: { Data: rows }, ...options });
+  const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
+  return { s, ss, sh: ss.getSheetByName("Data")! };
+}
+
+describe("values as getValues() returns them", () => {
+  it("gives '' for empty cells, numbers as numbers, booleans as booleans", () => {
+    const { sh } = sheet([
+      [1, "", true],
+      ["text", 2.5, false],
+    ]);
+    expect(sh.getRange("A1:C3").getValues()).toEqual([
+      [1, "", true],
+      ["text", 2.5, false],
+      ["", "", ""],
+    ]);
+  });
+
+  it("gives a cell formatted as 20% as the fraction 0.2 and shows 20%", () => {
+    const { sh } = sheet();
+    const cell = sh.getRange("A1");
+    cell.setValue("20%");
+    expect(cell.getValue()).toBe(0.2);
+    expect(cell.getDisplayValue()).toBe("20%");
+    expect(cell.getNumberFormat()).toBe("0%");
+    sh.getRange("A2").setValue(0.125).setNumberFormat("0.0%");
+    expect(sh.getRange("A2").getDisplayValue()).toBe("12.5%");
+  });
+
+  it("gives dates as Date objects, in the spreadsheet's time zone", () => {
+    const { sh } = sheet([], { timeZone: "Asia/Tokyo" });
+    sh.getRange("A1").setValue("2024/03/31");
+    const v = sh.getRange("A1").getValue();
+    expect(v).toBeInstanceOf(Date);
+    // Midnight in Tokyo is 15:00 UTC the day before.
+    expect((v as Date).toISOString()).toBe("2024-03-30T15:00:00.000Z");
+    const d = new Date("2025-01-02T03:00:00Z");
+    sh.getRange("B1").setValue(d);
+    expect((sh.getRange("B1").getValue() as Date).getTime()).toBe(d.getTime());
+  });
+
+  it("reads typed text as Sheets does: grouped numbers, currency, TRUE", () => {
+    const { sh } = sheet();
+    sh.getRange("A1:C1").setValues([["1,234", "¥1,000", "TRUE"]]);
+    expect(sh.getRange("A1:C1").getValues()).toEqual([[1234, 1000, true]]);
+    expect(sh.getRange("A1:B1").getDisplayValues()).toEqual([["1,234", "¥1,000"]]);
+  });
+});
+
+describe("setValues", () => {
+  it("throws Google's message when the rows do not match", () => {
+    const { sh } = sheet();
+    expect(() => sh.getRange("A1:B2").setValues([[1, 2]])).toThrow(
+      "The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.",
+    );
+  });
+
+  it("throws Google's message when the columns do not match", () => {
+    const { sh } = sheet();
+    expect(() => sh.getRange("A1:B2").setValues([[1], [2]])).toThrow(
+      "The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.",
+    );
+  });
+
+  it("reads a string starting with = as a formula, and one starting with ' as text", () => {
+    const { sh } = sheet();
+    sh.getRange("A1:C1").setValues([[2, "=A1*10", "'=A1*10"]]);
+    expect(sh.getRange("A1:C1").getValues()).toEqual([[2, 20, "=A1*10"]]);
+    expect(sh.getRange("A1:C1").getFormulas()).toEqual([["", "=A1*10", ""]]);
+  });
+
+  it("keeps text as typed in a cell formatted as plain text (@)", () => {
+    const { sh } = sheet();
+    sh.getRange("A1").setNumberFormat("@").setValue("=1+1");
+    expect(sh.getRange("A1").getValue()).toBe("=1+1");
+    expect(sh.getRange("A1").getFormula()).toBe("");
+  });
+
+  it("clears a cell written with '' or null", () => {
+    const { sh } = sheet([[1, 2]]);
+    sh.getRange("A1:B1").setValues([["", null]]);
+    expect(sh.getRange("A1:B1").getValues()).toEqual([["", ""]]);
+    expect(sh.getLastRow()).toBe(0);
+  });
+});
+
+describe("formulas", () => {
+  it("recalculate when an input changes", () => {
+    const { sh } = sheet([[2], [3], ["=A1*A2"], ["=SUM(A1:A3)"]]);
+    expect(sh.getRange("A3:A4").getValues()).toEqual([[6], [11]]);
+    sh.getRange("A1").setValue(10);
+    expect(sh.getRange("A3:A4").getValues()).toEqual([[30], [43]]);
+  });
+
+  it("spill arrays, show #REF! when blocked, and spill again once cleared", () => {
+    const { s, sh } = sheet([[1], [2], [3]]);
+    sh.getRange("B1").setFormula("=ARRAYFORMULA(A1:A3*2)");
+    expect(sh.getRange("B1:B3").getValues()).toEqual([[2], [4], [6]]);
+    expect(sh.getRange("B1:B3").getFormulas()).toEqual([["=ARRAYFORMULA(A1:A3*2)"], [""], [""]]);
+    sh.getRange("B3").setValue("x");
+    expect(sh.getRange("B1").getValue()).toBe("#REF!");
+    expect(s.errorMessage("Data", "B1")).toMatch(/overwrite data/);
+    sh.getRange("B3").clearContent();
+    expect(sh.getRange("B1:B3").getValues()).toEqual([[2], [4], [6]]);
+  });
+
+  it("setFormula on a range moves relative references per cell", () => {
+    const { sh } = sheet([[1], [2]]);
+    sh.getRange("B1:B2").setFormula("=A1*$A$1*3");
+    expect(sh.getRange("B1:B2").getFormulas()).toEqual([["=A1*$A$1*3"], ["=A2*$A$1*3"]]);
+    expect(sh.getRange("B1:B2").getValues()).toEqual([[3], [6]]);
+  });
+});
+
+describe("ranges and A1 notation", () => {
+  it("reads A1 ranges, sheet-qualified ranges and row/column forms", () => {
+    const { ss, sh } = sheet();
+    const r = sh.getRange("A1:H30");
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()]).toEqual([1, 1, 30, 8]);
+    expect(sh.getRange(2, 3, 4, 5).getA1Notation()).toBe("C2:G5");
+    expect(sh.getRange(1, 1).getA1Notation()).toBe("A1");
+    ss.insertSheet("Other");
+    ss.getRange("Other!B2").setValue(7);
+    expect(ss.getSheetByName("Other")!.getRange("B2").getValue()).toBe(7);
+    expect(ss.getRange("'Other'!B2").getValue()).toBe(7);
+    expect(r.offset(1, 1, 2, 2).getA1Notation()).toBe("B2:C3");
+    expect(r.getCell(2, 3).getA1Notation()).toBe("C2");
+  });
+
+  it("rejects coordinates outside the sheet as Sheets does", () => {
+    const { sh } = sheet();
+    expect(() => sh.getRange(0, 1)).toThrow("The starting row of the range is too small.");
+    expect(() => sh.getRange(1, 0)).toThrow("The starting column of the range is too small.");
+    expect(() => sh.getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
+    expect(() => sh.getRange(1000, 1, 2, 1)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
+  });
+
+  it("reports the last row and column with content and a data range over it", () => {
+    const { sh } = sheet([
+      [1, "", ""],
+      ["", "", "x"],
+    ]);
+    expect([sh.getLastRow(), sh.getLastColumn()]).toEqual([2, 3]);
+    expect(sh.getDataRange().getA1Notation()).toBe("A1:C2");
+  });
+
+  it("stores backgrounds, fonts, notes and number formats per cell", () => {
+    const { sh } = sheet();
+    const r = sh.getRange("A1:B1");
+    expect(r.getBackgrounds()).toEqual([["#ffffff", "#ffffff"]]);
+    r.setBackgrounds([["#FF0000", null]])
+      .setNotes([["why", ""]])
+      .setFontWeights([["bold", null]]);
+    r.setFontColors([["#00f", "#000000"]]).setNumberFormats([["0.0", "#,##0"]]);
+    expect(r.getBackgrounds()).toEqual([["#ff0000", "#ffffff"]]);
+    expect(r.getNotes()).toEqual([["why", ""]]);
+    expect(r.getFontWeights()).toEqual([["bold", "normal"]]);
+    expect(r.getFontColors()).toEqual([["#0000ff", "#000000"]]);
+    r.setValues([[1.25, 1234567]]);
+    expect(r.getDisplayValues()).toEqual([["1.3", "1,234,567"]]);
+  });
+});
+
+describe("spreadsheet", () => {
+  it("inserts, renames and deletes sheets; names must be unique", () => {
+    const { ss } = sheet();
+    const t = ss.insertSheet("Tree", 0);
+    expect(ss.getSheets().map((x) => x.getName())).toEqual(["Tree", "Data"]);
+    expect(ss.getActiveSheet().getName()).toBe("Tree");
+    expect(() => ss.insertSheet("tree")).toThrow(/already exists/);
+    t.setName("KPI");
+    expect(ss.getSheetByName("Tree")).toBeNull();
+    expect(ss.getSheetByName("KPI")!.getSheetId()).toBe(t.getSheetId());
+    ss.deleteSheet(t);
+    expect(ss.getSheets().map((x) => x.getName())).toEqual(["Data"]);
+    expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow(/can't remove all the sheets/);
+  });
+
+  it("keeps named ranges", () => {
+    const { ss, sh } = sheet([[5]]);
+    ss.setNamedRange("KpiTable", sh.getRange("A1:B2"));
+    expect(ss.getRangeByName("KpiTable")!.getA1Notation()).toBe("A1:B2");
+    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(["KpiTable"]);
+    expect(ss.getRangeByName("Missing")).toBeNull();
+  });
+
+  it("records toasts and reports locale and time zone", () => {
+    const s = createStandin({ locale: "ja_JP", timeZone: "Asia/Tokyo" });
+    const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.toast("保存しました", "KPI Tree");
+    expect(s.ui.toasts).toEqual([{ message: "保存しました", title: "KPI Tree", timeoutSeconds: undefined }]);
+    expect(ss.getSpreadsheetLocale()).toBe("ja_JP");
+    expect(ss.getSpreadsheetTimeZone()).toBe("Asia/Tokyo");
+    expect(s.globals.Session.getScriptTimeZone()).toBe("Asia/Tokyo");
+  });
+});
+
+describe("fakes fail loudly", () => {
+  it("throws for a documented method the stand-in lacks", () => {
+    const { sh, s } = sheet();
+    const range = sh.getRange("A1:B2") as unknown as { merge: () => void };
+    expect(() => range.merge()).toThrow("Range.merge is not implemented in the stand-in");
+    const app = s.globals.SpreadsheetApp as unknown as { openById: (id: string) => void };
+    expect(() => app.openById("x")).toThrow("SpreadsheetApp.openById is not implemented in the stand-in");
+  });
+
+  it("has no members Google does not document", () => {
+    const { sh } = sheet();
+    expect((sh.getRange("A1") as unknown as Record<string, unknown>).noSuchMethod).toBeUndefined();
+  });
+});
+
+describe("call counting", () => {
+  it("counts each call per Class.method and resets", () => {
+    const { s, sh } = sheet([[1, 2]]);
+    s.resetCalls();
+    sh.getRange("A1:B1").getValues();
+    sh.getRange("A1:B1").getValues();
+    expect(s.calls.get("Sheet.getRange")).toBe(2);
+    expect(s.calls.get("Range.getValues")).toBe(2);
+    expect(s.calls.total("Range.")).toBe(2);
+    s.resetCalls();
+    expect(s.calls.get("Range.getValues")).toBeUndefined();
+  });
+});
