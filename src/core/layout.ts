@@ -166,7 +166,9 @@ export function readTree(input: unknown): Tree {
   }
 
   if (form === "parent") linkByParent(nodes, col, grid, lang, headers);
-  else linkByDepth(nodes, lang, form === "level" ? headers.level : cellText(header[outline[0]]));
+  else if (form === "level") linkByDepth(nodes, lang, headers.level, 0);
+  // Outline depths are column offsets; people count columns from 1.
+  else linkByDepth(nodes, lang, cellText(header[outline[0]]), 1);
 
   const roots: number[] = [];
   for (const node of nodes) {
@@ -228,7 +230,7 @@ function linkByParent(
 }
 
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */
-function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined): void {
+function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined, shown: number): void {
   let top = Number.POSITIVE_INFINITY;
   for (const node of nodes) top = Math.min(top, node.depth);
   const stack: KpiNode[] = [];
@@ -237,10 +239,14 @@ function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined): 
     const where = { row: node.row, name: node.name, column };
     const above = stack[stack.length - 1];
     if (!above) {
-      if (node.depth !== top) fail(lang, "noParentAbove", where, { level: node.depth });
+      if (node.depth !== top) fail(lang, "noParentAbove", where, { level: node.depth + shown });
     } else {
       if (node.depth !== above.depth + 1)
-        fail(lang, "levelJump", where, { from: above.depth, to: node.depth, expected: above.depth + 1 });
+        fail(lang, "levelJump", where, {
+          from: above.depth + shown,
+          to: node.depth + shown,
+          expected: above.depth + 1 + shown,
+        });
       node.parent = above.index;
     }
     stack.push(node);

@@ -263,3 +263,15 @@ describe("readTree: errors name the row, the node, the column and the fix", () =
     expect(errorOf(ja).message).toMatch(japanese);
   });
 });
+
+describe("readTree: outline errors count columns from 1", () => {
+  it("reports a jump from column 1 to column 3", () => {
+    expect(() =>
+      readTree([
+        ["KGI", "KPI1", "KPI2", "Op"],
+        ["Revenue", "", "", "+"],
+        ["", "", "Leads", ""],
+      ]),
+    ).toThrow(/^Row 3 \("Leads"\), column "KGI": The depth jumps from 1 to 3\./);
+  });
+});
