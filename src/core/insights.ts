@@ -1,0 +1,141 @@
+/*
+ * What a KPI manager asks of an existing tree: where do we stand, which
+ * targets do not add up, which KPI would move the KGI most, and how have the
+ * numbers moved over time. Pure: the add-on reads the table and the history
+ * sheet, the sidebar shows the result.
+ */
+import { bottlenecks } from "./analysis";
+import { checkTargets } from "./check";
+import { required } from "./required";
+import { rollup } from "./rollup";
+import { achievement, type Status, statusOf, type Thresholds } from "./status";
+import { type Cell, cellText } from "./text";
+import type { Tree } from "./tree";
+import { checkUnits, unitIssueMessage } from "./units";
+import { parseNumber } from "./value";
+
+export interface NodeSummary {
+  row: number;
+  name: string;
+  unit: string;
+  depth: number;
+  target: number | null;
+  /** Rolled-up actual. */
+  actual: number | null;
+  required: number | null;
+  rate: number | null;
+  status: Status;
+}
+
+export interface HealthReport {
+  nodes: number;
+  depth: number;
+  roots: NodeSummary[];
+  statusCounts: Record<Status, number>;
+  /** Parents whose target is not what their children's targets give (e.g. ¥4,800万 vs ¥5,000万). */
+  mismatches: { row: number; name: string; stated: number; computed: number; gap: number }[];
+  /** Unit problems (件 + 円), as sentences in the tree's language. */
+  units: string[];
+  /** Leaves that move their KGI most if they alone reach target, largest first (top 5). */
+  bottlenecks: { row: number; name: string; rate: number | null; rootIfHit: number; gain: number }[];
+  /** Every KPI that is off track, worst first. */
+  offTrack: NodeSummary[];
+}
+
+export function summaries(tree: Tree, thresholds: Thresholds): NodeSummary[] {
+  const actual = rollup(tree, "actual");
+  const need = required(tree);
+  return tree.nodes.map((n) => {
+    const target = n.target ?? need[n.index];
+    const rate = achievement(actual[n.index], target, n.direction);
+    return {
+      row: n.row,
+      name: n.name,
+      unit: n.unit,
+      depth: n.depth,
+      target,
+      actual: actual[n.index],
+      required: need[n.index],
+      rate,
+      status: statusOf(rate, thresholds),
+    };
+  });
+}
+
+export function healthReport(tree: Tree, thresholds: Thresholds): HealthReport {
+  const all = summaries(tree, thresholds);
+  const statusCounts: Record<Status, number> = { achieved: 0, atRisk: 0, offTrack: 0, noData: 0 };
+  for (const s of all) statusCounts[s.status]++;
+  const named = (i: number) => ({ row: tree.nodes[i].row, name: tree.nodes[i].name });
+  return {
+    nodes: tree.nodes.length,
+    depth: all.reduce((m, s) => Math.max(m, s.depth + 1), 0),
+    roots: tree.roots.map((r) => all[r]),
+    statusCounts,
+    mismatches: checkTargets(tree, 0.001)
+      .filter((c) => !c.ok)
+      .map((c) => ({ ...named(c.node), stated: c.stated, computed: c.computed, gap: c.gap })),
+    units: checkUnits(tree).map((issue) => unitIssueMessage(issue, tree, tree.lang)),
+    bottlenecks: bottlenecks(tree)
+      .filter((b) => b.gain > 0)
+      .slice(0, 5)
+      .map((b) => ({ ...named(b.node), rate: b.rate, rootIfHit: b.rootIfHit, gain: b.gain })),
+    offTrack: all.filter((s) => s.status === "offTrack").sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0)),
+  };
+}
+
+/* History: one row per KPI per snapshot in a sheet of its own. */
+
+export const HISTORY_HEADER = ["date", "table", "key", "name", "target", "actual"] as const;
+
+/** A KPI's identity across snapshots: its ID, else the path of names from its KGI. */
+export function nodeKeys(tree: Tree): string[] {
+  const keys: string[] = new Array(tree.nodes.length);
+  for (const i of tree.order) {
+    const n = tree.nodes[i];
+    keys[i] = n.id ? `#${n.id}` : n.parent < 0 ? n.name : `${keys[n.parent]} › ${n.name}`;
+  }
+  return keys;
+}
+
+/** Rows to append for a snapshot taken on `date` (yyyy-mm-dd) of the table `table` (Sheet!A1:K20). */
+export function snapshotRows(tree: Tree, date: string, table: string): Cell[][] {
+  const keys = nodeKeys(tree);
+  const actual = rollup(tree, "actual");
+  const target = rollup(tree, "target");
+  return tree.order.map((i) => [date, table, keys[i], tree.nodes[i].name, target[i], actual[i]]);
+}
+
+export interface HistoryPoint {
+  date: string;
+  target: number | null;
+  actual: number | null;
+}
+
+/**
+ * Each KPI's series for one table, oldest first; a later snapshot on the same
+ * date replaces an earlier one. Rows of other tables, headers and damaged rows
+ * are skipped, so a hand-edited history sheet cannot break the sidebar.
+ */
+export function historySeries(rows: Cell[][], table: string): Map<string, HistoryPoint[]> {
+  const byKey = new Map<string, Map<string, HistoryPoint>>();
+  for (const row of rows) {
+    const date = row[0] instanceof Date ? row[0].toISOString().slice(0, 10) : cellText(row[0]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || cellText(row[1]) !== table) continue;
+    const key = cellText(row[2]);
+    const points = byKey.get(key) ?? new Map<string, HistoryPoint>();
+    points.set(date, {
+      date,
+      target: parseNumber(row[4])?.value ?? null,
+      actual: parseNumber(row[5])?.value ?? null,
+    });
+    byKey.set(key, points);
+  }
+  const out = new Map<string, HistoryPoint[]>();
+  for (const [key, points] of byKey)
+    out.set(
+      key,
+      [...points.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    );
+  return out;
+}
