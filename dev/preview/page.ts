@@ -1,0 +1,298 @@
+// The preview page: renders the stand-in's sheet, edits cells, runs menu items,
+// shows the sidebar. Talks to dev/preview/server.ts.
+
+interface CellView {
+  value: unknown;
+  display: string;
+  formula: string;
+  background: string;
+  fontColor: string;
+  bold: boolean;
+  note: string;
+  align?: string;
+  error?: string;
+}
+interface MenuItem {
+  caption: string;
+  functionName?: string;
+  separator?: boolean;
+  items?: MenuItem[];
+}
+interface State {
+  sheets: string[];
+  active: string;
+  view: { rows: number; columns: number; frozenRows: number; columnWidths: number[]; cells: CellView[][] };
+  menus: { caption: string; addon: boolean; items: MenuItem[] }[];
+  sidebar: { title: string; version: number } | null;
+  toasts: { message: string; title?: string }[];
+  alerts: { title?: string; prompt: string }[];
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let state: State | undefined;
+let selected = { row: 1, column: 1 };
+let shownSidebar = -1;
+let seenToasts = "";
+
+function letters(column: number): string {
+  let s = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const a1 = (row: number, column: number) => `${letters(column)}${row}`;
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const r = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return (await r.json()) as T;
+}
+
+async function refresh(sheet?: string): Promise<void> {
+  const q = sheet ?? state?.active;
+  const r = await fetch(`/api/state${q ? `?sheet=${encodeURIComponent(q)}` : ""}`);
+  render((await r.json()) as State);
+}
+
+function status(text: string): void {
+  $("status").textContent = text;
+}
+
+function editText(cell: CellView): string {
+  return cell.formula || cell.display;
+}
+
+async function commit(row: number, column: number, input: string): Promise<void> {
+  if (!state) return;
+  status("計算中…");
+  const res = await post<{ ok: boolean; error?: string; state: State }>("/api/cell", {
+    sheet: state.active,
+    a1: a1(row, column),
+    input,
+  });
+  render(res.state);
+  status(res.ok ? "" : `エラー: ${res.error}`);
+}
+
+function startEdit(td: HTMLTableCellElement, row: number, column: number, initial?: string): void {
+  const cell = state?.view.cells[row - 1]?.[column - 1];
+  if (!cell) return;
+  const input = document.createElement("input");
+  input.value = initial ?? editText(cell);
+  td.textContent = "";
+  td.appendChild(input);
+  input.focus();
+  let done = false;
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      done = true;
+      void commit(row, column, input.value).then(() => select(Math.min(row + 1, state?.view.rows ?? row), column));
+    } else if (e.key === "Escape") {
+      done = true;
+      render(state!);
+    }
+  });
+  input.addEventListener("blur", () => {
+    if (!done) {
+      done = true;
+      void commit(row, column, input.value);
+    }
+  });
+}
+
+function select(row: number, column: number): void {
+  selected = { row, column };
+  for (const el of document.querySelectorAll("td.sel")) el.classList.remove("sel");
+  document.querySelector(`td[data-a1="${a1(row, column)}"]`)?.classList.add("sel");
+  $("ref").textContent = a1(row, column);
+  const cell = state?.view.cells[row - 1]?.[column - 1];
+  ($("formula") as HTMLInputElement).value = cell ? editText(cell) : "";
+}
+
+function renderGrid(s: State): void {
+  const table = $<HTMLTableElement>("grid");
+  const { view } = s;
+  const parts: string[] = ['<colgroup><col style="width:40px">'];
+  for (let c = 0; c < view.columns; c++) parts.push(`<col style="width:${view.columnWidths[c]}px">`);
+  parts.push('</colgroup><thead><tr><th class="row"></th>');
+  for (let c = 1; c <= view.columns; c++) parts.push(`<th>${letters(c)}</th>`);
+  parts.push("</tr></thead><tbody>");
+  table.innerHTML = `${parts.join("")}</tbody>`;
+  const tbody = table.tBodies[0];
+  view.cells.forEach((line, r) => {
+    const tr = tbody.insertRow();
+    if (r < view.frozenRows) tr.className = "frozen";
+    const th = document.createElement("th");
+    th.className = "row";
+    th.textContent = String(r + 1);
+    tr.appendChild(th);
+    line.forEach((cell, c) => {
+      const td = tr.insertCell();
+      td.dataset.a1 = a1(r + 1, c + 1);
+      td.textContent = cell.display;
+      td.style.background = cell.background;
+      td.style.color = cell.fontColor;
+      if (cell.bold) td.style.fontWeight = "bold";
+      const numeric = typeof cell.value === "number" && !cell.align;
+      if (numeric || cell.align === "right") td.classList.add("num");
+      if (cell.align === "center") td.style.textAlign = "center";
+      if (cell.error) {
+        td.classList.add("err");
+        td.title = cell.error;
+      } else if (cell.note) td.title = cell.note;
+      td.addEventListener("click", () => select(r + 1, c + 1));
+      td.addEventListener("dblclick", () => startEdit(td, r + 1, c + 1));
+    });
+  });
+}
+
+function renderMenus(s: State): void {
+  const nav = $("menus");
+  nav.textContent = "";
+  for (const menu of s.menus) {
+    const box = document.createElement("div");
+    box.className = "menu";
+    const button = document.createElement("button");
+    button.textContent = menu.addon ? "拡張機能 ▾" : `${menu.caption} ▾`;
+    button.addEventListener("click", (e) => {
+      e.stopPropagation();
+      box.classList.toggle("open");
+    });
+    const list = document.createElement("ul");
+    const add = (items: MenuItem[], depth: number) => {
+      for (const item of items) {
+        const li = document.createElement("li");
+        if (item.separator) li.className = "sep";
+        else if (item.items) {
+          li.className = "label";
+          li.textContent = item.caption;
+          list.appendChild(li);
+          add(item.items, depth + 1);
+          continue;
+        } else {
+          li.textContent = item.caption;
+          li.style.paddingLeft = `${16 + depth * 12}px`;
+          li.dataset.fn = item.functionName;
+          li.addEventListener("click", () => {
+            box.classList.remove("open");
+            void runMenu(item.functionName!);
+          });
+        }
+        list.appendChild(li);
+      }
+    };
+    add(menu.items, 0);
+    box.append(button, list);
+    nav.appendChild(box);
+  }
+}
+
+async function runMenu(fn: string): Promise<void> {
+  status(`${fn} を実行中…`);
+  const res = await post<{ ok: boolean; error?: string; state: State }>("/api/menu", { functionName: fn });
+  render(res.state);
+  status(res.ok ? "" : `エラー: ${res.error}`);
+}
+
+function renderSidebar(s: State): void {
+  const aside = $("sidebar");
+  if (!s.sidebar) {
+    aside.classList.add("hidden");
+    return;
+  }
+  $("sidebar-title").textContent = s.sidebar.title;
+  if (s.sidebar.version !== shownSidebar) {
+    shownSidebar = s.sidebar.version;
+    aside.classList.remove("hidden");
+    ($("sidebar-frame") as HTMLIFrameElement).src = `/sidebar?v=${s.sidebar.version}`;
+  }
+}
+
+function renderTabs(s: State): void {
+  const tabs = $("tabs");
+  tabs.textContent = "";
+  for (const name of s.sheets) {
+    const b = document.createElement("button");
+    b.textContent = name;
+    if (name === s.active) b.className = "active";
+    b.addEventListener("click", () => void refresh(name));
+    tabs.appendChild(b);
+  }
+}
+
+function renderToasts(s: State): void {
+  const key = JSON.stringify([s.toasts, s.alerts]);
+  if (key === seenToasts) return;
+  seenToasts = key;
+  const box = $("toasts");
+  box.textContent = "";
+  for (const t of [
+    ...s.toasts.map((x) => `${x.title ? `${x.title}: ` : ""}${x.message}`),
+    ...s.alerts.map((a) => a.prompt),
+  ]) {
+    const div = document.createElement("div");
+    div.textContent = t;
+    box.appendChild(div);
+  }
+  setTimeout(() => {
+    box.textContent = "";
+  }, 6000);
+}
+
+function render(s: State): void {
+  state = s;
+  renderGrid(s);
+  renderMenus(s);
+  renderTabs(s);
+  renderSidebar(s);
+  renderToasts(s);
+  select(Math.min(selected.row, s.view.rows), Math.min(selected.column, s.view.columns));
+  document.body.dataset.ready = "1";
+}
+
+$("formula").addEventListener("keydown", (e) => {
+  if (e.key === "Enter") void commit(selected.row, selected.column, ($("formula") as HTMLInputElement).value);
+});
+$("sidebar-close").addEventListener("click", () => $("sidebar").classList.add("hidden"));
+document.addEventListener("click", () => {
+  for (const m of document.querySelectorAll(".menu.open")) m.classList.remove("open");
+});
+document.addEventListener("keydown", (e) => {
+  if (!state || document.activeElement !== document.body) return;
+  const { row, column } = selected;
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  if (moves[e.key]) {
+    e.preventDefault();
+    select(
+      Math.max(1, Math.min(state.view.rows, row + moves[e.key][0])),
+      Math.max(1, Math.min(state.view.columns, column + moves[e.key][1])),
+    );
+  } else if (e.key === "Enter" || e.key === "F2") {
+    const td = document.querySelector<HTMLTableCellElement>(`td[data-a1="${a1(row, column)}"]`);
+    if (td) startEdit(td, row, column);
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+    const td = document.querySelector<HTMLTableCellElement>(`td[data-a1="${a1(row, column)}"]`);
+    if (td) {
+      e.preventDefault();
+      startEdit(td, row, column, e.key);
+    }
+  }
+});
+// The sidebar's google.script.run calls change the sheet: re-render after each.
+window.addEventListener("message", (e) => {
+  const data = e.data as { type?: string };
+  if (data?.type === "kpi-preview-refresh") void refresh();
+  if (data?.type === "kpi-preview-close") $("sidebar").classList.add("hidden");
+});
+
+void refresh();
+
+export {};
