@@ -198,8 +198,10 @@ export class Workbook {
 
   /** Writes what a script passes to setValue(s): strings are read as if typed. */
   writeValues(sheet: string, row: number, column: number, values: unknown[][]): void {
-    const content: RawCellContent[][] = values.map((line, r) =>
-      line.map((v, c) => this.toContent(sheet, row + r, column + c, v)),
+    // Array.from, not map: the bundle's arrays come from another realm, and
+    // HyperFormula tells a 2-D array from a value with instanceof Array.
+    const content: RawCellContent[][] = Array.from(values, (line, r) =>
+      Array.from(line, (v, c) => this.toContent(sheet, row + r, column + c, v)),
     );
     this.write(this.address(sheet, row, column), content);
   }

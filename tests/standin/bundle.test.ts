@@ -91,6 +91,7 @@ function today() { return new Date(0); }
 function fail() { throw new Error("nope: bad input"); }
 function secret_() { return 1; }
 function write() { SpreadsheetApp.getActiveSheet().getRange("A1").setValue(1); }
+function writeGrid() { SpreadsheetApp.getActiveSheet().getRange("C1:D2").setValues([[1, "'=x"], ["=C1*2", null]]); }
 function include(name) { return HtmlService.createHtmlOutputFromFile(name).getContent(); }
 function page() { var t = HtmlService.createTemplateFromFile("Page"); t.who = "<b>"; return t.evaluate().getContent(); }
 /**
@@ -138,6 +139,15 @@ function KIND(x) { return Object.prototype.toString.call(x) + (x instanceof Date
     expect(() => s.run("fail")).toThrow("nope: bad input");
     expect(() => s.run("secret_")).toThrow("Script function not found: secret_");
     expect(() => s.run("missing")).toThrow("Script function not found: missing");
+  });
+
+  it("accepts arrays built by the script (another realm) in setValues", () => {
+    const s = fake();
+    s.run("writeGrid");
+    expect(s.values("Sheet1", "C1:D2")).toEqual([
+      [1, "=x"],
+      [2, ""],
+    ]);
   });
 
   it("evaluates templates in the script's scope, with include() and escaping", () => {
