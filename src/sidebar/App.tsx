@@ -1,0 +1,131 @@
+// The sidebar shell: tabs (new tree, current table, settings), the busy
+// indicator and the error banner every server failure ends up in.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import type { Lang } from "../core/text";
+import { TEXT, type UiText } from "./i18n";
+import { SettingsPanel } from "./SettingsPanel";
+import { server } from "./server";
+import { TablePanel } from "./TablePanel";
+import { Wizard } from "./Wizard";
+
+export type View = "home" | "wizard" | "table" | "settings";
+type Tab = "wizard" | "table" | "settings";
+
+export interface Shared {
+  t: UiText;
+  lang: Lang;
+  settings: Settings;
+  busy: string | null;
+  /** Runs a server call with the busy indicator; failures go to the error banner. Resolves undefined on failure. */
+  run<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
+}
+
+function browserLang(): Lang {
+  return (navigator.language || "").toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+export function App({ initialView }: { initialView: View }) {
+  const [tab, setTab] = useState<Tab>(initialView === "home" ? "wizard" : initialView);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [lang, setLang] = useState<Lang>(browserLang());
+  const [ready, setReady] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const t = TEXT[lang];
+
+  const run = useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(label);
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    run(TEXT[lang].loading, () => server.getSidebarState()).then((state) => {
+      if (state) {
+        setSettings(state.settings);
+        setLang(state.lang);
+      }
+      setReady(true);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const shared: Shared = { t, lang, settings, busy, run };
+  const tabs: [Tab, string][] = [
+    ["wizard", t.tabWizard],
+    ["table", t.tabTable],
+    ["settings", t.tabSettings],
+  ];
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    const k = tabs.findIndex(([id]) => id === tab);
+    const next = tabs[(k + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length][0];
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <div class="app" lang={lang}>
+      <div class="tabs" role="tablist" aria-label={t.appTitle} onKeyDown={onTabKey}>
+        {tabs.map(([id, label]) => (
+          <button
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            key={id}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            class={tab === id ? "tab active" : "tab"}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div class="progress" role="status" aria-live="polite">
+        {busy ? (
+          <>
+            <div class="bar" aria-hidden="true" />
+            <span class="busy-text">{busy}</span>
+          </>
+        ) : null}
+      </div>
+      {error ? (
+        <div class="error" role="alert" tabIndex={-1} ref={errorRef} data-testid="error">
+          <strong>{t.errorTitle}: </strong>
+          <span class="error-message">{error}</span>
+          <button type="button" class="link" onClick={() => setError(null)}>
+            {t.dismiss}
+          </button>
+        </div>
+      ) : null}
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} class="panel">
+        {!ready ? <p class="hint">{t.loading}</p> : null}
+        {ready && tab === "wizard" ? <Wizard {...shared} /> : null}
+        {ready && tab === "table" ? <TablePanel {...shared} auto={initialView === "table"} /> : null}
+        {ready && tab === "settings" ? (
+          <SettingsPanel
+            {...shared}
+            onSaved={(s, l) => {
+              setSettings(s);
+              setLang(l);
+            }}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// "Use the current selection": read an existing table, show what was
+// understood, and add the function columns and colours where the user can see
+// they will go (empty columns only).
+import { useEffect, useState } from "preact/hooks";
+import type { AddResult, TableReport } from "../addon/entrypoints";
+import type { Shared } from "./App";
+import { server } from "./server";
+
+export function TablePanel(props: Shared & { auto: boolean }) {
+  const { t, busy } = props;
+  const [report, setReport] = useState<TableReport | null>(null);
+  const [added, setAdded] = useState<AddResult | null>(null);
+
+  const read = async () => {
+    setAdded(null);
+    const r = await props.run(t.reading, () => server.detectTable());
+    if (r) setReport(r);
+  };
+  useEffect(() => {
+    if (props.auto) read();
+  }, []);
+
+  const add = async () => {
+    if (!report) return;
+    const r = await props.run(t.adding, () =>
+      server.addFunctionColumns(report.sheetName, report.table, report.functions ? null : report.planned),
+    );
+    if (r) {
+      setAdded(r);
+      setReport({ ...report, functions: r.functions, planned: null });
+    }
+  };
+
+  return (
+    <section class="table-panel">
+      <h2>{t.tableTitle}</h2>
+      <p class="hint">{t.tableHint}</p>
+      <div class="actions">
+        <button type="button" class="action" data-testid="read" disabled={!!busy} onClick={read}>
+          {t.read}
+        </button>
+      </div>
+      {report ? (
+        <div class="report" data-testid="report">
+          <h3>{t.understood}</h3>
+          <dl>
+            <dt>{t.sheet}</dt>
+            <dd>{report.sheetName}</dd>
+            <dt>{t.range}</dt>
+            <dd>{report.table}</dd>
+            {report.roots?.length ? (
+              <>
+                <dt>{t.root}</dt>
+                <dd>{report.roots.map((r) => r.name).join(", ")}</dd>
+                <dt>{t.depth}</dt>
+                <dd>{report.depth}</dd>
+                <dt>{t.count}</dt>
+                <dd>{report.nodes}</dd>
+                <dt>{t.form}</dt>
+                <dd>{report.form ? t.forms[report.form] : ""}</dd>
+              </>
+            ) : null}
+            {report.ksf?.length ? (
+              <>
+                <dt>{t.ksfList}</dt>
+                <dd>{report.ksf.join(", ")}</dd>
+              </>
+            ) : null}
+          </dl>
+          {report.error ? <p class="error-text">{report.error}</p> : null}
+          {report.missingOps?.length ? (
+            <>
+              <h3>{t.missingOps}</h3>
+              <ul class="issues">
+                {report.missingOps.map((m) => (
+                  <li key={m.row} class="error">
+                    {t.missingOpRow(m.row, m.name)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {report.warnings?.length ? (
+            <>
+              <h3>{t.warnings}</h3>
+              <ul class="issues">
+                {report.warnings.map((w) => (
+                  <li key={w} class="warning">
+                    {w}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
+          {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
+          {report.ok && (report.planned || report.functions) ? (
+            <div class="actions">
+              <button type="button" class="action" data-testid="add" disabled={!!busy} onClick={add}>
+                {report.functions ? t.recolor : t.addColumns}
+              </button>
+            </div>
+          ) : null}
+          {added ? (
+            <p class="done" role="status">
+              {added.added ? t.added(added.functions) : t.recolored}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+// Form fields shared by the panels: labelled inputs, and a number input that
+// reads what Japanese sheets write (2,000万, 20%, １，０００) with the core's parser.
+import { useEffect, useState } from "preact/hooks";
+import { formatNumber } from "../core/format";
+import type { Lang } from "../core/text";
+import { parseNumber } from "../core/value";
+
+let ids = 0;
+export function useId(prefix: string): string {
+  const [id] = useState(() => `${prefix}-${++ids}`);
+  return id;
+}
+
+export function isPercentUnit(unit: string): boolean {
+  return unit.trim() === "%" || unit.trim() === "％";
+}
+
+/** A value as the input shows it: 20% for rates, 20,000,000 otherwise. */
+export function showNumber(value: number | null, unit: string): string {
+  if (value === null) return "";
+  if (isPercentUnit(unit)) return `${Number((value * 100).toFixed(6))}%`;
+  return Number.isInteger(value) ? formatNumber(value, "en") : String(Number(value.toFixed(6)));
+}
+
+/** Reads an input: for % units a bare number is a percentage ("20" = 20%). undefined when unreadable. */
+export function readNumber(text: string, unit: string): number | null | undefined {
+  const parsed = parseNumber(text.trim() === "" ? null : text);
+  if (!parsed) return undefined;
+  if (parsed.value === null) return null;
+  if (isPercentUnit(unit) && !/[%％]/.test(text)) return Number(`${parsed.value}e-2`);
+  return parsed.value;
+}
+
+export interface NumberFieldProps {
+  label: string;
+  value: number | null;
+  unit: string;
+  lang: Lang;
+  invalidText: string;
+  testid?: string;
+  onChange(value: number | null): void;
+}
+
+export function NumberField(props: NumberFieldProps) {
+  const id = useId("num");
+  const [text, setText] = useState(showNumber(props.value, props.unit));
+  const [focused, setFocused] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    if (!focused) {
+      setText(showNumber(props.value, props.unit));
+      setInvalid(false);
+    }
+  }, [props.value, props.unit, focused]);
+  const commit = (value: string) => {
+    const v = readNumber(value, props.unit);
+    setInvalid(v === undefined);
+    if (v !== undefined && v !== props.value) props.onChange(v);
+  };
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-err` : undefined}
+        data-testid={props.testid}
+        onFocus={() => setFocused(true)}
+        onBlur={(e) => {
+          setFocused(false);
+          commit((e.target as HTMLInputElement).value);
+        }}
+        onInput={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          setText(value);
+          commit(value);
+        }}
+      />
+      {invalid ? (
+        <div class="field-error" id={`${id}-err`}>
+          {props.invalidText}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  testid?: string;
+  type?: "text" | "date";
+  list?: string;
+  placeholder?: string;
+  inputRef?: preact.Ref<HTMLInputElement>;
+  onChange(value: string): void;
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = useId("txt");
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        ref={props.inputRef}
+        type={props.type ?? "text"}
+        value={props.value}
+        list={props.list}
+        placeholder={props.placeholder}
+        data-testid={props.testid}
+        onInput={(e) => props.onChange((e.target as HTMLInputElement).value)}
+      />
+    </div>
+  );
+}
+
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: [T, string][];
+  testid?: string;
+  disabled?: boolean;
+  onChange(value: T): void;
+}
+
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const id = useId("sel");
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        data-testid={props.testid}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as T)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Checkbox(props: { label: string; checked: boolean; testid?: string; onChange(v: boolean): void }) {
+  const id = useId("chk");
+  return (
+    <div class="field check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        data-testid={props.testid}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).checked)}
+      />
+      <label for={id}>{props.label}</label>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// The sidebar's entry: mounts the app once the page (and the view the menu
+// item appended after it) has loaded.
+import { h, render } from "preact";
+import { App, type View } from "./App";
+
+function mount(): void {
+  const view = (window as { KPI_TREE_VIEW?: View }).KPI_TREE_VIEW ?? "home";
+  render(h(App, { initialView: view }), document.getElementById("app") as HTMLElement);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+else mount();

@@ -1,0 +1,365 @@
+// The add-on's server side (menu, settings, writing a tree, status colours,
+// reading an existing table) run from dist/ on the Sheets stand-in.
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import type { Draft } from "../../src/core/draft";
+import { DEFAULT_COLORS } from "../../src/core/rules";
+import { templateDraft } from "../../src/core/templates";
+import { addon, callsOf, select, wideDraft } from "./helpers";
+
+const GREEN = DEFAULT_COLORS.achieved;
+const YELLOW = DEFAULT_COLORS.atRisk;
+const RED = DEFAULT_COLORS.offTrack;
+const GREY = DEFAULT_COLORS.noData;
+
+function withDeadline(d: Draft): Draft {
+  d.nodes[0].deadline = "2026-03-31";
+  return d;
+}
+
+describe("menu", () => {
+  it("builds the add-on menu in the user's language", () => {
+    for (const [locale, open, colours] of [
+      ["ja_JP", "KPIツリーを開く", "状態の色を適用"],
+      ["en_US", "Open KPI Tree", "Apply status colours"],
+    ]) {
+      const s = addon({ locale });
+      s.run("onOpen", { authMode: "FULL" });
+      const items = s.ui.menus[0].items.filter((i) => !i.separator);
+      expect(s.ui.menus[0].addon).toBe(true);
+      expect(items.map((i) => i.functionName)).toEqual([
+        "showSidebar",
+        "showNewTree",
+        "applyStatusColors",
+        "showTableCheck",
+        "showSettings",
+        "showHelp",
+      ]);
+      expect(items[0].caption).toBe(open);
+      expect(items[2].caption).toBe(colours);
+    }
+  });
+
+  it("works in AuthMode.NONE: no properties, no document", () => {
+    const s = addon({ locale: "ja_JP" });
+    const forbidden = (what: string) => () => {
+      throw new Error(`${what} is not allowed in AuthMode.NONE`);
+    };
+    // Apps Script's globals as a not-yet-authorised add-on sees them: the UI and the locale only.
+    const scope = vm.createContext({
+      SpreadsheetApp: {
+        getUi: () => s.globals.SpreadsheetApp.getUi(),
+        getActiveSpreadsheet: forbidden("getActiveSpreadsheet"),
+      },
+      PropertiesService: {
+        getDocumentProperties: forbidden("getDocumentProperties"),
+        getUserProperties: forbidden("getUserProperties"),
+      },
+      Session: { getActiveUserLocale: () => "ja" },
+    });
+    vm.runInContext(readFileSync("dist/Code.js", "utf8"), scope);
+    vm.runInContext('onOpen({ authMode: "NONE" }); onInstall({ authMode: "NONE" });', scope);
+    expect(s.ui.menus).toHaveLength(1); // the add-on menu is replaced, not added twice
+    expect(s.ui.menus[0].items[0].caption).toBe("KPIツリーを開く");
+  });
+
+  it("opens the sidebar on the view the menu item names", () => {
+    const s = addon();
+    s.run("showSettings");
+    expect(s.ui.sidebar?.html).toContain('window.KPI_TREE_VIEW="settings"');
+    expect(s.ui.sidebar?.title).toBe("KPI Tree");
+  });
+});
+
+describe("settings", () => {
+  it("default to 100% / 80% and the account's language, and are stored in document properties", () => {
+    const s = addon({ locale: "ja_JP" });
+    const state = s.run("getSidebarState") as { lang: string; settings: { thresholds: unknown } };
+    expect(state.lang).toBe("ja");
+    expect(state.settings.thresholds).toEqual({ achieved: 1, atRisk: 0.8 });
+    const saved = s.run("saveSettings", {
+      ...state.settings,
+      language: "en",
+      okr: true,
+      thresholds: { achieved: 0.7, atRisk: 0.4 },
+    }) as { lang: string };
+    expect(saved.lang).toBe("en");
+    const stored = JSON.parse(s.properties.document.getProperty("kpiTree.settings") as string);
+    expect(stored).toMatchObject({ language: "en", okr: true, thresholds: { achieved: 0.7, atRisk: 0.4 } });
+  });
+
+  it("refuse impossible thresholds and colours with a message in the user's language", () => {
+    const s = addon({ locale: "ja_JP" });
+    expect(() => s.run("saveSettings", { thresholds: { achieved: 0.5, atRisk: 0.8 } })).toThrow(/しきい値/);
+    expect(() => s.run("saveSettings", { colors: { achieved: "red; background:url(x)" } })).toThrow(/#RRGGBB/);
+    expect(s.properties.document.getProperty("kpiTree.settings")).toBeNull();
+  });
+});
+
+describe("writing a tree to a new sheet", () => {
+  it("writes the layout, one spilling formula per function column, formats and colours", () => {
+    const s = addon({ locale: "ja_JP" });
+    const result = s.run("writeTree", withDeadline(templateDraft("b2b", "ja"))) as Record<string, unknown>;
+    expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A1:K8", functions: "L1:O8", nodes: 7 });
+    expect(s.values("KPIツリー", "A1:K1")[0]).toEqual([
+      "指標名",
+      "ID",
+      "親",
+      "計算",
+      "目標",
+      "実績",
+      "単位",
+      "方向",
+      "担当",
+      "期限",
+      "重点",
+    ]);
+    expect(s.values("KPIツリー", "A2:D4")).toEqual([
+      ["年間売上", "K1", "", "×"],
+      ["受注数", "K2", "K1", "×"],
+      ["商談数", "K3", "K2", "×"],
+    ]);
+    const view = s.snapshot("KPIツリー", 8, 15);
+    expect(view.frozenRows).toBe(1);
+    expect(view.cells[1][11].formula).toBe("=KPI_ROLLUP(A1:K8)");
+    expect(view.cells[1][12].formula).toBe("=KPI_REQUIRED(A1:K8)");
+    expect(view.cells[1][13].formula).toBe("=KPI_ACHIEVEMENT(L2:L8,E2:E8,H2:H8)");
+    expect(view.cells[1][14].formula).toBe('=KPI_STATUS(L2:L8,E2:E8,H2:H8,{1,0.8},"ja")');
+    // Only the first data row holds formulas; the rest spills.
+    expect(view.cells.slice(2).every((row) => row.slice(11).every((c) => c.formula === ""))).toBe(true);
+    // Required: 100 orders ÷ 20% = 500 meetings; ÷ 10% = 5,000 leads.
+    const required = s.values("KPIツリー", "M2:M8").map((r) => r[0]);
+    expect(required).toEqual([200_000_000, 100, 500, 5000, 0.1, 0.2, 2_000_000]);
+    // Formats from units, deadline as a date, KGI row highlighted, header styled.
+    expect(s.displayValue("KPIツリー", "E2")).toBe("¥200,000,000");
+    expect(s.displayValue("KPIツリー", "E3")).toBe("100件");
+    expect(s.displayValue("KPIツリー", "E6")).toBe("10.0%");
+    expect(s.displayValue("KPIツリー", "J2")).toBe("2026-03-31");
+    expect(view.cells[0][0]).toMatchObject({ bold: true, background: "#1a73e8", fontColor: "#ffffff" });
+    expect(view.cells[1][3]).toMatchObject({ bold: true, background: "#e8f0fe" });
+    expect(view.cells[2][3].background).toBe("#ffffff");
+    // No actuals yet: every status is "no data", in grey.
+    expect(s.values("KPIツリー", "O2:O3")).toEqual([["データなし"], ["データなし"]]);
+    expect(s.effectiveBackground("KPIツリー", "N2")).toBe(GREY);
+    expect(s.ui.toasts[s.ui.toasts.length - 1]?.message).toContain("KPIツリー");
+  });
+
+  it("never overwrites: the next tree goes to a new sheet with a unique name", () => {
+    const s = addon({ sheets: { "KPI tree": [["mine"]] } });
+    const first = s.run("writeTree", templateDraft("sales", "en")) as { sheetName: string };
+    const second = s.run("writeTree", templateDraft("sales", "en")) as { sheetName: string };
+    expect([first.sheetName, second.sheetName]).toEqual(["KPI tree (2)", "KPI tree (3)"]);
+    expect(s.values("KPI tree", "A1:B2")).toEqual([
+      ["mine", ""],
+      ["", ""],
+    ]);
+  });
+
+  it("writes what the user typed as text, never as a formula", () => {
+    const s = addon();
+    const draft = templateDraft("ecommerce", "en");
+    const names = ['=IMPORTXML("http://example.com","//a")', "+1", "'x", "<img src=x onerror=alert(1)>"];
+    names.forEach((name, k) => {
+      draft.nodes[k].name = name;
+    });
+    draft.nodes[1].owner = "=1+1";
+    draft.nodes[2].unit = "-5";
+    s.run("writeTree", draft);
+    const view = s.snapshot("KPI tree", 5, 11);
+    expect(view.cells.slice(1, 5).map((r) => r[0].value)).toEqual(names);
+    expect(view.cells.slice(1, 5).every((r) => r[0].formula === "")).toBe(true);
+    expect(view.cells[2][8].value).toBe("=1+1");
+    expect(view.cells[3][6].value).toBe("-5");
+  });
+
+  it("costs the same number of calls for 10 and 200 nodes", () => {
+    const runs = [10, 200].map((n) => {
+      const s = addon();
+      s.resetCalls();
+      s.run("writeTree", wideDraft(n));
+      return { calls: callsOf(s), values: s.values("KPI tree", `L${n + 1}:L${n + 1}`)[0][0] };
+    });
+    expect(runs[1].calls).toEqual(runs[0].calls);
+    expect(runs[0].calls["Range.setValues"]).toBe(1);
+    expect(runs[0].calls["Range.setFormulas"]).toBe(1);
+    expect(runs[0].calls["Range.setValue"]).toBeUndefined();
+    expect(runs[0].calls["Range.setFormula"]).toBeUndefined();
+    expect(runs[0].calls["Sheet.setConditionalFormatRules"]).toBe(1);
+    expect(runs[1].values).toBe(200 % 2);
+  });
+
+  it("refuses a tree the functions could not read, with the reason", () => {
+    const s = addon({ locale: "ja_JP" });
+    const draft = templateDraft("sales", "ja");
+    draft.nodes[0].op = "";
+    expect(() => s.run("writeTree", draft)).toThrow(/計算方法/);
+    expect(s.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("status colours", () => {
+  it("follow the values live, direction-aware", () => {
+    const s = addon();
+    s.run("writeTree", withDeadline(templateDraft("saas", "en")));
+    const sheet = "KPI tree";
+    // Rows: 2 MRR, 3 paying customers, 4 churn (lower is better), 5 logins, 6 fee.
+    s.type(sheet, "F3", "200"); // 100% → achieved
+    s.type(sheet, "F4", "2%"); // churn 2% against ≤ 3% → achieved
+    s.type(sheet, "F5", "50%"); // 83% → at risk
+    s.type(sheet, "F6", "30000"); // 60% → off track
+    expect(s.effectiveBackground(sheet, "N3")).toBe(GREEN);
+    expect(s.effectiveBackground(sheet, "A4")).toBe(GREEN);
+    expect(s.effectiveBackground(sheet, "O5")).toBe(YELLOW);
+    expect(s.effectiveBackground(sheet, "N6")).toBe(RED);
+    // MRR rolls up: 200 × 30,000 = 6,000,000 of 10,000,000 → off track.
+    expect(s.values(sheet, "L2")[0][0]).toBe(6_000_000);
+    expect(s.effectiveBackground(sheet, "A2")).toBe(RED);
+    s.type(sheet, "F4", "4%"); // worse than 3% → 66.7% → off track
+    expect(s.values(sheet, "O4")[0][0]).toBe("Off track");
+    expect(s.effectiveBackground(sheet, "N4")).toBe(RED);
+    // Columns without rules keep their own look.
+    expect(s.effectiveBackground(sheet, "E4")).toBe("#ffffff");
+  });
+
+  it("re-applying replaces only our rules; the user's rules stay, in order", () => {
+    const s = addon();
+    s.run("writeTree", withDeadline(templateDraft("sales", "en")));
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("KPI tree")!;
+    const mine = (a1: string, colour: string) =>
+      s.globals.SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberGreaterThan(1000)
+        .setBackground(colour)
+        .setRanges([sheet.getRange(a1)])
+        .build();
+    sheet.setConditionalFormatRules([
+      mine("E2:E9", "#000001"),
+      ...sheet.getConditionalFormatRules(),
+      mine("N2:N9", "#000002"),
+    ]);
+    const before = sheet.getConditionalFormatRules().length;
+    select(s, "KPI tree", "A1:O9");
+    s.run("applyStatusColors");
+    s.run("applyStatusColors");
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules).toHaveLength(before);
+    expect(rules[0].getBooleanCondition()?.getBackground()).toBe("#000001");
+    expect(rules[rules.length - 1].getBooleanCondition()?.getBackground()).toBe("#000002");
+    expect(
+      rules.filter((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0]).includes("kpi-tree")),
+    ).toHaveLength(4);
+    expect(s.ui.alerts).toHaveLength(0);
+  });
+
+  it("settings re-colour existing trees: OKR mode counts 70% as success", () => {
+    const s = addon();
+    s.run("writeTree", withDeadline(templateDraft("hr", "en")));
+    s.type("KPI tree", "F3", "75%"); // retention 75% of 90% = 83% → at risk
+    expect(s.effectiveBackground("KPI tree", "N3")).toBe(YELLOW);
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    const saved = s.run("saveSettings", {
+      ...state.settings,
+      okr: true,
+      thresholds: { achieved: 0.7, atRisk: 0.4 },
+      colors: { ...DEFAULT_COLORS, achieved: "#00ff00" },
+    }) as { rules: number };
+    expect(saved.rules).toBe(4);
+    expect(s.effectiveBackground("KPI tree", "N3")).toBe("#00ff00");
+  });
+
+  it("the menu item explains what is missing instead of failing silently", () => {
+    const s = addon({
+      sheets: {
+        Sheet1: [
+          ["Name", "Parent", "Op"],
+          ["Revenue", "", "+"],
+        ],
+      },
+    });
+    select(s, "Sheet1", "A1:C2");
+    s.run("applyStatusColors");
+    expect(s.ui.alerts[0].prompt).toMatch(/achievement column/);
+  });
+});
+
+describe("an existing table", () => {
+  const TABLE = [
+    ["KPI", "Parent", "Op", "Target", "Actual", "Memo"],
+    ["Orders", "", "×", 100, 90, ""],
+    ["Meetings", "Orders", "", 500, 450, "from CRM"],
+    ["Close rate", "Orders", "", "20%", "20%", ""],
+    ["Leads", "Meetings", "", 5000, "", ""],
+    ["Lead rate", "Meetings", "", "10%", "", ""],
+  ];
+
+  it("is reported: root, depth, nodes and every missing operator", () => {
+    const s = addon({ sheets: { Data: TABLE } });
+    select(s, "Data", "B2");
+    const report = s.run("detectTable") as Record<string, unknown>;
+    expect(report).toMatchObject({
+      ok: false,
+      table: "A1:F6",
+      missingOps: [{ row: 3, name: "Meetings" }],
+      planned: null,
+    });
+  });
+
+  it("gets function columns in empty columns only, and colours", () => {
+    const fixed = TABLE.map((r) => r.slice());
+    fixed[2][2] = "×";
+    const s = addon({ sheets: { Data: fixed.map((r, i) => [...r, "", i === 1 ? "keep me" : ""]) } });
+    select(s, "Data", "A1:F6");
+    const report = s.run("detectTable") as Record<string, unknown>;
+    expect(report).toMatchObject({
+      ok: true,
+      table: "A1:F6",
+      nodes: 5,
+      depth: 3,
+      roots: [{ name: "Orders", target: 100 }],
+      planned: "I1:L6",
+      functions: null,
+    });
+    const added = s.run("addFunctionColumns", "Data", "A1:F6", "I1:L6") as Record<string, unknown>;
+    expect(added).toMatchObject({ functions: "I1:L6", added: true, rules: 4 });
+    expect(s.values("Data", "H2")[0][0]).toBe("keep me");
+    expect(s.snapshot("Data", 2, 12).cells[1][8].formula).toBe("=KPI_ROLLUP(A1:F6)");
+    expect(s.values("Data", "I2:I3")).toEqual([[90], [450]]);
+    expect(s.values("Data", "J5")[0][0]).toBe(5000);
+    expect(s.effectiveBackground("Data", "K2")).toBe(YELLOW); // 90%
+    expect(s.effectiveBackground("Data", "A2")).toBe(YELLOW);
+    // Reading again finds the columns instead of adding a second set.
+    const again = s.run("detectTable") as Record<string, unknown>;
+    expect(again).toMatchObject({ functions: "I1:L6", planned: null });
+    const twice = s.run("addFunctionColumns", "Data", "A1:F6", null) as Record<string, unknown>;
+    expect(twice).toMatchObject({ added: false, functions: "I1:L6" });
+    expect(
+      s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!.getConditionalFormatRules(),
+    ).toHaveLength(4);
+  });
+
+  it("refuses to write when the sheet changed since the user confirmed", () => {
+    const fixed = TABLE.map((r) => r.slice());
+    fixed[2][2] = "×";
+    const s = addon({ sheets: { Data: fixed } });
+    select(s, "Data", "A1:F6");
+    expect(s.run("detectTable")).toMatchObject({ planned: "G1:J6" });
+    s.type("Data", "H4", "typed meanwhile");
+    expect(() => s.run("addFunctionColumns", "Data", "A1:F6", "G1:J6")).toThrow(/changed/);
+    expect(s.values("Data", "H4")[0][0]).toBe("typed meanwhile");
+  });
+
+  it("reports the core's message when the table cannot be read", () => {
+    const s = addon({
+      sheets: {
+        Data: [
+          ["指標名", "親"],
+          ["売上", "存在しない"],
+        ],
+      },
+    });
+    select(s, "Data", "A1:B2");
+    const report = s.run("detectTable") as { ok: boolean; error: string };
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/2行目（売上）/);
+  });
+});
