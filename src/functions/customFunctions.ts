@@ -11,7 +11,7 @@ import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
-import { type Lang, normalizeKey, toGrid } from "../core/text";
+import { isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
 import { type Direction, parseDirection, parseNumber } from "../core/value";
 import { column, elementwise, type Output, optionalText } from "./grid";
@@ -109,7 +109,7 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
  * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
  * @param {F1:G1} thresholds Optional. Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.
  * @param {"ja"} language Optional. "ja" or "en"; default the spreadsheet's locale.
- * @return A status word per cell.
+ * @return A status word per cell; blank where both actual and target are blank.
  * @customfunction
  */
 export function KPI_STATUS(
@@ -125,7 +125,8 @@ export function KPI_STATUS(
   return elementwise(
     lang,
     [actual, target, direction],
-    (a, t, d) => STATUS_LABEL[lang][statusOf(rateOf(lang, a, t, d), limits)],
+    // A row with neither actual nor target holds no KPI (a spare row under a spilled column): leave it blank.
+    (a, t, d) => (isBlank(a) && isBlank(t) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, a, t, d), limits)]),
   );
 }
 

@@ -38,6 +38,7 @@ describe("KPI_ACHIEVEMENT / KPI_STATUS over ranges", () => {
       ["No data"],
     ]);
     expect(KPI_STATUS(85, 100, "", "", "ja")).toBe("要注意");
+    expect(KPI_STATUS([[""], [""], [5]], [[""], [10], [""]], "", "", "en")).toEqual([[null], ["No data"], ["No data"]]);
   });
   it("rejects ranges of different sizes and unreadable thresholds with a clear message", () => {
     expect(() => KPI_ACHIEVEMENT([[1], [2]], [[1], [2], [3]])).toThrow(/different sizes \(2×1, 3×1\)/);
