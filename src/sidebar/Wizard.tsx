@@ -234,6 +234,18 @@ function Editor(props: EditorProps) {
         </button>
         <button
           type="button"
+          class="danger"
+          data-action="remove"
+          disabled={i === 0}
+          onClick={() => {
+            setDraft(removeNode(draft, i));
+            setSelected(Math.max(0, i - 1));
+          }}
+        >
+          {t.remove}
+        </button>
+        <button
+          type="button"
           data-action="indent"
           disabled={!canIndent(draft.nodes, i)}
           title={t.indent}
@@ -271,18 +283,6 @@ function Editor(props: EditorProps) {
           onClick={() => act(move(draft, i, 1), false)}
         >
           ↓
-        </button>
-        <button
-          type="button"
-          class="danger"
-          data-action="remove"
-          disabled={i === 0}
-          onClick={() => {
-            setDraft(removeNode(draft, i));
-            setSelected(Math.max(0, i - 1));
-          }}
-        >
-          {t.remove}
         </button>
       </div>
 

@@ -1,0 +1,271 @@
+// The add-on's sidebar in Debian's headless Chromium, on the local preview:
+// the new-tree wizard end to end for three templates in both languages, then
+// the new sheet's values, formulas and effective colours checked on the
+// stand-in; the current-table panel; screenshots of each step in tests/output/.
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Preview, startPreview } from "../../dev/preview/server";
+import { type Draft, evaluateDraft, updateNode } from "../../src/core/draft";
+import { DEFAULT_COLORS } from "../../src/core/rules";
+import { STATUS_LABEL } from "../../src/core/status";
+import { templateDraft } from "../../src/core/templates";
+import type { Lang } from "../../src/core/text";
+import { readNumber } from "../../src/sidebar/fields";
+import { DIST, ensureBuilt, ROOT } from "../standin/built";
+
+const OUTPUT = join(ROOT, "tests", "output");
+const CHROMIUM = "/usr/bin/chromium";
+const POLL = { timeout: 8_000 };
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+
+const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
+
+function shot(name: string): string {
+  return join(OUTPUT, `wizard-${name}.png`);
+}
+
+async function openFromMenu(fn: string): Promise<void> {
+  await page.locator(".menu > button").first().click();
+  await page.locator(`li[data-fn="${fn}"]`).click();
+  await page.locator("#sidebar").waitFor({ state: "visible" });
+  await sidebar().locator(".tabs").waitFor();
+}
+
+/** Switches the sidebar's language in its settings panel (stored in document properties). */
+async function useLanguage(lang: Lang): Promise<void> {
+  const sb = sidebar();
+  await sb.locator("#tab-settings").click();
+  await sb.locator('[data-testid="language"]').selectOption(lang);
+  await sb.locator('[data-testid="save"]').click();
+  await sb.locator(".settings .done").waitFor();
+  expect(await sb.locator("html .app").getAttribute("lang")).toBe(lang);
+}
+
+interface Case {
+  template: string;
+  lang: Lang;
+  /** Node index → actual as typed in the sidebar. */
+  actuals: Record<number, string>;
+  /** Node index → new name (user text that must stay text). */
+  rename?: Record<number, string>;
+  /** A warning the editor must show. */
+  warning?: RegExp;
+}
+
+const CASES: Case[] = [
+  {
+    template: "sales",
+    lang: "ja",
+    actuals: { 3: "1,800", 4: "10%", 5: "50", 6: "15%", 7: "110万" },
+    rename: { 7: "<img src=x onerror=alert(1)>", 5: '=IMPORTXML("http://example.com","//a")' },
+  },
+  { template: "b2b", lang: "ja", actuals: { 3: "4000", 4: "12%", 5: "20%", 6: "2,000,000" } },
+  { template: "ecommerce", lang: "ja", actuals: { 1: "210000", 2: "3", 3: "7000" }, warning: /-4%/ },
+  { template: "sales", lang: "en", actuals: { 3: "2200", 4: "10%", 5: "50%", 6: "20%", 7: "1000000" } },
+  { template: "b2b", lang: "en", actuals: { 3: "5,000", 4: "9%", 5: "20%", 6: "2000000" } },
+  { template: "ecommerce", lang: "en", actuals: { 1: "180000", 2: "2.5%", 3: "8000" }, warning: /-4%/ },
+];
+
+/** The draft the case should produce, built with the core, to compare the sheet against. */
+function expectedDraft(c: Case): Draft {
+  let d = templateDraft(c.template, c.lang);
+  d = updateNode(d, 0, { deadline: "2026-03-31" });
+  for (const [k, name] of Object.entries(c.rename ?? {})) d = updateNode(d, Number(k), { name });
+  for (const [k, text] of Object.entries(c.actuals))
+    d = updateNode(d, Number(k), { actual: readNumber(text, d.nodes[Number(k)].unit) as number });
+  return d;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
+  await ensureBuilt();
+  mkdirSync(OUTPUT, { recursive: true });
+  preview = await startPreview({ port: 0, distDir: DIST });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(preview.url);
+  await page.waitForSelector("body[data-ready]");
+  await openFromMenu("showNewTree");
+}, 40_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+describe("new-tree wizard", { timeout: 40_000 }, () => {
+  for (const c of CASES) {
+    it(`${c.template} (${c.lang}): template → edit → new sheet with formulas and live colours`, async () => {
+      const s = preview.standin;
+      const sb = sidebar();
+      const name = `${c.template}-${c.lang}`;
+      await useLanguage(c.lang);
+      await sb.locator("#tab-wizard").click();
+
+      // Step 1: the template list.
+      await sb.locator(`button[data-template="${c.template}"]`).waitFor();
+      await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-1-templates`) });
+      await sb.locator(`button[data-template="${c.template}"]`).click();
+
+      // Step 2: KGI deadline, renames, actuals, with the diagram and checks updating live.
+      await sb.locator('[data-testid="kgi-deadline"]').fill("2026-03-31");
+      const want = expectedDraft(c);
+      for (const [k, newName] of Object.entries(c.rename ?? {})) {
+        await sb.locator(`[data-node-index="${k}"]`).click();
+        await sb.locator('[data-testid="node-name"]').fill(newName);
+      }
+      for (const [k, text] of Object.entries(c.actuals)) {
+        await sb.locator(`[data-node-index="${k}"]`).click();
+        await sb.locator('[data-testid="node-actual"]').fill(text);
+      }
+      const evaluation = evaluateDraft(want, c.lang);
+      await expect
+        .poll(
+          () =>
+            sb
+              .locator("[data-testid=diagram] g.node")
+              .evaluateAll((gs) => gs.map((g) => g.getAttribute("data-status"))),
+          POLL,
+        )
+        .toEqual(evaluation.status);
+      // Names are text: the diagram and the list show the characters, nothing is parsed as markup.
+      const labels = await sb.locator("[data-testid=diagram] g.node title").allTextContents();
+      want.nodes.forEach((n, k) => {
+        expect(labels[k].startsWith(n.name)).toBe(true);
+      });
+      expect(await sb.locator("[data-testid=diagram] img").count()).toBe(0);
+      const issues = await sb.locator('[data-testid="issues"]').textContent();
+      if (c.warning) expect(issues).toMatch(c.warning);
+      await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-2-editor`) });
+
+      // Step 3: write to a new sheet.
+      const before = s.sheetNames();
+      await sb.locator('[data-testid="next"]').click();
+      await sb.locator('[data-testid="write"]').waitFor();
+      await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-3-write`) });
+      await sb.locator('[data-testid="write"]').click();
+      await sb.locator('[data-testid="written"]').waitFor(POLL);
+      const added = s.sheetNames().filter((n) => !before.includes(n));
+      expect(added).toHaveLength(1);
+      const sheet = added[0];
+      expect(await sb.locator('[data-testid="written"]').textContent()).toContain(sheet);
+      expect(before).toContain(before[0]); // existing sheets stay
+      await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-4-written`) });
+
+      // The sheet: user text as text, one spilling formula per function column, live colours.
+      const n = want.nodes.length;
+      const last = n + 1;
+      expect(s.values(sheet, `A2:A${last}`).map((r) => r[0])).toEqual(want.nodes.map((x) => x.name));
+      const view = s.snapshot(sheet, last, 15);
+      expect(view.cells[1][0].formula).toBe("");
+      expect(view.cells[1][11].formula).toBe(`=KPI_ROLLUP(A1:K${last})`);
+      expect(view.cells[1][12].formula).toBe(`=KPI_REQUIRED(A1:K${last})`);
+      expect(view.cells[1][13].formula).toBe(`=KPI_ACHIEVEMENT(L2:L${last},E2:E${last},H2:H${last})`);
+      const rollup = s.values(sheet, `L2:L${last}`).map((r) => r[0]);
+      evaluation.rollupActual.forEach((v, k) => {
+        if (v === null) expect(rollup[k]).toBe("");
+        else expect(rollup[k] as number).toBeCloseTo(v, 6);
+      });
+      const words = s.values(sheet, `O2:O${last}`).map((r) => r[0]);
+      expect(words).toEqual(evaluation.status.map((st) => STATUS_LABEL[c.lang][st]));
+      evaluation.status.forEach((st, k) => {
+        expect(s.effectiveBackground(sheet, `N${k + 2}`)).toBe(DEFAULT_COLORS[st]);
+        expect(s.effectiveBackground(sheet, `A${k + 2}`)).toBe(DEFAULT_COLORS[st]);
+      });
+
+      // The grid in the page shows the coloured tree.
+      await page.locator("#tabs button", { hasText: sheet }).click();
+      await expect.poll(() => page.locator('td[data-a1="A2"]').textContent(), POLL).toBe(want.nodes[0].name);
+      await page.screenshot({ path: shot(`${name}-5-sheet`) });
+      if (name === "sales-ja") {
+        copyFileSync(shot(`${name}-5-sheet`), join(OUTPUT, "tree.png"));
+        await sb.locator('[data-testid="written"] button').click();
+        await sb.locator(`button[data-template="sales"]`).click();
+        await sb.locator('[data-testid="kgi-deadline"]').fill("2026-03-31");
+        for (const [k, text] of Object.entries(c.actuals)) {
+          await sb.locator(`[data-node-index="${k}"]`).click();
+          await sb.locator('[data-testid="node-actual"]').fill(text);
+        }
+        await sb.locator('[data-node-index="2"]').click();
+        await page.locator("#sidebar-frame").screenshot({ path: join(OUTPUT, "sidebar.png") });
+      }
+    });
+  }
+
+  it("never ran script from a KPI name", () => {
+    expect(dialogs).toEqual([]);
+  });
+
+  it("shows the server's refusal to the user", async () => {
+    const sb = sidebar();
+    await useLanguage("en");
+    await sb.locator("#tab-settings").click();
+    await sb.locator('[data-testid="achieved"]').fill("50");
+    await sb.locator('[data-testid="atRisk"]').fill("80");
+    await sb.locator('[data-testid="save"]').click();
+    await sb.locator('[data-testid="error"]').waitFor(POLL);
+    expect(await sb.locator('[data-testid="error"]').textContent()).toMatch(/Achieved at or above At risk/);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("settings-error") });
+    await sb.locator('[data-testid="achieved"]').fill("100");
+    await sb.locator('[data-testid="save"]').click();
+    await sb.locator(".settings .done").waitFor(POLL);
+  });
+});
+
+describe("current table", { timeout: 30_000 }, () => {
+  it("reads the selection, says where the columns go, and adds them with colours", async () => {
+    const s = preview.standin;
+    const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet("Team KPIs");
+    sheet.getRange("A1:F6").setValues([
+      ["KPI", "Parent", "Op", "Target", "Actual", "Memo"],
+      ["Orders", "", "×", 100, 90, ""],
+      ["Meetings", "Orders", "×", 500, "", "from CRM"],
+      ["Close rate", "Orders", "", "20%", "20%", ""],
+      ["Leads", "Meetings", "", 5000, 4000, ""],
+      ["Lead rate", "Meetings", "", "10%", "12%", ""],
+    ]);
+    sheet.getRange("G2").setValue("keep me");
+    sheet.getRange("A1:F6").activate();
+    const sb = sidebar();
+    await sb.locator("#tab-table").click();
+    await sb.locator('[data-testid="read"]').click();
+    await sb.locator('[data-testid="report"]').waitFor(POLL);
+    const report = await sb.locator('[data-testid="report"]').textContent();
+    expect(report).toContain("Orders");
+    expect(report).toContain("A1:F6");
+    expect(await sb.locator('[data-testid="planned"]').textContent()).toContain("H1:K6");
+    await page.locator("#sidebar-frame").screenshot({ path: shot("table-1-report") });
+    await sb.locator('[data-testid="add"]').click();
+    await sb.locator(".report .done").waitFor(POLL);
+    expect(s.values("Team KPIs", "G2")[0][0]).toBe("keep me");
+    expect(s.snapshot("Team KPIs", 2, 11).cells[1][7].formula).toBe("=KPI_ROLLUP(A1:F6)");
+    // Orders: 480 meetings × 20% = 96 of 100 → at risk.
+    expect(s.values("Team KPIs", "H2")[0][0]).toBeCloseTo(96, 9);
+    expect(s.effectiveBackground("Team KPIs", "J2")).toBe(DEFAULT_COLORS.atRisk);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("table-2-added") });
+  });
+});
