@@ -104,7 +104,16 @@ export function App({ initialView }: { initialView: View }) {
         ) : null}
       </div>
       {error ? (
-        <div class="error" role="alert" tabIndex={-1} ref={errorRef} data-testid="error">
+        <div
+          class="error"
+          role="alert"
+          tabIndex={-1}
+          ref={errorRef}
+          data-testid="error"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setError(null);
+          }}
+        >
           <strong>{t.errorTitle}: </strong>
           <span class="error-message">{error}</span>
           <button type="button" class="link" onClick={() => setError(null)}>

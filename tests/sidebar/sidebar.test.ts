@@ -1,0 +1,99 @@
+// Sidebar modules that need no browser: the typed google.script.run bridge,
+// number input reading, label fitting; and the built Sidebar.html itself.
+import { readdirSync, readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { fitText } from "../../src/sidebar/Diagram";
+import { readNumber, showNumber } from "../../src/sidebar/fields";
+import { server } from "../../src/sidebar/server";
+import { DIST, ensureBuilt } from "../standin/built";
+
+type Handler = (v: unknown) => void;
+
+/** A google.script.run that answers from `impl`, asynchronously as the real one does. */
+function fakeRun(impl: Record<string, (...args: unknown[]) => unknown>) {
+  const calls: [string, unknown[]][] = [];
+  const make = (ok?: Handler, fail?: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_t, name: string) => {
+          if (name === "withSuccessHandler") return (f: Handler) => make(f, fail);
+          if (name === "withFailureHandler") return (f: Handler) => make(ok, f);
+          return (...args: unknown[]) => {
+            calls.push([name, args]);
+            setTimeout(() => {
+              try {
+                ok?.(impl[name](...args));
+              } catch (e) {
+                fail?.(e);
+              }
+            });
+          };
+        },
+      },
+    );
+  (globalThis as Record<string, unknown>).google = { script: { run: make() } };
+  return calls;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).google;
+});
+
+describe("server bridge", () => {
+  it("resolves with the server's result and passes arguments through", async () => {
+    const calls = fakeRun({ addFunctionColumns: (sheet, table) => ({ sheetName: sheet, functions: table }) });
+    const r = await server.addFunctionColumns("Data", "A1:F6", null);
+    expect(r).toEqual({ sheetName: "Data", functions: "A1:F6" });
+    expect(calls).toEqual([["addFunctionColumns", ["Data", "A1:F6", null]]]);
+  });
+
+  it("rejects with the server's message, so the UI can show it", async () => {
+    fakeRun({
+      writeTree: () => {
+        throw new Error("2行目（売上）: 子があるのに計算方法がありません。");
+      },
+    });
+    await expect(server.writeTree({ lang: "ja", nodes: [] })).rejects.toThrow("2行目（売上）");
+  });
+
+  it("rejects, rather than throwing, outside Apps Script", async () => {
+    await expect(server.detectTable()).rejects.toThrow(/google.script.run is not available/);
+  });
+});
+
+describe("inputs and labels", () => {
+  it("reads numbers as Japanese sheets write them; a bare number in a % field is a percentage", () => {
+    expect(readNumber("2,000万", "円")).toBe(20_000_000);
+    expect(readNumber("１，０００", "件")).toBe(1000);
+    expect(readNumber("20", "%")).toBe(0.2);
+    expect(readNumber("3.125%", "%")).toBe(0.03125);
+    expect(readNumber("", "%")).toBeNull();
+    expect(readNumber("lots", "件")).toBeUndefined();
+    expect(showNumber(1 / 3, "%")).toBe("33.333333%");
+    expect(showNumber(20_000_000, "円")).toBe("20,000,000");
+  });
+
+  it("shortens long labels to the room in the diagram", () => {
+    expect(fitText("Revenue", 200)).toBe("Revenue");
+    expect(fitText("週3回以上ログインする利用者の割合", 100)).toBe("週3回以上ログイン…");
+  });
+});
+
+describe("built sidebar", () => {
+  it("is one self-contained HTML file: no CDN, no remote script or style", async () => {
+    await ensureBuilt();
+    const html = readFileSync(`${DIST}/Sidebar.html`, "utf8");
+    expect(/<script[^>]+src=/i.test(html)).toBe(false);
+    expect(/<link[^>]+stylesheet/i.test(html)).toBe(false);
+    expect(/https?:\/\/(?!www\.w3\.org)/.test(html)).toBe(false);
+    expect(html.includes("#1a73e8")).toBe(true);
+  });
+
+  it("renders user text through text nodes only: no innerHTML in our sidebar code", () => {
+    for (const file of readdirSync("src/sidebar")) {
+      const source = readFileSync(`src/sidebar/${file}`, "utf8");
+      expect(/innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write/.test(source), file).toBe(false);
+    }
+  });
+});
