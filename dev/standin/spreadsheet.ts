@@ -296,6 +296,9 @@ export function normalizeColor(color: string): string {
   throw new Error(`Invalid color: ${color}`);
 }
 
+/** Hidden sheets, kept beside the model so the workbook's shape stays untouched. */
+const hiddenSheets = new WeakSet<SheetModel>();
+
 export class SheetImpl {
   constructor(
     private readonly _ctx: Ctx,
@@ -418,6 +421,20 @@ export class SheetImpl {
   }
   autoResizeColumn(column: number): GSheet {
     return this.autoResizeColumns(column, 1);
+  }
+  hideSheet(): GSheet {
+    const visible = this._ctx.wb.sheets.filter((m) => !hiddenSheets.has(m) && m !== this._model);
+    // Sheets refuses to hide the last visible sheet.
+    if (!visible.length) throw new Error("Sorry, it is not possible to hide all the sheets in a document.");
+    hiddenSheets.add(this._model);
+    return this._self();
+  }
+  showSheet(): GSheet {
+    hiddenSheets.delete(this._model);
+    return this._self();
+  }
+  isSheetHidden(): boolean {
+    return hiddenSheets.has(this._model);
   }
   activate(): GSheet {
     this._ctx.wb.active = this._ctx.wb.sheets.indexOf(this._model);

@@ -230,3 +230,15 @@ describe("call counting", () => {
     expect(s.calls.get("Range.getValues")).toBeUndefined();
   });
 });
+
+describe("hiding sheets", () => {
+  it("hides and shows a sheet, but never the last visible one", () => {
+    const { ss, sh } = sheet();
+    const other = ss.insertSheet("History");
+    other.hideSheet();
+    expect(other.isSheetHidden()).toBe(true);
+    expect(() => sh.hideSheet()).toThrow(/not possible to hide all the sheets/);
+    other.showSheet();
+    expect(other.isSheetHidden()).toBe(false);
+  });
+});
