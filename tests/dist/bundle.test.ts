@@ -1,6 +1,6 @@
 // The artifact clasp pushes: top-level declarations with JSDoc, no Node APIs,
 // and custom functions that answer as Sheets calls them.
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIST, distCode, loadDist } from "../helpers/dist";
@@ -57,6 +57,14 @@ describe("dist/", () => {
     for (const name of ["onOpen", "onInstall"]) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, "m"));
       expect(typeof scope[name]).toBe("function");
+    }
+  });
+
+  it("ships no dev tooling: HyperFormula (GPL) and the stand-in stay out of dist/", () => {
+    const sidebar = readFileSync(join(DIST, "Sidebar.html"), "utf8");
+    for (const text of [code, sidebar]) {
+      expect(text).not.toMatch(/hyperformula/i);
+      expect(text).not.toMatch(/not implemented in the stand-in/);
     }
   });
 
