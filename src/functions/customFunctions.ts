@@ -4,16 +4,15 @@
  * autocomplete: keep @param names, @return and @customfunction.
  */
 import { sheetLanguage } from "../addon/locale";
-import { checkTargets } from "../core/check";
+import { checkTargets, mismatchCell } from "../core/check";
 import { fail } from "../core/errors";
-import { formatNumber, formatPercent } from "../core/format";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
-import { isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
+import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { type Direction, parseDirection, parseNumber } from "../core/value";
+import { parseDirection, parseNumber } from "../core/value";
 import { column, elementwise, type Output, optionalText } from "./grid";
 
 const FIELD_WORDS: Record<string, "actual" | "target"> = {
@@ -63,18 +62,22 @@ export function KPI_REQUIRED(tree: unknown, goal?: unknown): Output {
   return column(toColumn(t, required(t, goalValue)));
 }
 
-function directionOf(lang: Lang, cell: unknown, target: unknown): Direction {
-  const stated = parseDirection(cell as never);
-  if (stated === undefined) fail(lang, "badDirection", {}, { text: String(cell) });
-  return stated ?? parseNumber(target as never)?.direction ?? "higher";
-}
+/** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
+const ARGUMENT = {
+  en: { actual: "actual", target: "target", direction: "direction" },
+  ja: { actual: "実績", target: "目標", direction: "方向" },
+};
 
-function rateOf(lang: Lang, actual: unknown, target: unknown, direction: unknown): number | null {
-  const a = parseNumber(actual as never);
-  const t = parseNumber(target as never);
-  if (!a) fail(lang, "badNumber", {}, { text: String(actual) });
-  if (!t) fail(lang, "badNumber", {}, { text: String(target) });
-  return achievement(a.value, t.value, directionOf(lang, direction, target));
+/** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
+function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
+  const names = ARGUMENT[lang];
+  const a = parseNumber(actual);
+  const t = parseNumber(target);
+  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
+  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const stated = parseDirection(direction);
+  if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
+  return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
 }
 
 /**
@@ -88,7 +91,7 @@ function rateOf(lang: Lang, actual: unknown, target: unknown, direction: unknown
  */
 export function KPI_ACHIEVEMENT(actual: unknown, target: unknown, direction?: unknown): Output {
   const lang = sheetLanguage();
-  return elementwise(lang, [actual, target, direction], (a, t, d) => rateOf(lang, a, t, d));
+  return elementwise(lang, [actual, target, direction], (cells, row) => rateOf(lang, cells, row));
 }
 
 function readThresholds(lang: Lang, arg: unknown): Thresholds {
@@ -126,7 +129,8 @@ export function KPI_STATUS(
     lang,
     [actual, target, direction],
     // A row with neither actual nor target holds no KPI (a spare row under a spilled column): leave it blank.
-    (a, t, d) => (isBlank(a) && isBlank(t) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, a, t, d), limits)]),
+    (cells, row) =>
+      isBlank(cells[0]) && isBlank(cells[1]) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, cells, row), limits)],
   );
 }
 
@@ -142,16 +146,6 @@ export function KPI_CHECK(tree: unknown, tolerance?: unknown): Output {
   const t = readTree(tree);
   const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
   const text: (string | null)[] = t.nodes.map(() => null);
-  for (const m of checkTargets(t, tol)) {
-    if (m.ok) {
-      text[m.node] = "OK";
-      continue;
-    }
-    const gap = `${m.gap > 0 ? "+" : ""}${formatPercent(m.gap)}`;
-    text[m.node] =
-      t.lang === "ja"
-        ? `子の計算 ${formatNumber(m.computed, "ja")}（目標比 ${gap}）`
-        : `children give ${formatNumber(m.computed, "en")} (${gap} vs target)`;
-  }
+  for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
   return column(toColumn(t, text));
 }

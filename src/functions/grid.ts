@@ -3,11 +3,14 @@ import { type Cell, cellText, type Lang, toGrid } from "../core/text";
 
 export type Output = (number | string | null)[][] | number | string | null;
 
+/** The cells of one element-wise call, and which row of the ranges they sit in (1-based), for error messages. */
+export type ElementFn = (cells: Cell[], row: number) => number | string | null;
+
 /**
  * Applies `fn` cell by cell over same-sized ranges; a single cell is used
  * everywhere (like Sheets' array arithmetic). Returns a scalar for scalar input.
  */
-export function elementwise(lang: Lang, args: unknown[], fn: (...cells: Cell[]) => number | string | null): Output {
+export function elementwise(lang: Lang, args: unknown[], fn: ElementFn): Output {
   const grids = args.map((a) => (a === undefined ? [[null]] : toGrid(a)));
   const big = grids.filter((g) => g.length * (g[0]?.length ?? 0) > 1);
   const rows = big[0]?.length ?? 1;
@@ -19,7 +22,12 @@ export function elementwise(lang: Lang, args: unknown[], fn: (...cells: Cell[]) 
   for (let r = 0; r < rows; r++) {
     const line: (number | string | null)[] = [];
     for (let c = 0; c < cols; c++)
-      line.push(fn(...grids.map((g) => (g.length * (g[0]?.length ?? 0) > 1 ? g[r][c] : g[0]?.[0]))));
+      line.push(
+        fn(
+          grids.map((g) => (g.length * (g[0]?.length ?? 0) > 1 ? g[r][c] : g[0]?.[0])),
+          r + 1,
+        ),
+      );
     out.push(line);
   }
   return rows === 1 && cols === 1 ? out[0][0] : out;
