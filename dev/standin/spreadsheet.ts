@@ -354,6 +354,15 @@ export class SheetImpl {
   getMaxColumns() {
     return this._model.maxColumns;
   }
+  /** Rows added at the bottom only: inserting between rows would have to move cells and formulas. */
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    if (!Number.isInteger(afterPosition) || !Number.isInteger(howMany) || howMany < 1 || afterPosition < 1)
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertRowsAfter.");
+    if (afterPosition !== this._model.maxRows)
+      throw new Error("Sheet.insertRowsAfter above the last row is not implemented in the stand-in.");
+    this._model.maxRows += howMany;
+    return this._self();
+  }
   setFrozenRows(rows: number): void {
     this._model.frozenRows = rows;
   }

@@ -6,11 +6,11 @@
  * where before anything is written.
  */
 
-import { checkTargets } from "../core/check";
+import { checkTargets, mismatchMessage } from "../core/check";
 import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
 import { KpiError } from "../core/errors";
-import { formatNumber, formatPercent } from "../core/format";
 import { readTree } from "../core/layout";
+import { required } from "../core/required";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
@@ -174,16 +174,9 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
   const warnings = checkUnits(tree).map((u) => unitIssueMessage(u, tree, lang));
-  for (const c of checkTargets(tree, 1e-6)) {
-    if (c.ok) continue;
-    const n = tree.nodes[c.node];
-    const gap = `${c.gap > 0 ? "+" : ""}${formatPercent(c.gap)}`;
-    warnings.push(
-      lang === "ja"
-        ? `${n.row}行目「${n.name}」: 子の目標を計算すると ${formatNumber(c.computed, lang)}（目標比 ${gap}）。`
-        : `Row ${n.row} "${n.name}": its children's targets give ${formatNumber(c.computed, lang)} (${gap} vs target).`,
-    );
-  }
+  const need = required(tree);
+  for (const c of checkTargets(tree, 1e-6))
+    if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   const count = g.targetColumn === undefined ? 2 : 4;
@@ -215,13 +208,17 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   };
 }
 
+/** The selection, or the sheet's data when a single cell is selected. */
+function selectedTable(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
+  const selection = sheet.getActiveRange();
+  return selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1) ? selection : sheet.getDataRange();
+}
+
 /** Reads the selection (or, for a single cell, the sheet's data) and reports what it understood. */
 export function detectSelection(settings: Settings = loadSettings()): TableReport {
   const lang = uiLang(settings);
   const sheet = SpreadsheetApp.getActiveSheet();
-  const selection = sheet.getActiveRange();
-  const range =
-    selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1) ? selection : sheet.getDataRange();
+  const range = selectedTable(sheet);
   return report(locate(sheet, range), lang).report;
 }
 
@@ -293,9 +290,7 @@ export function addColumns(
 export function colourSelection(settings: Settings = loadSettings()): string {
   const t = serverText(uiLang(settings));
   const sheet = SpreadsheetApp.getActiveSheet();
-  const selection = sheet.getActiveRange();
-  const range =
-    selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1) ? selection : sheet.getDataRange();
+  const range = selectedTable(sheet);
   const loc = locate(sheet, range);
   if (!loc.existing?.rateColumn) throw new Error(t.noAchievement);
   const { tree } = report(loc, uiLang(settings));

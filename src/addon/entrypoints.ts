@@ -9,13 +9,20 @@ import type { Draft } from "../core/draft";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import { type AddResult, addColumns, colourSelection, detectSelection, type TableReport } from "./detect";
+import {
+  type Analysis,
+  analyzeTable as analyze,
+  recordSnapshot as record,
+  type WhatIfResult,
+  whatIfTable as whatIfOf,
+} from "./insights";
 import { buildMenu } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
 import { type WriteResult, writeDraft } from "./sheetWriter";
 import { refreshStatusRules } from "./statusRules";
 
-export type { AddResult, TableReport, WriteResult };
+export type { AddResult, Analysis, TableReport, WhatIfResult, WriteResult };
 
 /**
  * Adds the add-on menu. Runs in AuthMode.NONE too, so it only builds the menu
@@ -121,4 +128,42 @@ export function detectTable(): TableReport {
  */
 export function addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult {
   return addColumns(sheetName, table, expected);
+}
+
+/**
+ * Sidebar: the analysis of a table: its KGIs against target, status counts,
+ * targets that do not combine, unit problems, off-track KPIs, bottlenecks
+ * (KSF candidates) and each KGI's recorded history.
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @return {Analysis} The health report, the leaves a what-if can change and the KGIs' history.
+ */
+export function analyzeTable(sheetName: string, table: string): Analysis {
+  return analyze(sheetName, table);
+}
+
+/**
+ * Sidebar: appends today's targets and rolled-up actuals of every KPI of the
+ * table to the hidden "KPI History" sheet (one write).
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @return {{date: string, rows: number}} The date recorded (yyyy-MM-dd, the spreadsheet's time zone) and how many KPIs.
+ */
+export function recordSnapshot(sheetName: string, table: string): { date: string; rows: number } {
+  return record(sheetName, table);
+}
+
+/**
+ * Sidebar: what the KGIs would be if some KPIs had other actuals. Nothing is written.
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @param {{row: number, actual: number}[]} changes New actuals by range row (1 = the header).
+ * @return {WhatIfResult} Each KGI's rolled-up actual before and after, and its target.
+ */
+export function whatIfTable(
+  sheetName: string,
+  table: string,
+  changes: { row: number; actual: number }[],
+): WhatIfResult {
+  return whatIfOf(sheetName, table, changes);
 }

@@ -24,6 +24,10 @@ export const SERVER_TEXT = {
     noAchievement:
       "この表には達成率の列がありません。サイドバーの「今の表」から関数の列を追加してから、色を適用してください。",
     changed: "表が読み取ったときから変わっています。もう一度「選択範囲を読み取る」を押してください。",
+    noSheet: (sheet: string) => `シート「${sheet}」が見つかりません。もう一度「選択範囲を読み取る」を押してください。`,
+    notAKpi: (row: number) => `${row} 行目は表の指標ではありません。もう一度「選択範囲を読み取る」を押してください。`,
+    notANumber: (row: number) => `${row} 行目の実績が数値ではありません。`,
+    recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
     help:
       "KPIツリーの使い方\n\n" +
       "1. 拡張機能 › KPIツリー › 新しいツリー… でテンプレートを選び、KGI（目標・期限）と KPI を編集して新しいシートに書き込みます。\n" +
@@ -50,6 +54,10 @@ export const SERVER_TEXT = {
     noAchievement:
       "This table has no achievement column. Add the function columns from the sidebar (Current table) first, then apply the colours.",
     changed: "The table changed since it was read. Press “Read the selection” again.",
+    noSheet: (sheet: string) => `The sheet "${sheet}" no longer exists. Press “Read the selection” again.`,
+    notAKpi: (row: number) => `Row ${row} is not a KPI of the table. Press “Read the selection” again.`,
+    notANumber: (row: number) => `The actual for row ${row} is not a number.`,
+    recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,
     help:
       "Using KPI Tree\n\n" +
       "1. Extensions › KPI Tree › New tree…: pick a template, set the KGI (target, deadline) and edit the KPIs, then write them to a new sheet.\n" +

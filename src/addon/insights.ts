@@ -1,22 +1,29 @@
 /*
  * The analysis a KPI manager asks of a table already in the sheet: health
  * check, bottlenecks, what-if, and history snapshots kept in a sheet of their
- * own. One getValues per table read, one setValues per snapshot.
+ * own. Each operation costs the same number of Spreadsheet calls whatever the
+ * table's size: one getValues for the table, one for the history sheet, one
+ * setValues per snapshot.
  */
 import { whatIf } from "../core/analysis";
 import {
   type HealthReport,
+  HISTORY_HEADER,
   type HistoryPoint,
   healthReport,
   historySeries,
+  type NodeSummary,
   nodeKeys,
   snapshotRows,
+  summaries,
 } from "../core/insights";
 import { readTree } from "../core/layout";
 import { rollup } from "../core/rollup";
+import type { Settings } from "../core/settings";
 import type { Cell, Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import { loadSettings } from "./settings";
+import { type ServerText, serverText } from "./i18n";
+import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
 
 export const HISTORY_SHEET = "KPI History";
@@ -24,34 +31,59 @@ export const HISTORY_SHEET = "KPI History";
 export interface Analysis {
   sheetName: string;
   table: string;
+  /** The language of the report's sentences (the user's). */
   lang: Lang;
   report: HealthReport;
+  /** The leaves, in row order: the KPIs a what-if can change. */
+  leaves: NodeSummary[];
   /** Each KGI's series from the history sheet, oldest first. */
-  history: { name: string; points: HistoryPoint[] }[];
+  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
 }
 
-function readTable(sheetName: string, table: string): Tree {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
-  if (!sheet) throw new Error(`Sheet "${sheetName}" no longer exists. / シート「${sheetName}」が見つかりません。`);
+interface Context {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  settings: Settings;
+  lang: Lang;
+  t: ServerText;
+}
+
+function context(): Context {
+  const settings = loadSettings();
+  const lang = uiLang(settings);
+  return { ss: SpreadsheetApp.getActiveSpreadsheet(), settings, lang, t: serverText(lang) };
+}
+
+/** One getValues; the core's reader names the row and column of anything it cannot read. */
+function readTable(c: Context, sheetName: string, table: string): Tree {
+  const sheet = c.ss.getSheetByName(sheetName);
+  if (!sheet) throw new Error(c.t.noSheet(sheetName));
   return readTree(sheet.getRange(table).getValues());
 }
 
+/** How the history sheet names a table: the sheet and range as detectTable reported them. */
 function label(sheetName: string, table: string): string {
   return `${sheetName}!${table}`;
 }
 
 export function analyzeTable(sheetName: string, table: string): Analysis {
-  const tree = readTable(sheetName, table);
-  const report = healthReport(tree, loadSettings().thresholds);
-  const history = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(HISTORY_SHEET);
-  const series = history ? historySeries(history.getDataRange().getValues(), label(sheetName, table)) : new Map();
+  const c = context();
+  const tree = readTable(c, sheetName, table);
+  const report = healthReport(tree, c.settings.thresholds, c.lang);
+  const history = c.ss.getSheetByName(HISTORY_SHEET);
+  const series = history
+    ? historySeries(history.getDataRange().getValues(), label(sheetName, table))
+    : new Map<string, HistoryPoint[]>();
   const keys = nodeKeys(tree);
   return {
     sheetName,
     table,
-    lang: tree.lang,
+    lang: c.lang,
     report,
-    history: tree.roots.map((r) => ({ name: tree.nodes[r].name, points: series.get(keys[r]) ?? [] })),
+    leaves: summaries(tree, c.settings.thresholds).filter((_, i) => tree.nodes[i].children.length === 0),
+    history: tree.roots.map((r) => {
+      const n = tree.nodes[r];
+      return { row: n.row, name: n.name, unit: n.unit, points: series.get(keys[r]) ?? [] };
+    }),
   };
 }
 
@@ -59,30 +91,48 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
  * Appends today's targets and rolled-up actuals of every KPI to the history
  * sheet (created, hidden, on first use). Dates and names are written as text
  * so Sheets neither re-reads them as dates in another time zone nor as formulas.
+ * "Today" is the spreadsheet's date, in its time zone.
  */
 export function recordSnapshot(sheetName: string, table: string): { date: string; rows: number } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tree = readTable(sheetName, table);
+  const c = context();
+  const { ss } = c;
+  const tree = readTable(c, sheetName, table);
   const date = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
-  const rows = snapshotRows(tree, date, label(sheetName, table)).map((row) => row.map((cell: Cell) => asText(cell)));
-  let history = ss.getSheetByName(HISTORY_SHEET);
-  if (!history) {
-    history = ss.insertSheet(HISTORY_SHEET, ss.getNumSheets());
-    history.getRange(1, 1, 1, 6).setValues([["date", "table", "key", "name", "target", "actual"]]);
-    history.hideSheet();
-  }
-  history.getRange(history.getLastRow() + 1, 1, rows.length, 6).setValues(rows);
-  ss.toast(
-    tree.lang === "ja"
-      ? `${date} の値を記録しました（${rows.length} 指標）。`
-      : `Recorded ${rows.length} KPIs for ${date}.`,
+  const rows: Cell[][] = snapshotRows(tree, date, label(sheetName, table)).map((row) =>
+    row.map((cell) => (cell === null ? "" : asText(cell))),
   );
-  return { date, rows: rows.length };
+  const count = rows.length;
+  let history = ss.getSheetByName(HISTORY_SHEET);
+  let first: number;
+  if (!history) {
+    const active = ss.getActiveSheet();
+    history = ss.insertSheet(HISTORY_SHEET, ss.getNumSheets());
+    // insertSheet activates the new sheet: put the user back where they were.
+    active.activate();
+    history.hideSheet();
+    rows.unshift([...HISTORY_HEADER]);
+    first = 1;
+  } else {
+    first = history.getLastRow() + 1;
+  }
+  // A range past the sheet's last row does not exist: grow the sheet first.
+  const missing = first + rows.length - 1 - history.getMaxRows();
+  if (missing > 0) history.insertRowsAfter(history.getMaxRows(), missing);
+  history.getRange(first, 1, rows.length, HISTORY_HEADER.length).setValues(rows as unknown[][]);
+  ss.toast(c.t.recorded(date, count), c.t.title, 5);
+  return { date, rows: count };
 }
 
 export interface WhatIfResult {
   /** Per KGI: rolled-up actual now and with the changes. */
-  roots: { name: string; before: number | null; after: number | null; target: number | null }[];
+  roots: {
+    row: number;
+    name: string;
+    unit: string;
+    before: number | null;
+    after: number | null;
+    target: number | null;
+  }[];
 }
 
 /** What-if: the KGIs' rolled-up actuals if some KPIs (by range row) had other actuals. Nothing is written. */
@@ -91,22 +141,32 @@ export function whatIfTable(
   table: string,
   changes: { row: number; actual: number }[],
 ): WhatIfResult {
-  const tree = readTable(sheetName, table);
+  const c = context();
+  const tree = readTable(c, sheetName, table);
   const byRow = new Map(tree.nodes.map((n) => [n.row, n.index]));
   const overrides = new Map<number, number>();
-  for (const c of changes) {
-    const i = byRow.get(c.row);
-    if (i !== undefined && Number.isFinite(c.actual)) overrides.set(i, c.actual);
+  for (const change of changes ?? []) {
+    const i = byRow.get(change?.row);
+    if (i === undefined) throw new Error(c.t.notAKpi(Number(change?.row)));
+    // JSON turns NaN and Infinity into null: refuse rather than guess.
+    if (typeof change.actual !== "number" || !Number.isFinite(change.actual))
+      throw new Error(c.t.notANumber(change.row));
+    overrides.set(i, change.actual);
   }
   const before = rollup(tree, "actual");
   const after = whatIf(tree, overrides);
   const targets = rollup(tree, "target");
   return {
-    roots: tree.roots.map((r) => ({
-      name: tree.nodes[r].name,
-      before: before[r],
-      after: after[r],
-      target: tree.nodes[r].target ?? targets[r],
-    })),
+    roots: tree.roots.map((r) => {
+      const n = tree.nodes[r];
+      return {
+        row: n.row,
+        name: n.name,
+        unit: n.unit,
+        before: before[r],
+        after: after[r],
+        target: n.target ?? targets[r],
+      };
+    }),
   };
 }

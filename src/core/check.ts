@@ -1,5 +1,8 @@
+import { formatGap, formatNumber, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
+import type { Values } from "./rollup";
+import type { Lang } from "./text";
 import type { Tree } from "./tree";
 
 export interface TargetCheck {
@@ -37,4 +40,69 @@ export function checkTargets(tree: Tree, tolerance = 1e-9): TargetCheck[] {
     out.push({ node: i, stated, computed, gap, ok: Math.abs(gap) <= tolerance });
   }
   return out;
+}
+
+/*
+ * The words for a target that its children do not give, in one place: the
+ * cell text of KPI_CHECK, and the sentence the wizard, the table check and
+ * the analysis show.
+ */
+const WORDS = {
+  ja: {
+    cell: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
+    who: (name: string, row?: number) => `${row === undefined ? "" : `${row}行目`}「${name}」`,
+    sentence: (who: string, stated: string, computed: string, gap: string) =>
+      `${who}: 子の目標を計算すると ${computed} で、目標 ${stated} と合いません（${gap}）。`,
+    need: (name: string, value: string) => `「${name}」に必要な値: ${value}`,
+  },
+  en: {
+    cell: (computed: string, gap: string) => `children give ${computed} (${gap} vs target)`,
+    who: (name: string, row?: number) => `${row === undefined ? "" : `Row ${row} `}"${name}"`,
+    sentence: (who: string, stated: string, computed: string, gap: string) =>
+      `${who}: its children's targets give ${computed}, not the target ${stated} (${gap}).`,
+    need: (name: string, value: string) => `"${name}" needs: ${value}`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** KPI_CHECK's compact cell text: `子の計算 4,800万（目標比 -4%）` / `children give 48,000,000 (-4% vs target)`. */
+export function mismatchCell(check: TargetCheck, lang: Lang): string {
+  return WORDS[lang].cell(formatNumber(check.computed, lang), formatGap(check.gap));
+}
+
+export interface MismatchOptions {
+  /** Name the range row (tables); the wizard's drafts have no rows to point at. */
+  row?: boolean;
+  /**
+   * Required values (`required(tree)`): when given, the sentence goes on with
+   * what each child whose target differs would need instead
+   * (「CVR」に必要な値: 3.125%).
+   */
+  need?: Values;
+}
+
+/**
+ * The warning for a parent whose target its children's targets do not give:
+ * `「月間売上」: 子の目標を計算すると 4,800万円 で、目標 5,000万円 と合いません（-4%）。`
+ */
+export function mismatchMessage(tree: Tree, check: TargetCheck, lang: Lang, options: MismatchOptions = {}): string {
+  const w = WORDS[lang];
+  const n = tree.nodes[check.node];
+  const parts = [
+    w.sentence(
+      w.who(n.name, options.row ? n.row : undefined),
+      formatValue(check.stated, n.unit, lang),
+      formatValue(check.computed, n.unit, lang),
+      formatGap(check.gap),
+    ),
+  ];
+  const need = options.need;
+  if (need)
+    for (const k of n.children) {
+      const child = tree.nodes[k];
+      const value = need[k];
+      if (child.target === null || value === null) continue;
+      if (Math.abs(value - child.target) <= 1e-9 * Math.max(1, Math.abs(value))) continue;
+      parts.push(w.need(child.name, formatValue(value, child.unit, lang)));
+    }
+  return parts.join(" ");
 }

@@ -8,9 +8,8 @@
  * check runs the core's own reader on that grid, so what the sidebar warns
  * about is exactly what the sheet's functions will see.
  */
-import { checkTargets } from "./check";
+import { checkTargets, mismatchMessage } from "./check";
 import { KpiError } from "./errors";
-import { formatNumber, formatPercent } from "./format";
 import { readTree } from "./layout";
 import { OPS, type Op } from "./operators";
 import { required } from "./required";
@@ -329,9 +328,6 @@ const TEXT = {
     ratio: (name: string, n: number) => `「${name}」の割り算（÷）には子がちょうど 2 つ必要です（今は ${n} つ）。`,
     kgiTarget: "KGI に目標値を入れてください（数値で、期限つきの目標にします）。",
     kgiDeadline: "KGI に期限を入れてください（いつまでに達成するか）。",
-    mismatch: (name: string, stated: string, computed: string, gap: string) =>
-      `「${name}」: 子の目標を計算すると ${computed} で、目標 ${stated} と合いません（${gap}）。`,
-    need: (name: string, value: string) => `「${name}」に必要な値: ${value}`,
   },
   en: {
     noName: (row: number) => `Node ${row} has no name.`,
@@ -339,21 +335,8 @@ const TEXT = {
     ratio: (name: string, n: number) => `"${name}" divides (÷), so it needs exactly two children (it has ${n}).`,
     kgiTarget: "Give the KGI a target (a number, with a deadline).",
     kgiDeadline: "Give the KGI a deadline (when it must be reached).",
-    mismatch: (name: string, stated: string, computed: string, gap: string) =>
-      `"${name}": its children's targets give ${computed}, not the target ${stated} (${gap}).`,
-    need: (name: string, value: string) => `"${name}" needs: ${value}`,
   },
 };
-
-/** A value with its unit, as the sidebar shows it: 20%, ¥2,000万, 500件. */
-export function formatValue(value: number | null, unit: string, lang: Lang): string {
-  if (value === null) return "–";
-  const u = unit.trim();
-  if (u === "%" || u === "％") return `${formatNumber(value * 100, lang)}%`;
-  if (u === "円" || u === "¥")
-    return lang === "ja" ? `${formatNumber(value, lang)}円` : `¥${formatNumber(value, lang)}`;
-  return `${formatNumber(value, lang)}${u ? (lang === "ja" || u.length <= 2 ? u : ` ${u}`) : ""}`;
-}
 
 /**
  * Everything the editor shows as you type: structural problems (errors: the
@@ -398,27 +381,9 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
   for (const u of checkUnits(tree))
     issues.push({ level: "warning", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
   const need = required(tree);
-  for (const c of checkTargets(tree, 1e-6)) {
-    if (c.ok) continue;
-    const n = nodes[c.node];
-    const gap = `${c.gap > 0 ? "+" : ""}${formatPercent(c.gap)}`;
-    const needs = childIndexes(nodes, c.node)
-      .filter(
-        (k) =>
-          nodes[k].target !== null &&
-          need[k] !== null &&
-          Math.abs((need[k] as number) - (nodes[k].target as number)) > 1e-9 * Math.max(1, Math.abs(need[k] as number)),
-      )
-      .map((k) => t.need(nodes[k].name, formatValue(need[k], nodes[k].unit, lang)));
-    issues.push({
-      level: "warning",
-      key: n.key,
-      message: [
-        t.mismatch(n.name, formatValue(c.stated, n.unit, lang), formatValue(c.computed, n.unit, lang), gap),
-        ...needs,
-      ].join(" "),
-    });
-  }
+  for (const c of checkTargets(tree, 1e-6))
+    if (!c.ok)
+      issues.push({ level: "warning", key: nodes[c.node].key, message: mismatchMessage(tree, c, lang, { need }) });
   const rollupActual = rollup(tree, "actual");
   const rollupTarget = rollup(tree, "target");
   // As the sheet's achievement column: rolled-up actual against the node's own target.

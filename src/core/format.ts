@@ -20,3 +20,18 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatPercent(rate: number): string {
   return `${grouped(rate * 100, 1)}%`;
 }
+
+/** A value with its unit, as the sidebar and the warnings show it: 20%, 2,000万円 / ¥20,000,000, 500件. */
+export function formatValue(value: number | null, unit: string, lang: Lang): string {
+  if (value === null) return "–";
+  const u = unit.trim();
+  if (u === "%" || u === "％") return `${formatNumber(value * 100, lang)}%`;
+  if (u === "円" || u === "¥")
+    return lang === "ja" ? `${formatNumber(value, lang)}円` : `¥${formatNumber(value, lang)}`;
+  return `${formatNumber(value, lang)}${u ? (lang === "ja" || u.length <= 2 ? u : ` ${u}`) : ""}`;
+}
+
+/** A relative gap with its sign, as the checks write it: +2.5%, -4%. */
+export function formatGap(gap: number): string {
+  return `${gap > 0 ? "+" : ""}${formatPercent(gap)}`;
+}

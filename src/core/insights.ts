@@ -5,11 +5,11 @@
  * sheet, the sidebar shows the result.
  */
 import { bottlenecks } from "./analysis";
-import { checkTargets } from "./check";
+import { checkTargets, mismatchMessage } from "./check";
 import { required } from "./required";
 import { rollup } from "./rollup";
 import { achievement, type Status, statusOf, type Thresholds } from "./status";
-import { type Cell, cellText } from "./text";
+import { type Cell, cellText, type Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 import { parseNumber } from "./value";
@@ -32,12 +32,24 @@ export interface HealthReport {
   depth: number;
   roots: NodeSummary[];
   statusCounts: Record<Status, number>;
-  /** Parents whose target is not what their children's targets give (e.g. ¥4,800万 vs ¥5,000万). */
-  mismatches: { row: number; name: string; stated: number; computed: number; gap: number }[];
+  /** Parents whose target is not what their children's targets give (e.g. ¥4,800万 vs ¥5,000万), with the sentence to show. */
+  mismatches: { row: number; name: string; stated: number; computed: number; gap: number; message: string }[];
   /** Unit problems (件 + 円), as sentences in the tree's language. */
   units: string[];
-  /** Leaves that move their KGI most if they alone reach target, largest first (top 5). */
-  bottlenecks: { row: number; name: string; rate: number | null; rootIfHit: number; gain: number }[];
+  /**
+   * Leaves that move their KGI most if they alone reach target, largest first
+   * (top 5): the KSF candidates. `kgiRow` names the KGI that `rootIfHit` is for.
+   */
+  bottlenecks: {
+    row: number;
+    name: string;
+    rate: number | null;
+    rootIfHit: number;
+    gain: number;
+    kgiRow: number;
+    /** Already marked as a focus item (KSF) in the table. */
+    ksf: boolean;
+  }[];
   /** Every KPI that is off track, worst first. */
   offTrack: NodeSummary[];
 }
@@ -62,11 +74,21 @@ export function summaries(tree: Tree, thresholds: Thresholds): NodeSummary[] {
   });
 }
 
-export function healthReport(tree: Tree, thresholds: Thresholds): HealthReport {
+/** The index of each node's KGI. */
+function rootsOf(tree: Tree): number[] {
+  const root: number[] = new Array(tree.nodes.length);
+  for (const i of tree.order) root[i] = tree.nodes[i].parent < 0 ? i : root[tree.nodes[i].parent];
+  return root;
+}
+
+/** `lang` is the language of the sentences (the user's), independent of the table's headers. */
+export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tree.lang): HealthReport {
   const all = summaries(tree, thresholds);
   const statusCounts: Record<Status, number> = { achieved: 0, atRisk: 0, offTrack: 0, noData: 0 };
   for (const s of all) statusCounts[s.status]++;
   const named = (i: number) => ({ row: tree.nodes[i].row, name: tree.nodes[i].name });
+  const need = all.map((s) => s.required);
+  const root = rootsOf(tree);
   return {
     nodes: tree.nodes.length,
     depth: all.reduce((m, s) => Math.max(m, s.depth + 1), 0),
@@ -74,12 +96,25 @@ export function healthReport(tree: Tree, thresholds: Thresholds): HealthReport {
     statusCounts,
     mismatches: checkTargets(tree, 0.001)
       .filter((c) => !c.ok)
-      .map((c) => ({ ...named(c.node), stated: c.stated, computed: c.computed, gap: c.gap })),
-    units: checkUnits(tree).map((issue) => unitIssueMessage(issue, tree, tree.lang)),
+      .map((c) => ({
+        ...named(c.node),
+        stated: c.stated,
+        computed: c.computed,
+        gap: c.gap,
+        message: mismatchMessage(tree, c, lang, { row: true, need }),
+      })),
+    units: checkUnits(tree).map((issue) => unitIssueMessage(issue, tree, lang)),
     bottlenecks: bottlenecks(tree)
       .filter((b) => b.gain > 0)
       .slice(0, 5)
-      .map((b) => ({ ...named(b.node), rate: b.rate, rootIfHit: b.rootIfHit, gain: b.gain })),
+      .map((b) => ({
+        ...named(b.node),
+        rate: b.rate,
+        rootIfHit: b.rootIfHit,
+        gain: b.gain,
+        kgiRow: tree.nodes[root[b.node]].row,
+        ksf: tree.nodes[b.node].ksf,
+      })),
     offTrack: all.filter((s) => s.status === "offTrack").sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0)),
   };
 }
@@ -103,7 +138,15 @@ export function snapshotRows(tree: Tree, date: string, table: string): Cell[][] 
   const keys = nodeKeys(tree);
   const actual = rollup(tree, "actual");
   const target = rollup(tree, "target");
-  return tree.order.map((i) => [date, table, keys[i], tree.nodes[i].name, target[i], actual[i]]);
+  // A stated target wins over what the children give: the history shows the goal the team set.
+  return tree.order.map((i) => [
+    date,
+    table,
+    keys[i],
+    tree.nodes[i].name,
+    tree.nodes[i].target ?? target[i],
+    actual[i],
+  ]);
 }
 
 export interface HistoryPoint {
