@@ -28,7 +28,9 @@ export interface Preview {
 
 /** What the page renders: sheets, the active sheet's cells, menus, sidebar, messages. */
 function state(s: Standin, sheet: string, sidebarVersion: number) {
-  const names = s.sheetNames();
+  // Hidden sheets (the add-on's "KPI History") get no tab, as in Sheets.
+  const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const names = s.sheetNames().filter((n) => !ss.getSheetByName(n)?.isSheetHidden());
   const active = names.includes(sheet) ? sheet : names[0];
   return {
     sheets: names,

@@ -20,6 +20,7 @@ import {
 import { readTree } from "../core/layout";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
+import { achievement } from "../core/status";
 import type { Cell, Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { type ServerText, serverText } from "./i18n";
@@ -124,14 +125,16 @@ export function recordSnapshot(sheetName: string, table: string): { date: string
 }
 
 export interface WhatIfResult {
-  /** Per KGI: rolled-up actual now and with the changes. */
+  /** Per KGI: rolled-up actual now and with the changes, and the achievement rates (direction-aware). */
   roots: {
     row: number;
     name: string;
     unit: string;
+    target: number | null;
     before: number | null;
     after: number | null;
-    target: number | null;
+    rateBefore: number | null;
+    rateAfter: number | null;
   }[];
 }
 
@@ -159,13 +162,16 @@ export function whatIfTable(
   return {
     roots: tree.roots.map((r) => {
       const n = tree.nodes[r];
+      const target = n.target ?? targets[r];
       return {
         row: n.row,
         name: n.name,
         unit: n.unit,
+        target,
         before: before[r],
         after: after[r],
-        target: n.target ?? targets[r],
+        rateBefore: achievement(before[r], target, n.direction),
+        rateAfter: achievement(after[r], target, n.direction),
       };
     }),
   };

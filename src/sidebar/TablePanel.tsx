@@ -3,6 +3,7 @@
 // they will go (empty columns only).
 import { useEffect, useState } from "preact/hooks";
 import type { AddResult, TableReport } from "../addon/entrypoints";
+import { Analysis } from "./Analysis";
 import type { Shared } from "./App";
 import { server } from "./server";
 
@@ -10,9 +11,11 @@ export function TablePanel(props: Shared & { auto: boolean }) {
   const { t, busy } = props;
   const [report, setReport] = useState<TableReport | null>(null);
   const [added, setAdded] = useState<AddResult | null>(null);
+  const [analysing, setAnalysing] = useState(false);
 
   const read = async () => {
     setAdded(null);
+    setAnalysing(false);
     const r = await props.run(t.reading, () => server.detectTable());
     if (r) setReport(r);
   };
@@ -106,8 +109,22 @@ export function TablePanel(props: Shared & { auto: boolean }) {
               {added.added ? t.added(added.functions) : t.recolored}
             </p>
           ) : null}
+          {report.ok ? (
+            <div class="actions">
+              <button
+                type="button"
+                data-testid="analyze"
+                aria-expanded={analysing}
+                disabled={!!busy && !analysing}
+                onClick={() => setAnalysing(!analysing)}
+              >
+                {analysing ? t.analysisClose : t.analysisOpen}
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
+      {report?.ok && analysing ? <Analysis {...props} sheetName={report.sheetName} table={report.table} /> : null}
     </section>
   );
 }

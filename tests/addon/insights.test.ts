@@ -107,6 +107,8 @@ describe("whatIfTable", () => {
     expect(one.roots[0]).toMatchObject({ row: 2, name: "Annual revenue", target: 120_000_000 });
     expect(one.roots[0].before).toBeCloseTo(96_800_000, 3);
     expect(one.roots[0].after).toBeCloseTo(103_400_000, 3);
+    expect(one.roots[0].rateBefore).toBeCloseTo(96.8 / 120, 12);
+    expect(one.roots[0].rateAfter).toBeCloseTo(103.4 / 120, 12);
     // 2,000 × 12% × 25% = 60 new + 140 = 200 customers × ¥55万 = ¥1.1億.
     const two = s.run("whatIfTable", "Revenue", "A1:G9", [
       { row: ROW.leads, actual: 2000 },

@@ -1,0 +1,337 @@
+// The analysis of a table already in the sheet: where the KGI stands, the
+// health check, the KSF candidates, a what-if and the KGI's history. Every
+// name comes from the sheet, so it is rendered as Preact text, never as markup.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Analysis as Result, WhatIfResult } from "../addon/entrypoints";
+import { formatPercent, formatValue } from "../core/format";
+import type { HistoryPoint, NodeSummary } from "../core/insights";
+import { STATUSES } from "../core/rules";
+import type { Shared } from "./App";
+import { readNumber, showNumber, useId } from "./fields";
+import { server } from "./server";
+
+export interface AnalysisProps extends Shared {
+  sheetName: string;
+  table: string;
+}
+
+const rateText = (rate: number | null) => (rate === null ? "–" : formatPercent(rate));
+
+export function Analysis(props: AnalysisProps) {
+  const { t, lang, busy, sheetName, table } = props;
+  const [result, setResult] = useState<Result | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(false);
+
+  const load = async () => {
+    const r = await props.run(t.analyzing, () => server.analyzeTable(sheetName, table));
+    if (r) setResult(r);
+  };
+  useEffect(() => {
+    setResult(null);
+    setRecorded(null);
+    load();
+  }, [sheetName, table]);
+
+  const record = async () => {
+    const r = await props.run(t.recording, () => server.recordSnapshot(sheetName, table));
+    if (!r) return;
+    setRecorded(t.recorded(r.date, r.rows));
+    await load();
+  };
+
+  // Keyboard and screen-reader users land on the analysis once, when it first arrives.
+  useEffect(() => {
+    if (result && !opened.current) {
+      opened.current = true;
+      heading.current?.focus();
+    }
+  }, [result]);
+
+  if (!result) return null;
+  const { report } = result;
+  const unitOfKgi = new Map(report.roots.map((r) => [r.row, r.unit]));
+  const value = (v: number | null, unit: string) => formatValue(v, unit, lang);
+
+  return (
+    <div class="analysis" data-testid="analysis">
+      <div class="analysis-head">
+        <h3 tabIndex={-1} ref={heading}>
+          {t.analysis}
+        </h3>
+        <button type="button" class="link" disabled={!!busy} onClick={load} data-testid="refresh">
+          {t.refresh}
+        </button>
+      </div>
+
+      {report.roots.map((kgi) => (
+        <KgiCard key={kgi.row} kgi={kgi} {...props} />
+      ))}
+      <ul class="counts" aria-label={t.byStatus} data-testid="counts">
+        {STATUSES.map((s) => (
+          <li key={s} data-status={s}>
+            <span class="dot" style={{ background: props.settings.colors[s] }} aria-hidden="true" />
+            {t.status[s]} <strong>{report.statusCounts[s]}</strong>
+          </li>
+        ))}
+      </ul>
+
+      <h4>{t.health}</h4>
+      <div data-testid="health">
+        {report.mismatches.length === 0 && report.units.length === 0 && report.offTrack.length === 0 ? (
+          <ul class="issues">
+            <li class="ok">{t.healthOk}</li>
+          </ul>
+        ) : null}
+        {report.mismatches.length ? (
+          <>
+            <h5>{t.mismatches}</h5>
+            <ul class="issues">
+              {report.mismatches.map((m) => (
+                <li key={m.row} class="warning">
+                  {m.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {report.units.length ? (
+          <>
+            <h5>{t.unitIssues}</h5>
+            <ul class="issues">
+              {report.units.map((u) => (
+                <li key={u} class="warning">
+                  {u}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {report.offTrack.length ? (
+          <>
+            <h5>{t.offTrack}</h5>
+            <ul class="kpi-list" data-testid="off-track">
+              {report.offTrack.map((o) => (
+                <li key={o.row}>
+                  <span class="dot" style={{ background: props.settings.colors.offTrack }} aria-hidden="true" />
+                  <span class="kpi-name">{o.name}</span>
+                  <span class="kpi-detail">
+                    {t.offTrackLine(value(o.actual, o.unit), rateText(o.rate), value(o.required, o.unit))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+
+      <h4>{t.bottlenecks}</h4>
+      <p class="hint">{t.bottlenecksHint}</p>
+      {report.bottlenecks.length ? (
+        <ol class="kpi-list" data-testid="bottlenecks">
+          {report.bottlenecks.map((b) => (
+            <li key={b.row}>
+              <span class="kpi-name">
+                {b.name}
+                {b.ksf ? <span class="flag"> ★{t.ksfMark}</span> : null}
+              </span>
+              <span class="kpi-detail">
+                {t.bottleneckLine(rateText(b.rate), value(b.rootIfHit, unitOfKgi.get(b.kgiRow) ?? ""))}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="hint">{t.noBottlenecks}</p>
+      )}
+
+      <WhatIf {...props} leaves={result.leaves} />
+
+      <h4>{t.history}</h4>
+      {result.history.map((h) => (
+        <History key={h.row} name={h.name} unit={h.unit} points={h.points} {...props} />
+      ))}
+      <div class="actions">
+        <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
+          {t.record}
+        </button>
+      </div>
+      {recorded ? (
+        <p class="done" role="status" data-testid="recorded">
+          {recorded}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function KgiCard(props: Shared & { kgi: NodeSummary }) {
+  const { t, lang, kgi } = props;
+  const colour = props.settings.colors[kgi.status];
+  const width = kgi.rate === null ? 0 : Math.max(0, Math.min(1, kgi.rate)) * 100;
+  return (
+    <div class="kgi-card" data-testid="kgi" data-status={kgi.status}>
+      <div class="kgi-top">
+        <span class="kpi-name">{kgi.name}</span>
+        <span class="badge" style={{ background: colour }}>
+          {rateText(kgi.rate)} · {t.status[kgi.status]}
+        </span>
+      </div>
+      <div class="kpi-detail">
+        {t.kgiFigures(formatValue(kgi.actual, kgi.unit, lang), formatValue(kgi.target, kgi.unit, lang))}
+      </div>
+      {/* Decorative: the badge above says the rate in words. */}
+      <div class="meter" aria-hidden="true">
+        <div class="meter-fill" style={{ width: `${width}%`, background: colour }} />
+      </div>
+    </div>
+  );
+}
+
+function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
+  const { t, lang, busy, leaves } = props;
+  const selectId = useId("whatif-kpi");
+  const valueId = useId("whatif-value");
+  const [row, setRow] = useState<number | null>(leaves[0]?.row ?? null);
+  const leaf = leaves.find((l) => l.row === row) ?? null;
+  const [text, setText] = useState(leaf ? showNumber(leaf.actual, leaf.unit) : "");
+  const [result, setResult] = useState<WhatIfResult | null>(null);
+  const parsed = leaf ? readNumber(text, leaf.unit) : undefined;
+  const valid = typeof parsed === "number";
+
+  const choose = (r: number) => {
+    setRow(r);
+    const l = leaves.find((x) => x.row === r);
+    setText(l ? showNumber(l.actual, l.unit) : "");
+    setResult(null);
+  };
+  const calculate = async (e: Event) => {
+    e.preventDefault();
+    if (!leaf || typeof parsed !== "number") return;
+    const r = await props.run(t.calculating, () =>
+      server.whatIfTable(props.sheetName, props.table, [{ row: leaf.row, actual: parsed }]),
+    );
+    if (r) setResult(r);
+  };
+
+  return (
+    <>
+      <h4>{t.whatIf}</h4>
+      <p class="hint">{t.whatIfHint}</p>
+      {leaves.length === 0 ? (
+        <p class="hint">{t.noLeaves}</p>
+      ) : (
+        <form class="what-if" onSubmit={calculate} data-testid="what-if">
+          <div class="field">
+            <label for={selectId}>{t.whatIfKpi}</label>
+            <select
+              id={selectId}
+              value={row ?? ""}
+              data-testid="what-if-kpi"
+              onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}
+            >
+              {leaves.map((l) => (
+                <option key={l.row} value={l.row}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={valueId}>{t.whatIfValue}</label>
+            <input
+              id={valueId}
+              type="text"
+              inputMode="decimal"
+              value={text}
+              aria-invalid={text.trim() !== "" && !valid}
+              data-testid="what-if-value"
+              onInput={(e) => {
+                setText((e.target as HTMLInputElement).value);
+                setResult(null);
+              }}
+            />
+            {text.trim() !== "" && !valid ? <div class="field-error">{t.invalidNumber}</div> : null}
+          </div>
+          <div class="actions">
+            <button type="submit" class="action" data-testid="what-if-run" disabled={!!busy || !valid}>
+              {t.whatIfRun}
+            </button>
+          </div>
+        </form>
+      )}
+      {result ? (
+        <ul class="issues" role="status" data-testid="what-if-result">
+          {result.roots.map((r) => (
+            <li key={r.row} class="ok">
+              {t.whatIfResult(
+                r.name,
+                `${formatValue(r.before, r.unit, lang)} (${rateText(r.rateBefore)})`,
+                `${formatValue(r.after, r.unit, lang)} (${rateText(r.rateAfter)})`,
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+const SPARK_W = 276;
+const SPARK_H = 64;
+const PAD = 6;
+
+function History(props: Shared & { name: string; unit: string; points: HistoryPoint[] }) {
+  const { t, lang, name, unit, points } = props;
+  if (points.length === 0) return <p class="hint">{t.historyEmpty}</p>;
+  const values = points.flatMap((p) => [p.actual, p.target]).filter((v): v is number => v !== null);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || Math.abs(hi) || 1;
+  const x = (i: number) =>
+    PAD + (points.length === 1 ? (SPARK_W - 2 * PAD) / 2 : (i * (SPARK_W - 2 * PAD)) / (points.length - 1));
+  const y = (v: number) => SPARK_H - 14 - ((v - lo) / span) * (SPARK_H - 14 - PAD);
+  const line = (pick: (p: HistoryPoint) => number | null) =>
+    points
+      .map((p, i) => [i, pick(p)] as const)
+      .filter((pair): pair is readonly [number, number] => pair[1] !== null)
+      .map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+      .join(" ");
+  const described = points.map((p) => `${p.date} ${formatValue(p.actual, unit, lang)}`).join(", ");
+  const last = points[points.length - 1];
+  return (
+    <div class="history" data-testid="history">
+      <p class="hint">{points.length === 1 ? t.historyOne : t.historyHint}</p>
+      <svg
+        class="sparkline"
+        width={SPARK_W}
+        height={SPARK_H}
+        viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
+        role="img"
+        aria-label={t.sparkLabel(name, described)}
+      >
+        <polyline class="spark-target" points={line((p) => p.target)} />
+        <polyline class="spark-actual" points={line((p) => p.actual)} />
+        {points.map((p, i) =>
+          p.actual === null ? null : (
+            <circle key={p.date} class="spark-point" cx={x(i)} cy={y(p.actual)} r={2.5} data-date={p.date}>
+              <title>{`${p.date}: ${formatValue(p.actual, unit, lang)} / ${formatValue(p.target, unit, lang)}`}</title>
+            </circle>
+          ),
+        )}
+        <text class="spark-date" x={PAD} y={SPARK_H - 2}>
+          {points[0].date}
+        </text>
+        {points.length > 1 ? (
+          <text class="spark-date" x={SPARK_W - PAD} y={SPARK_H - 2} text-anchor="end">
+            {last.date}
+          </text>
+        ) : null}
+      </svg>
+      <div class="kpi-detail">
+        {name}: {formatValue(last.actual, unit, lang)} / {formatValue(last.target, unit, lang)} ({last.date})
+      </div>
+    </div>
+  );
+}
