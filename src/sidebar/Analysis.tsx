@@ -7,7 +7,7 @@ import { formatPercent, formatValue } from "../core/format";
 import type { HistoryPoint, NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
 import type { Shared } from "./App";
-import { readNumber, showNumber, useId } from "./fields";
+import { Issues, NumberField, useId } from "./fields";
 import { server } from "./server";
 
 export interface AnalysisProps extends Shared {
@@ -84,30 +84,14 @@ export function Analysis(props: AnalysisProps) {
             <li class="ok">{t.healthOk}</li>
           </ul>
         ) : null}
-        {report.mismatches.length ? (
-          <>
-            <h5>{t.mismatches}</h5>
-            <ul class="issues">
-              {report.mismatches.map((m) => (
-                <li key={m.row} class="warning">
-                  {m.message}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {report.units.length ? (
-          <>
-            <h5>{t.unitIssues}</h5>
-            <ul class="issues">
-              {report.units.map((u) => (
-                <li key={u} class="warning">
-                  {u}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <Issues
+          title={t.mismatches}
+          heading="h5"
+          level="warning"
+          items={report.mismatches.map((m) => m.message)}
+          testid="mismatches"
+        />
+        <Issues title={t.unitIssues} heading="h5" level="warning" items={report.units} />
         {report.offTrack.length ? (
           <>
             <h5>{t.offTrack}</h5>
@@ -192,25 +176,23 @@ function KgiCard(props: Shared & { kgi: NodeSummary }) {
 function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
   const { t, lang, busy, leaves } = props;
   const selectId = useId("whatif-kpi");
-  const valueId = useId("whatif-value");
   const [row, setRow] = useState<number | null>(leaves[0]?.row ?? null);
   const leaf = leaves.find((l) => l.row === row) ?? null;
-  const [text, setText] = useState(leaf ? showNumber(leaf.actual, leaf.unit) : "");
+  const [value, setValue] = useState<number | null>(leaf?.actual ?? null);
+  const [valid, setValid] = useState(true);
   const [result, setResult] = useState<WhatIfResult | null>(null);
-  const parsed = leaf ? readNumber(text, leaf.unit) : undefined;
-  const valid = typeof parsed === "number";
 
   const choose = (r: number) => {
     setRow(r);
-    const l = leaves.find((x) => x.row === r);
-    setText(l ? showNumber(l.actual, l.unit) : "");
+    setValue(leaves.find((x) => x.row === r)?.actual ?? null);
+    setValid(true);
     setResult(null);
   };
   const calculate = async (e: Event) => {
     e.preventDefault();
-    if (!leaf || typeof parsed !== "number") return;
+    if (!leaf || value === null || !valid) return;
     const r = await props.run(t.calculating, () =>
-      server.whatIfTable(props.sheetName, props.table, [{ row: leaf.row, actual: parsed }]),
+      server.whatIfTable(props.sheetName, props.table, [{ row: leaf.row, actual: value }]),
     );
     if (r) setResult(r);
   };
@@ -219,7 +201,7 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
     <>
       <h4>{t.whatIf}</h4>
       <p class="hint">{t.whatIfHint}</p>
-      {leaves.length === 0 ? (
+      {leaf === null ? (
         <p class="hint">{t.noLeaves}</p>
       ) : (
         <form class="what-if" onSubmit={calculate} data-testid="what-if">
@@ -227,7 +209,7 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             <label for={selectId}>{t.whatIfKpi}</label>
             <select
               id={selectId}
-              value={row ?? ""}
+              value={leaf.row}
               data-testid="what-if-kpi"
               onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}
             >
@@ -238,24 +220,31 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for={valueId}>{t.whatIfValue}</label>
-            <input
-              id={valueId}
-              type="text"
-              inputMode="decimal"
-              value={text}
-              aria-invalid={text.trim() !== "" && !valid}
-              data-testid="what-if-value"
-              onInput={(e) => {
-                setText((e.target as HTMLInputElement).value);
-                setResult(null);
-              }}
-            />
-            {text.trim() !== "" && !valid ? <div class="field-error">{t.invalidNumber}</div> : null}
-          </div>
+          {/* Keyed by KPI: another KPI starts from its own actual, whatever was typed before. */}
+          <NumberField
+            key={leaf.row}
+            label={t.whatIfValue}
+            value={value}
+            unit={leaf.unit}
+            lang={lang}
+            invalidText={t.invalidNumber}
+            testid="what-if-value"
+            onChange={(v) => {
+              setValue(v);
+              setResult(null);
+            }}
+            onValidity={(ok) => {
+              setValid(ok);
+              if (!ok) setResult(null);
+            }}
+          />
           <div class="actions">
-            <button type="submit" class="action" data-testid="what-if-run" disabled={!!busy || !valid}>
+            <button
+              type="submit"
+              class="action"
+              data-testid="what-if-run"
+              disabled={!!busy || !valid || value === null}
+            >
               {t.whatIfRun}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { AddResult, TableReport } from "../addon/entrypoints";
 import { Analysis } from "./Analysis";
 import type { Shared } from "./App";
+import { Issues } from "./fields";
 import { server } from "./server";
 
 export function TablePanel(props: Shared & { auto: boolean }) {
@@ -71,30 +72,13 @@ export function TablePanel(props: Shared & { auto: boolean }) {
             ) : null}
           </dl>
           {report.error ? <p class="error-text">{report.error}</p> : null}
-          {report.missingOps?.length ? (
-            <>
-              <h3>{t.missingOps}</h3>
-              <ul class="issues">
-                {report.missingOps.map((m) => (
-                  <li key={m.row} class="error">
-                    {t.missingOpRow(m.row, m.name)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {report.warnings?.length ? (
-            <>
-              <h3>{t.warnings}</h3>
-              <ul class="issues">
-                {report.warnings.map((w) => (
-                  <li key={w} class="warning">
-                    {w}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <Issues
+            title={t.missingOps}
+            heading="h3"
+            level="error"
+            items={(report.missingOps ?? []).map((m) => t.missingOpRow(m.row, m.name))}
+          />
+          <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
           {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
           {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
           {report.ok && (report.planned || report.functions) ? (

@@ -39,6 +39,8 @@ export interface NumberFieldProps {
   invalidText: string;
   testid?: string;
   onChange(value: number | null): void;
+  /** Told whether the text reads as a number, so a form can refuse to submit stale values. */
+  onValidity?(valid: boolean): void;
 }
 
 export function NumberField(props: NumberFieldProps) {
@@ -55,6 +57,7 @@ export function NumberField(props: NumberFieldProps) {
   const commit = (value: string) => {
     const v = readNumber(value, props.unit);
     setInvalid(v === undefined);
+    props.onValidity?.(v !== undefined);
     if (v !== undefined && v !== props.value) props.onChange(v);
   };
   return (
@@ -162,5 +165,29 @@ export function Checkbox(props: { label: string; checked: boolean; testid?: stri
       />
       <label for={id}>{props.label}</label>
     </div>
+  );
+}
+
+/** A titled list of messages, shown as text; nothing when there are none. */
+export function Issues(props: {
+  title: string;
+  heading: "h3" | "h5";
+  level: "error" | "warning";
+  items: readonly string[];
+  testid?: string;
+}) {
+  if (props.items.length === 0) return null;
+  const Heading = props.heading;
+  return (
+    <>
+      <Heading>{props.title}</Heading>
+      <ul class="issues" data-testid={props.testid}>
+        {props.items.map((message, k) => (
+          <li key={`${k}:${message}`} class={props.level}>
+            {message}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -23,6 +23,7 @@ const TABLE = "A1:H9";
 let preview: Preview;
 let browser: Browser;
 let page: Page;
+const dialogs: string[] = [];
 
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 const text = async (testid: string) => (await sidebar().locator(`[data-testid="${testid}"]`).textContent()) ?? "";
@@ -44,6 +45,10 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(preview.url);
   await page.waitForSelector("body[data-ready]");
 }, 40_000);
@@ -131,7 +136,9 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     await page.locator("#sidebar-frame").screenshot({ path: join(OUTPUT, "analysis.png") });
     await sb.locator('[data-testid="recorded"]').scrollIntoViewIfNeeded();
     await page.locator("#sidebar-frame").screenshot({ path: join(OUTPUT, "analysis-history.png") });
-    copyFileSync(join(OUTPUT, "analysis.png"), join(ROOT, "docs", "analysis.png"));
+    // The README's picture is committed: refreshed on request, so a test run leaves the tree clean.
+    const docs = join(ROOT, "docs", "analysis.png");
+    if (!existsSync(docs) || process.env.UPDATE_DOCS_SCREENSHOTS) copyFileSync(join(OUTPUT, "analysis.png"), docs);
   });
 
   it("shows a server failure in the error banner", async () => {
@@ -146,5 +153,52 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     } finally {
       sheet.setName(SAMPLE_SHEET);
     }
+  });
+
+  it("speaks English too", async () => {
+    const sb = sidebar();
+    await sb.locator("#tab-settings").click();
+    await sb.locator('[data-testid="language"]').selectOption("en");
+    await sb.locator('[data-testid="save"]').click();
+    await sb.locator(".settings .done").waitFor(POLL);
+    await sb.locator("#tab-table").click();
+    await sb.locator('[data-testid="analyze"]').click();
+    await sb.locator('[data-testid="kgi"]').waitFor(POLL);
+    expect(await text("kgi")).toContain("Actual ¥14,850,000 / target ¥20,000,000");
+    expect(await text("kgi")).toContain("Off track");
+    expect(await sb.locator('[data-testid="bottlenecks"] li').first().textContent()).toMatch(
+      /アポ率.*at 75%; if hit, KGI ¥19,800,000/,
+    );
+    expect(await text("counts")).toMatch(/Achieved 3.*At risk 1.*Off track 4.*No data 0/);
+    await sb.locator('[data-testid="what-if-kpi"]').selectOption({ label: "アポ率" });
+    // A bare number is a percentage for a % KPI: 20 → 20%.
+    await sb.locator('[data-testid="what-if-value"]').fill("20");
+    await sb.locator('[data-testid="what-if-run"]').click();
+    await sb.locator('[data-testid="what-if-result"]').waitFor(POLL);
+    expect(await text("what-if-result")).toContain("¥14,850,000 (74.3%) → ¥19,800,000 (99%)");
+    await sb.locator('[data-testid="analysis"]').evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.locator("#sidebar-frame").screenshot({ path: join(OUTPUT, "analysis-en.png") });
+  });
+
+  it("shows names from the sheet as text, never as markup", async () => {
+    const name = "<img src=x onerror=alert(1)>";
+    const ss = preview.standin.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet("Names");
+    sheet.getRange("A1:E4").setValues([
+      ["Name", "Parent", "Op", "Target", "Actual"],
+      ["Revenue", "", "×", 1000, ""],
+      [name, "Revenue", "", 100, 50],
+      ["Price", "Revenue", "", 10, 10],
+    ]);
+    sheet.getRange("A1:E4").activate();
+    const sb = sidebar();
+    await sb.locator('[data-testid="read"]').click();
+    await sb.locator('[data-testid="analyze"]').click();
+    await sb.locator('[data-testid="bottlenecks"]').waitFor(POLL);
+    expect(await text("bottlenecks")).toContain(name);
+    expect(await text("off-track")).toContain(name);
+    expect(await sb.locator('[data-testid="what-if-kpi"] option').first().textContent()).toBe(name);
+    expect(await sb.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
   });
 });
