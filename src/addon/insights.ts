@@ -61,9 +61,12 @@ function readTable(c: Context, sheetName: string, table: string): Tree {
   return readTree(sheet.getRange(table).getValues());
 }
 
-/** How the history sheet names a table: the sheet and range as detectTable reported them. */
+/**
+ * How the history sheet names a table: its sheet and top-left cell, which stay
+ * put when the team adds a KPI row (the range as a whole would not).
+ */
 function label(sheetName: string, table: string): string {
-  return `${sheetName}!${table}`;
+  return `${sheetName}!${table.split(":")[0].replace(/\$/g, "").toUpperCase()}`;
 }
 
 export function analyzeTable(sheetName: string, table: string): Analysis {

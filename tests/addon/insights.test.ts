@@ -144,7 +144,7 @@ describe("recordSnapshot and history", () => {
     expect(ss.getActiveSheet().getName()).toBe("Revenue");
     const [header, kgi] = s.values(HISTORY, "A1:F2");
     expect(header).toEqual(["date", "table", "key", "name", "target", "actual"]);
-    expect(kgi.slice(0, 5)).toEqual(["2026-11-01", "Revenue!A1:G9", "#N1", "Annual revenue", 120_000_000]);
+    expect(kgi.slice(0, 5)).toEqual(["2026-11-01", "Revenue!A1", "#N1", "Annual revenue", 120_000_000]);
     expect(kgi[5]).toBeCloseTo(96_800_000, 3);
     // Dates are text: Sheets did not turn them into date serials.
     expect(s.snapshot(HISTORY, 3, 6).cells[1][0].value).toBe("2026-11-01");
@@ -162,6 +162,14 @@ describe("recordSnapshot and history", () => {
     expect(points[1].actual).toBeCloseTo(103_400_000, 3);
     expect(points.every((p) => p.target === 120_000_000)).toBe(true);
     expect(s.ui.toasts[s.ui.toasts.length - 1]?.message).toMatch(/Recorded 8 KPIs for 2026-11-02/);
+
+    // A KPI row added under the table: the range grows, its history stays.
+    s.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName("Revenue")!
+      .getRange("A10:G10")
+      .setValues([["N9", "Referrals", "N3", "", 5, 4, ""]]);
+    const grown = s.run("analyzeTable", "Revenue", "A1:G10") as Analysis;
+    expect(grown.history[0].points.map((p) => p.date)).toEqual(["2026-11-01", "2026-11-02"]);
   });
 
   it("stores a name that looks like a formula as text", () => {
