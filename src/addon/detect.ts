@@ -15,7 +15,7 @@ import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
 import type { HierarchyForm, Tree } from "../core/tree";
-import { checkUnits, unitIssueMessage } from "../core/units";
+import { checkUnits, unitIssueMessage, unitsFromFormats } from "../core/units";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
@@ -54,6 +54,8 @@ interface Located {
   sheet: Sheet;
   geometry: TableGeometry;
   grid: Cell[][];
+  /** Number formats of the range, where Sheets keeps units such as % and ¥. */
+  formats: string[][];
   /** Existing function columns: first column and how many, and the achievement column. */
   existing: { column: number; count: number; rateColumn: number | null } | null;
 }
@@ -72,6 +74,7 @@ function columnOf(header: Cell[], text: string | undefined, left: number): numbe
 function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Located {
   const values = range.getValues() as Cell[][];
   const formulas = range.getFormulas();
+  const formats = range.getNumberFormats();
   const top = range.getRow();
   const left = range.getColumn();
   let width = values[0]?.length ?? 0;
@@ -88,7 +91,7 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   while (width > 1 && values.slice(0, height).every((row) => isBlank(row[width - 1]))) width--;
   const grid = values.slice(0, height).map((row) => row.slice(0, width));
   if (!existing && height > 1) existing = besideTable(sheet, top, left, width);
-  return { sheet, geometry: { top, left, height, width }, grid, existing };
+  return { sheet, geometry: { top, left, height, width }, grid, formats, existing };
 }
 
 /**
@@ -170,6 +173,7 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
     return { report: { ...base, error: serverText(lang).noTable }, tree: null };
   const { tree, missing, error } = readAll(loc.grid);
   if (!tree) return { report: { ...base, error, missingOps: missing }, tree: null };
+  unitsFromFormats(tree, loc.grid[0], loc.formats);
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);

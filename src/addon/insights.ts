@@ -23,6 +23,7 @@ import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
 import type { Cell, Lang } from "../core/text";
 import type { Tree } from "../core/tree";
+import { unitsFromFormats } from "../core/units";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
@@ -54,11 +55,18 @@ function context(): Context {
   return { ss: SpreadsheetApp.getActiveSpreadsheet(), settings, lang, t: serverText(lang) };
 }
 
-/** One getValues; the core's reader names the row and column of anything it cannot read. */
+/**
+ * One getValues (the core's reader names the row and column of anything it
+ * cannot read) and one getNumberFormats, for the units Sheets keeps there.
+ */
 function readTable(c: Context, sheetName: string, table: string): Tree {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
-  return readTree(sheet.getRange(table).getValues());
+  const range = sheet.getRange(table);
+  const values = range.getValues();
+  const tree = readTree(values);
+  unitsFromFormats(tree, values[0], range.getNumberFormats());
+  return tree;
 }
 
 /**

@@ -132,3 +132,26 @@ export function numberFormatFor(unit: string, integers = true): string {
       return `${digits}${literal(u)}`;
   }
 }
+
+/**
+ * Sheets hands `20%` and `¥2,000万` to scripts as plain numbers and keeps the
+ * unit in the cell's number format. For KPIs without a unit, take it from the
+ * format of their target (else actual) cell: `0%` → %, `"¥"#,##0` → 円.
+ * `header` and `formats` are the table's first row and its getNumberFormats().
+ */
+export function unitsFromFormats(tree: Tree, header: readonly unknown[], formats: readonly string[][]): void {
+  const columnOf = (text: string | undefined) =>
+    text === undefined ? -1 : header.findIndex((h) => String(h ?? "").trim() === text);
+  const columns = [columnOf(tree.headers.target), columnOf(tree.headers.actual)].filter((c) => c >= 0);
+  for (const node of tree.nodes) {
+    if (node.unit) continue;
+    for (const c of columns) {
+      const format = (formats[node.row - 1]?.[c] ?? "").replace(/"[^"]*"/g, (q) => (/[¥円$]/.test(q) ? q : ""));
+      const unit = /%/.test(format) ? "%" : /[¥円]/.test(format) ? "円" : /\$/.test(format) ? "$" : "";
+      if (unit) {
+        node.unit = unit;
+        break;
+      }
+    }
+  }
+}

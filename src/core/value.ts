@@ -7,7 +7,7 @@ export interface ParsedNumber {
   value: number | null;
   /** Set when the text said so (`3%以下`). */
   direction?: Direction;
-  /** Trailing unit text such as 件 or 件/月, kept for display and unit checks. */
+  /** The unit the text implies: % for 20%, 円 for ¥ or 円, else trailing text such as 件 or 件/月. */
   unit?: string;
 }
 
@@ -52,7 +52,8 @@ export function parseNumber(cell: Cell): ParsedNumber | undefined {
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith("+")) s = s.slice(1);
-  s = s.replace(/^[¥$€]/, "");
+  const currency = /^[¥$€]/.exec(s)?.[0];
+  if (currency) s = s.slice(1);
 
   let total = 0;
   let digitsSeen = false;
@@ -70,16 +71,20 @@ export function parseNumber(cell: Cell): ParsedNumber | undefined {
     if (!m[3]) break;
   }
   if (!digitsSeen) return undefined;
-  if (s.startsWith("%")) {
+  const percent = s.startsWith("%");
+  if (percent) {
     total = Number(`${total}e-2`);
     s = s.slice(1);
   }
-  s = s.replace(/^円/, "");
+  const yen = s.startsWith("円");
+  if (yen) s = s.slice(1);
   // What is left is a unit (件, 人, 件/月, h); it may not start like a number.
   if (/^[\s\d.,%]/.test(s)) return undefined;
   const result: ParsedNumber = { value: sign * total };
   if (direction) result.direction = direction;
-  if (s) result.unit = s;
+  // The unit the text implies, so a table without a Unit column still formats 20% as a rate and ¥ as money.
+  const unit = percent ? "%" : yen || currency === "¥" ? "円" : (currency ?? s);
+  if (unit) result.unit = unit;
   return result;
 }
 

@@ -35,8 +35,8 @@ function wideTable(n: number, name = "Total"): unknown[][] {
 describe("analyzeTable", () => {
   it("e-commerce: the targets do not multiply up (¥4,800万 vs ¥5,000万, -4%), in the user's language", () => {
     for (const [locale, words] of [
-      ["ja_JP", /「月間売上」: 子の目標を計算すると 4,800万 で、目標 5,000万 と合いません（-4%）。/],
-      ["en_US", /Row 2 "月間売上": its children's targets give 48,000,000, not the target 50,000,000 \(-4%\)\./],
+      ["ja_JP", /「月間売上」: 子の目標を計算すると 4,800万円 で、目標 5,000万円 と合いません（-4%）。/],
+      ["en_US", /Row 2 "月間売上": its children's targets give ¥48,000,000, not the target ¥50,000,000 \(-4%\)\./],
     ] as const) {
       const s = addon({ locale, sheets: { EC: layout(ecommerce, "level", "ja") } });
       const a = s.run("analyzeTable", "EC", "A1:F5") as Analysis;
@@ -48,11 +48,11 @@ describe("analyzeTable", () => {
       expect(m.gap).toBeCloseTo(-0.04, 12);
       expect(m.message).toMatch(words);
       // Holding visitors and order value, CVR must be 5,000万 ÷ (200,000 × 8,000) = 3.125%.
-      expect(m.message).toMatch(locale === "ja_JP" ? /「CVR」に必要な値: / : /"CVR" needs: /);
+      expect(m.message).toMatch(locale === "ja_JP" ? /「CVR」に必要な値: 3\.125%/ : /"CVR" needs: 3\.125%/);
       // No actuals yet: every KPI has no data.
       expect(a.report.statusCounts).toEqual({ achieved: 0, atRisk: 0, offTrack: 0, noData: 4 });
       expect(a.report.roots[0]).toMatchObject({ name: "月間売上", target: 50_000_000, actual: null, status: "noData" });
-      expect(a.history).toEqual([{ row: 2, name: "月間売上", unit: "", points: [] }]);
+      expect(a.history).toEqual([{ row: 2, name: "月間売上", unit: "円", points: [] }]);
     }
   });
 
@@ -251,6 +251,6 @@ describe("one wording for targets that do not combine", () => {
     const report = s.run("detectTable") as { warnings: string[] };
     const a = s.run("analyzeTable", "EC", "A1:F5") as Analysis;
     expect(report.warnings).toEqual([a.report.mismatches[0].message]);
-    expect(report.warnings[0]).toMatch(/^2行目「月間売上」: 子の目標を計算すると 4,800万 で/);
+    expect(report.warnings[0]).toMatch(/^2行目「月間売上」: 子の目標を計算すると 4,800万円 で/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KpiError } from "../../src/core/errors";
 import { readTree } from "../../src/core/layout";
+import { unitsFromFormats } from "../../src/core/units";
 
 function errorOf(grid: unknown): KpiError {
   try {
@@ -273,5 +274,39 @@ describe("readTree: outline errors count columns from 1", () => {
         ["", "", "Leads", ""],
       ]),
     ).toThrow(/^Row 3 \("Leads"\), column "KGI": The depth jumps from 1 to 3\./);
+  });
+});
+
+describe("readTree: units", () => {
+  it("takes a KPI's unit from its values when there is no Unit column", () => {
+    const tree = readTree([
+      ["Name", "Level", "Op", "Target", "Actual"],
+      ["Revenue", 1, "×", "¥5,000万", ""],
+      ["CVR", 2, "", "3%", ""],
+      ["Visitors", 2, "", "200,000人", ""],
+    ]);
+    expect(tree.nodes.map((n) => n.unit)).toEqual(["円", "%", "人"]);
+  });
+});
+
+describe("unitsFromFormats", () => {
+  it("takes % and ¥ from the number formats Sheets keeps them in, leaving stated units alone", () => {
+    const grid = [
+      ["Name", "Level", "Op", "Target", "Actual", "Unit"],
+      ["Revenue", 1, "×", 50_000_000, "", ""],
+      ["CVR", 2, "", 0.03, "", ""],
+      ["Visitors", 2, "", 200_000, "", "人"],
+      ["Order value", 2, "", 8000, "", ""],
+    ];
+    const formats = [
+      ["", "", "", "", "", ""],
+      ["", "", "", '"¥"#,##0', "", ""],
+      ["", "", "", "0.0%", "", ""],
+      ["", "", "", "0.0%", "", ""],
+      ["", "", "", '#,##0"件"', "", ""],
+    ];
+    const tree = readTree(grid);
+    unitsFromFormats(tree, grid[0], formats);
+    expect(tree.nodes.map((n) => n.unit)).toEqual(["円", "%", "人", ""]);
   });
 });

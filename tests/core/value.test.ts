@@ -35,15 +35,19 @@ describe("parseNumber", () => {
   });
 
   it("takes the direction from 以上 / 以下 / 未満", () => {
-    expect(parseNumber("3%以下")).toEqual({ value: 0.03, direction: "lower" });
-    expect(parseNumber("90%以上")).toEqual({ value: 0.9, direction: "higher" });
+    expect(parseNumber("3%以下")).toEqual({ value: 0.03, direction: "lower", unit: "%" });
+    expect(parseNumber("90%以上")).toEqual({ value: 0.9, direction: "higher", unit: "%" });
     expect(parseNumber("10件/月以下")).toEqual({ value: 10, direction: "lower", unit: "件/月" });
     expect(parseNumber("24時間未満")?.direction).toBe("lower");
   });
 
-  it("keeps the trailing unit", () => {
+  it("keeps the unit the text implies", () => {
     expect(parseNumber("500件")?.unit).toBe("件");
-    expect(parseNumber("2,000万円")?.unit).toBeUndefined();
+    expect(parseNumber("20%")?.unit).toBe("%");
+    expect(parseNumber("2,000万円")?.unit).toBe("円");
+    expect(parseNumber("¥100万")?.unit).toBe("円");
+    expect(parseNumber("$1,200")?.unit).toBe("$");
+    expect(parseNumber(1000)?.unit).toBeUndefined();
   });
 
   it.each([
