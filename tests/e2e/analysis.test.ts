@@ -2,60 +2,37 @@
 // on the local preview's sample (月間売上 ¥2,000万 = 成約数 × 平均単価, with
 // 架電数 900, アポ率 15%): the KGI against target, a KSF candidate, a what-if,
 // and a recorded snapshot; screenshots in tests/output/, one copied to docs/.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_SHEET } from "../../dev/preview/sample";
-import { type Preview, startPreview } from "../../dev/preview/server";
+import type { Preview } from "../../dev/preview/server";
 import { formatPercent, formatValue } from "../../src/core/format";
 import { healthReport } from "../../src/core/insights";
 import { readTree } from "../../src/core/layout";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
-import { DIST, ensureBuilt, ROOT } from "../standin/built";
+import { ROOT } from "../standin/built";
+import { OUTPUT, openPreview, rgb, type Session } from "./harness";
 
-const OUTPUT = join(ROOT, "tests", "output");
-const CHROMIUM = "/usr/bin/chromium";
 const POLL = { timeout: 8_000 };
 const TABLE = "A1:H9";
 
 let preview: Preview;
-let browser: Browser;
+let session: Session;
 let page: Page;
-const dialogs: string[] = [];
 
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 const text = async (testid: string) => (await sidebar().locator(`[data-testid="${testid}"]`).textContent()) ?? "";
 
-/** "#f4c7c3" → "rgb(244, 199, 195)", as the browser reports colours. */
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
-  await ensureBuilt();
-  mkdirSync(OUTPUT, { recursive: true });
-  preview = await startPreview({ port: 0, distDir: DIST });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector("body[data-ready]");
+  session = await openPreview({ width: 1400, height: 1400 });
+  ({ preview, page } = session);
 }, 40_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
+  await session?.close();
 });
 
 describe("analysis of the sample table", { timeout: 40_000 }, () => {
@@ -199,6 +176,6 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     expect(await text("off-track")).toContain(name);
     expect(await sb.locator('[data-testid="what-if-kpi"] option').first().textContent()).toBe(name);
     expect(await sb.locator("img").count()).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 });

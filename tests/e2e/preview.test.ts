@@ -1,59 +1,31 @@
 // The local preview in Debian's headless Chromium: edit an actual in the grid,
 // see the rollup and the status colour change; open the sidebar; screenshots
 // go to tests/output/ for review.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Preview, startPreview } from "../../dev/preview/server";
-import { DIST, ensureBuilt, ROOT } from "../standin/built";
-
-const OUTPUT = join(ROOT, "tests", "output");
-const CHROMIUM = "/usr/bin/chromium";
+import type { Preview } from "../../dev/preview/server";
+import { DIST } from "../standin/built";
+import { OUTPUT, openPreview, rgb, type Session } from "./harness";
 
 /** The server recalculates and the page re-renders: allow a few seconds on a slow CI machine. */
 const POLL = { timeout: 5_000 };
 
 let preview: Preview;
-let browser: Browser;
+let session: Session;
 let page: Page;
 
 const cell = (a1: string) => page.locator(`td[data-a1="${a1}"]`);
 const background = (a1: string) => cell(a1).evaluate((el) => getComputedStyle(el).backgroundColor);
 
-/** "#f4c7c3" → "rgb(244, 199, 195)", as the browser reports colours. */
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
-  await ensureBuilt();
-  mkdirSync(OUTPUT, { recursive: true });
-  preview = await startPreview({ port: 0, distDir: DIST });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1500, height: 700 } });
-  await page.goto(preview.url);
-  await page.waitForSelector("body[data-ready]");
+  session = await openPreview({ width: 1500, height: 700 });
+  ({ preview, page } = session);
 }, 30_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
+  await session?.close();
 });
 
 describe("local preview", { timeout: 15_000 }, () => {

@@ -2,27 +2,24 @@
 // the new-tree wizard end to end for three templates in both languages, then
 // the new sheet's values, formulas and effective colours checked on the
 // stand-in; the current-table panel; screenshots of each step in tests/output/.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Preview, startPreview } from "../../dev/preview/server";
+import type { Preview } from "../../dev/preview/server";
 import { type Draft, evaluateDraft, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { STATUS_LABEL } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
 import { readNumber } from "../../src/sidebar/fields";
-import { DIST, ensureBuilt, ROOT } from "../standin/built";
+import { OUTPUT, openPreview, type Session } from "./harness";
 
-const OUTPUT = join(ROOT, "tests", "output");
-const CHROMIUM = "/usr/bin/chromium";
 const POLL = { timeout: 8_000 };
 
 let preview: Preview;
-let browser: Browser;
+let session: Session;
 let page: Page;
-const dialogs: string[] = [];
 
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 
@@ -83,37 +80,13 @@ function expectedDraft(c: Case): Draft {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
-  await ensureBuilt();
-  mkdirSync(OUTPUT, { recursive: true });
-  preview = await startPreview({ port: 0, distDir: DIST });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector("body[data-ready]");
+  session = await openPreview({ width: 1400, height: 1000 });
+  ({ preview, page } = session);
   await openFromMenu("showNewTree");
 }, 40_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
+  await session?.close();
 });
 
 describe("new-tree wizard", { timeout: 40_000 }, () => {
@@ -216,7 +189,7 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
   }
 
   it("never ran script from a KPI name", () => {
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 
   it("shows the server's refusal to the user", async () => {
