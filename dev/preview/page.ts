@@ -1,17 +1,9 @@
 // The preview page: renders the stand-in's sheet, edits cells, runs menu items,
 // shows the sidebar. Talks to dev/preview/server.ts.
 
-interface CellView {
-  value: unknown;
-  display: string;
-  formula: string;
-  background: string;
-  fontColor: string;
-  bold: boolean;
-  note: string;
-  align?: string;
-  error?: string;
-}
+// Types only: erased by esbuild, so nothing of the stand-in reaches the browser.
+import type { CellView } from "../standin";
+
 interface MenuItem {
   caption: string;
   functionName?: string;
@@ -294,5 +286,3 @@ window.addEventListener("message", (e) => {
 });
 
 void refresh();
-
-export {};
