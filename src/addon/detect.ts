@@ -9,7 +9,7 @@
 import { checkTargets, mismatchMessage } from "../core/check";
 import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
 import { KpiError } from "../core/errors";
-import { readTree } from "../core/layout";
+import { findHeaderRow, readTree } from "../core/layout";
 import { required } from "../core/required";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
@@ -67,16 +67,23 @@ function columnOf(header: Cell[], text: string | undefined, left: number): numbe
 }
 
 /**
- * The table inside a range: our function columns (found by their formulas in
- * the first data row) and anything right of them are cut off, as are trailing
- * blank rows and columns, so the table never reads its own results.
+ * The table inside a range: rows above its header row and blank columns left
+ * of it are cut off; so are our function columns (found by their formulas in
+ * the first data row) and anything right of them, and trailing blank rows and
+ * columns, so the table never reads its own results.
  */
 function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Located {
-  const values = range.getValues() as Cell[][];
-  const formulas = range.getFormulas();
-  const formats = range.getNumberFormats();
-  const top = range.getRow();
-  const left = range.getColumn();
+  const all = range.getValues() as Cell[][];
+  // A title or blank rows above the header, and blank columns left of the table, are not part of it.
+  const skip = findHeaderRow(all);
+  let lead = 0;
+  while (lead < (all[0]?.length ?? 0) - 1 && all.every((row, r) => r < skip || isBlank(row[lead]))) lead++;
+  const cut = <T>(grid: T[][]) => grid.slice(skip).map((row) => row.slice(lead));
+  const values = cut(all);
+  const formulas = cut(range.getFormulas());
+  const formats = cut(range.getNumberFormats());
+  const top = range.getRow() + skip;
+  const left = range.getColumn() + lead;
   let width = values[0]?.length ?? 0;
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];

@@ -62,6 +62,21 @@ function readHeader(header: Cell[]): Columns {
   return { fields, outline: outline.length >= 2 ? outline : [], headers };
 }
 
+/**
+ * Where the header row of a table sits inside a larger range (a title and
+ * blank rows above it, as sheets often have): the first of the first `limit`
+ * rows holding a name column (or outline columns) plus at least one other
+ * recognised column; 0 when none does, so the reader's own error names row 1.
+ */
+export function findHeaderRow(grid: readonly Cell[][], limit = 20): number {
+  for (let r = 0; r < Math.min(grid.length, limit); r++) {
+    const { fields, outline } = readHeader(grid[r]);
+    const known = Object.keys(fields).length;
+    if ((fields.name !== undefined && known >= 2) || (outline.length >= 2 && known >= 1)) return r;
+  }
+  return 0;
+}
+
 function readLevel(cell: Cell): number | undefined {
   if (typeof cell === "number") return Number.isInteger(cell) ? cell : undefined;
   const m = /^\D*?(\d+)\D*$/.exec(cellText(cell).normalize("NFKC"));

@@ -304,6 +304,18 @@ describe("an existing table", () => {
     });
   });
 
+  it("is found under a title row and right of a blank column, from a single selected cell", () => {
+    const titled = [
+      ["", "2026年度 KPI", "", "", "", "", ""],
+      ["", "", "", "", "", "", ""],
+      ...TABLE.map((r) => ["", ...r]),
+    ];
+    titled[4][3] = "×"; // Meetings gets its operator
+    const s = addon({ sheets: { Data: titled } });
+    select(s, "Data", "A1");
+    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "B3:G8", nodes: 5, planned: "H3:K8" });
+  });
+
   it("gets function columns in empty columns only, and colours", () => {
     const fixed = TABLE.map((r) => r.slice());
     fixed[2][2] = "×";

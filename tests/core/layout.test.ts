@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KpiError } from "../../src/core/errors";
-import { readTree } from "../../src/core/layout";
+import { findHeaderRow, readTree } from "../../src/core/layout";
 import { unitsFromFormats } from "../../src/core/units";
 
 function errorOf(grid: unknown): KpiError {
@@ -308,5 +308,21 @@ describe("unitsFromFormats", () => {
     const tree = readTree(grid);
     unitsFromFormats(tree, grid[0], formats);
     expect(tree.nodes.map((n) => n.unit)).toEqual(["円", "%", "人", ""]);
+  });
+});
+
+describe("findHeaderRow", () => {
+  it("finds the header under a title and blank rows, or says row 0", () => {
+    expect(
+      findHeaderRow([
+        ["2026年度 営業KPI", "", ""],
+        ["", "", ""],
+        ["指標名", "親", "目標"],
+        ["売上", "", 100],
+      ]),
+    ).toBe(2);
+    expect(findHeaderRow([["", "KGI", "KPI1", "Target"]])).toBe(0);
+    expect(findHeaderRow([["Title"], ["KGI", "KPI1", "Target"]])).toBe(1);
+    expect(findHeaderRow([["nothing"], ["here"]])).toBe(0);
   });
 });
