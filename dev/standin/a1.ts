@@ -107,3 +107,84 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
   }
   return out;
 }
+
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/;
+const COLUMNS_REF = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(])/;
+const ROWS_REF = /^(\$?)(\d+):(\$?)(\d+)(?![\w(.])/;
+
+/**
+ * Rewrites the references of a formula on `sheet` after `count` rows or columns
+ * were inserted so the first new one is number `at`: what Sheets does to every
+ * formula, conditional-format ones included. Each end of a reference moves when
+ * it lies at or past `at`, `$` or not, so a range spanning the insertion point
+ * grows. References qualified with another sheet's name stay.
+ */
+export function insertIntoFormula(
+  formula: string,
+  sheet: string,
+  dimension: "rows" | "columns",
+  at: number,
+  count: number,
+): string {
+  const rows = dimension === "rows";
+  const move = (n: number) => (n >= at ? n + count : n);
+  const cell = (m: RegExpExecArray, here: boolean) => {
+    if (!here) return m[0];
+    const column = rows ? m[2] : columnLetter(move(columnNumber(m[2])));
+    const row = rows ? move(Number(m[4])) : Number(m[4]);
+    return `${m[1]}${column}${m[3]}${row}`;
+  };
+  let out = "";
+  let i = 0;
+  // Whether the next reference is on `sheet` (false after another sheet's name and "!").
+  let here = true;
+  while (i < formula.length) {
+    const rest = formula.slice(i);
+    const prev = formula[i - 1] ?? "";
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const quoted = /^'((?:[^']|'')*)'!/.exec(rest);
+    const bare = /^([A-Za-z_][\w.]*)!/.exec(rest);
+    const qualifier = quoted ?? (!/[\w.]/.test(prev) ? bare : null);
+    if (qualifier) {
+      const name = quoted ? qualifier[1].replace(/''/g, "'") : qualifier[1];
+      here = name.toLowerCase() === sheet.toLowerCase();
+      out += qualifier[0];
+      i += qualifier[0].length;
+      continue;
+    }
+    if (!/[\w.$]/.test(prev)) {
+      const whole = rows ? ROWS_REF.exec(rest) : COLUMNS_REF.exec(rest);
+      if (whole) {
+        const end = (n: string) => (rows ? String(move(Number(n))) : columnLetter(move(columnNumber(n))));
+        out += here ? `${whole[1]}${end(whole[2])}:${whole[3]}${end(whole[4])}` : whole[0];
+        i += whole[0].length;
+        here = true;
+        continue;
+      }
+      const first = CELL_REF.exec(rest);
+      if (first) {
+        out += cell(first, here);
+        i += first[0].length;
+        const second = formula[i] === ":" ? CELL_REF.exec(formula.slice(i + 1)) : null;
+        if (second) {
+          out += `:${cell(second, here)}`;
+          i += 1 + second[0].length;
+        }
+        here = true;
+        continue;
+      }
+    }
+    const word = /^[\w.]+/.exec(rest);
+    const step = word ? word[0].length : 1;
+    out += formula.slice(i, i + step);
+    i += step;
+  }
+  return out;
+}

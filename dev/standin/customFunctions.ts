@@ -63,6 +63,8 @@ class ErrorInArgument {
 export function customFunctionPlugin(wb: Workbook, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
   /** Result sizes seen at run time, per formula cell: the next parse predicts them. */
   const learned = new Map<string, SizeOf>();
+  // Inserting rows or columns moves formula cells: the workbook re-keys these.
+  wb.learnedSizes = learned;
 
   const toSheets = (v: HfValue, at: SimpleCellAddress | undefined): unknown => {
     if (v === EmptyValue || v === null || v === undefined) return "";

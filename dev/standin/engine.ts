@@ -10,7 +10,7 @@ import {
   type RawCellContent,
   type SimpleCellAddress,
 } from "hyperformula";
-import type { GridRange } from "./a1";
+import { type GridRange, insertIntoFormula } from "./a1";
 import { type CustomFunction, customFunctionPlugin } from "./customFunctions";
 import { dateToSerial, formatNumber, generalNumber, isDateFormat, parseInput, serialToDate } from "./values";
 
@@ -97,6 +97,8 @@ export class Workbook {
   pending = new Map<string, SimpleCellAddress>();
   /** Apps Script passes Date objects: the bundle and the tests share this constructor. */
   DateCtor: DateConstructor = Date;
+  /** Spill sizes the custom functions learned, keyed by formula cell ("sheet,row,col", 0-based). */
+  learnedSizes?: Map<string, unknown>;
 
   constructor(readonly options: WorkbookOptions) {
     this.hf = this.buildEngine({});
@@ -105,6 +107,9 @@ export class Workbook {
   private config() {
     return {
       licenseKey: "gpl-v3",
+      // Sheets' only row limit is 10 million cells per spreadsheet (checked by the Sheet);
+      // HyperFormula's default of 40,000 rows would refuse inserts Sheets allows.
+      maxRows: 10_000_000,
       useArrayArithmetic: false,
       dateFormats: ["YYYY/MM/DD", "YYYY-MM-DD", "MM/DD/YYYY"],
       functionPlugins: [
@@ -179,6 +184,90 @@ export class Workbook {
     this.sheet(from).name = to;
     for (const s of this.sheets) for (const r of s.rules) for (const g of r.ranges) if (g.sheet === from) g.sheet = to;
     for (const n of this.namedRanges.values()) if (n.sheet === from) n.sheet = to;
+  }
+
+  /**
+   * Inserts `count` blank rows or columns so the first new one is number `at`
+   * (1-based), as Sheet.insertRows/ColumnsBefore/After do: HyperFormula moves
+   * cells and rewrites formula references (a range spanning the insertion point
+   * grows); formats, notes, column widths, rule ranges and their formulas,
+   * named ranges and frozen rows/columns move the same way. New cells take the
+   * format (not the note) of the row or column `inheritFrom`, if given.
+   */
+  insert(sheet: string, dimension: "rows" | "columns", at: number, count: number, inheritFrom?: number): void {
+    const model = this.sheet(sheet);
+    const rows = dimension === "rows";
+    const id = this.id(sheet);
+    const moved = (n: number) => (n >= at ? n + count : n);
+    // Spill sizes learned per formula cell move with their cells, before HyperFormula recalculates there.
+    if (this.learnedSizes) {
+      const sizes = [...this.learnedSizes];
+      this.learnedSizes.clear();
+      for (const [k, size] of sizes) {
+        const [s, r, c] = k.split(",").map(Number);
+        const next = s !== id ? k : rows ? `${s},${moved(r + 1) - 1},${c}` : `${s},${r},${moved(c + 1) - 1}`;
+        this.learnedSizes.set(next, size);
+      }
+    }
+    const changes = rows ? this.hf.addRows(id, [at - 1, count]) : this.hf.addColumns(id, [at - 1, count]);
+    if (rows) model.maxRows += count;
+    else model.maxColumns += count;
+    const span = (start: number, size: number) => {
+      const first = moved(start);
+      return { start: first, size: moved(start + size - 1) - first + 1 };
+    };
+
+    const styles = new Map<string, CellStyle>();
+    for (const [k, style] of model.styles) {
+      const [r, c] = k.split(",").map(Number);
+      styles.set(rows ? key(moved(r), c) : key(r, moved(c)), style);
+    }
+    if (inheritFrom !== undefined) {
+      const source = moved(inheritFrom);
+      for (const [k, style] of [...styles]) {
+        const [r, c] = k.split(",").map(Number);
+        if ((rows ? r : c) !== source) continue;
+        const { note: _note, ...format } = style;
+        if (!Object.keys(format).length) continue;
+        for (let n = at; n < at + count; n++) styles.set(rows ? key(n, c) : key(r, n), { ...format });
+      }
+    }
+    model.styles = styles;
+
+    if (!rows) {
+      const widths = new Map<number, number>();
+      for (const [c, w] of model.columnWidths) widths.set(moved(c), w);
+      const inherited = inheritFrom === undefined ? undefined : widths.get(moved(inheritFrom));
+      if (inherited !== undefined) for (let n = at; n < at + count; n++) widths.set(n, inherited);
+      model.columnWidths = widths;
+    }
+
+    const shiftRange = (r: GridRange) => {
+      if (rows) {
+        const s = span(r.row, r.numRows);
+        r.row = s.start;
+        r.numRows = s.size;
+      } else {
+        const s = span(r.column, r.numColumns);
+        r.column = s.start;
+        r.numColumns = s.size;
+      }
+    };
+    for (const rule of model.rules) {
+      if (rule.criteria === "CUSTOM_FORMULA")
+        rule.values = rule.values.map((v, i) =>
+          i === 0 ? insertIntoFormula(String(v), sheet, dimension, at, count) : v,
+        );
+    }
+    for (const s of this.sheets)
+      for (const rule of s.rules) for (const g of rule.ranges) if (g.sheet === sheet) shiftRange(g.range);
+    for (const n of this.namedRanges.values()) if (n.sheet === sheet) shiftRange(n.range);
+    if (rows && at <= model.frozenRows) model.frozenRows += count;
+    if (!rows && at <= model.frozenColumns) model.frozenColumns += count;
+
+    this.noteSpills(changes);
+    this.recheckSheet(sheet);
+    this.settle();
   }
 
   style(sheet: string, row: number, column: number): CellStyle {

@@ -296,6 +296,10 @@ export function normalizeColor(color: string): string {
   throw new Error(`Invalid color: ${color}`);
 }
 
+/** Sheets' limits: columns per sheet, cells per spreadsheet. */
+const MAX_COLUMNS = 18278;
+const MAX_CELLS = 10_000_000;
+
 /** Hidden sheets, kept beside the model so the workbook's shape stays untouched. */
 const hiddenSheets = new WeakSet<SheetModel>();
 
@@ -354,14 +358,58 @@ export class SheetImpl {
   getMaxColumns() {
     return this._model.maxColumns;
   }
-  /** Rows added at the bottom only: inserting between rows would have to move cells and formulas. */
-  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
-    if (!Number.isInteger(afterPosition) || !Number.isInteger(howMany) || howMany < 1 || afterPosition < 1)
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertRowsAfter.");
-    if (afterPosition !== this._model.maxRows)
-      throw new Error("Sheet.insertRowsAfter above the last row is not implemented in the stand-in.");
-    this._model.maxRows += howMany;
+  /**
+   * Inserts blank rows or columns, as insertRowsBefore/After and
+   * insertColumnsBefore/After do: contents, formats, notes and rule ranges past
+   * the insertion point move, formula references follow (a range spanning the
+   * point grows). New cells take the format of the row or column named by the
+   * position: the one before them for …After, after them for …Before (Google's
+   * reference does not say; this is the Sheets UI and the Sheets API's
+   * InsertDimension inheritFromBefore, which Apps Script is assumed to follow).
+   */
+  private _insert(method: string, dimension: "rows" | "columns", position: number, howMany: number, after: boolean) {
+    if (![position, howMany].every(Number.isInteger) || howMany < 1)
+      throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+    const rows = dimension === "rows";
+    const max = rows ? this._model.maxRows : this._model.maxColumns;
+    if (position < 1 || position > max) throw new Error(`Those ${dimension} are out of bounds.`);
+    if (!rows && max + howMany > MAX_COLUMNS)
+      throw new Error(
+        `This action would increase the number of columns in the workbook above the limit of ${MAX_COLUMNS}.`,
+      );
+    const cells = this._ctx.wb.sheets.reduce((n, m) => n + m.maxRows * m.maxColumns, 0);
+    const added = howMany * (rows ? this._model.maxColumns : this._model.maxRows);
+    if (cells + added > MAX_CELLS)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    const at = after ? position + 1 : position;
+    this._ctx.wb.insert(this._model.name, dimension, at, howMany, position);
     return this._self();
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    return this._insert("insertRowsAfter", "rows", afterPosition, howMany, true);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
+    return this._insert("insertRowsBefore", "rows", beforePosition, howMany, false);
+  }
+  insertRowAfter(afterPosition: number): GSheet {
+    return this._insert("insertRowAfter", "rows", afterPosition, 1, true);
+  }
+  insertRowBefore(beforePosition: number): GSheet {
+    return this._insert("insertRowBefore", "rows", beforePosition, 1, false);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
+    return this._insert("insertColumnsAfter", "columns", afterPosition, howMany, true);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): GSheet {
+    return this._insert("insertColumnsBefore", "columns", beforePosition, howMany, false);
+  }
+  insertColumnAfter(afterPosition: number): GSheet {
+    return this._insert("insertColumnAfter", "columns", afterPosition, 1, true);
+  }
+  insertColumnBefore(beforePosition: number): GSheet {
+    return this._insert("insertColumnBefore", "columns", beforePosition, 1, false);
   }
   setFrozenRows(rows: number): void {
     this._model.frozenRows = rows;

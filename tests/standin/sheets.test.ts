@@ -1,6 +1,9 @@
 // The stand-in against behaviour Google documents for SpreadsheetApp.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createStandin } from "../../dev/standin";
+import { DIST, ensureBuilt } from "./built";
+
+beforeAll(ensureBuilt);
 
 function sheet(rows: unknown[][] = [], options: { timeZone?: string } = {}) {
   const s = createStandin({ sheets: { Data: rows }, ...options });
@@ -240,5 +243,198 @@ describe("hiding sheets", () => {
     expect(() => sh.hideSheet()).toThrow(/not possible to hide all the sheets/);
     other.showSheet();
     expect(other.isSheetHidden()).toBe(false);
+  });
+});
+
+describe("inserting rows and columns", () => {
+  const GRID = [
+    ["a", "b", "c"],
+    [1, 2, 3],
+    [4, 5, 6],
+  ];
+
+  it("insertColumnsAfter grows the sheet and moves cells, formats and notes right", () => {
+    const { s, sh } = sheet(GRID);
+    sh.getRange("B2").setBackground("#ff0000").setNote("why").setNumberFormat("0.0");
+    sh.getRange("C1").setFontWeight("bold");
+    expect(sh.insertColumnsAfter(1, 2).getName()).toBe("Data");
+    expect(sh.getMaxColumns()).toBe(28);
+    expect(sh.getRange("A1:E3").getValues()).toEqual([
+      ["a", "", "", "b", "c"],
+      [1, "", "", 2, 3],
+      [4, "", "", 5, 6],
+    ]);
+    expect(sh.getRange("D2").getBackground()).toBe("#ff0000");
+    expect(sh.getRange("D2").getNote()).toBe("why");
+    expect(sh.getRange("D2").getDisplayValue()).toBe("2.0");
+    expect(sh.getRange("E1").getFontWeight()).toBe("bold");
+    expect(sh.getRange("B2:C2").getNotes()).toEqual([["", ""]]);
+    expect(sh.getLastColumn()).toBe(5);
+    expect(s.calls.get("Sheet.insertColumnsAfter")).toBe(1);
+  });
+
+  it("insertColumnsAfter the last column adds empty columns at the right edge", () => {
+    const { sh } = sheet(GRID);
+    sh.getRange("Z1").setValue("last");
+    sh.insertColumnsAfter(sh.getMaxColumns(), 4);
+    expect(sh.getMaxColumns()).toBe(30);
+    expect(sh.getRange("Z1:AD1").getValues()).toEqual([["last", "", "", "", ""]]);
+    sh.getRange("AD1").setValue("new");
+    expect(sh.getRange("A1:C1").getValues()).toEqual([["a", "b", "c"]]);
+  });
+
+  it("insertColumnsBefore, insertColumnAfter and insertColumnBefore move the columns from the position on", () => {
+    const { sh } = sheet(GRID);
+    sh.insertColumnsBefore(1, 2);
+    expect(sh.getRange("A1:E1").getValues()).toEqual([["", "", "a", "b", "c"]]);
+    sh.insertColumnAfter(3);
+    expect(sh.getRange("A1:F1").getValues()).toEqual([["", "", "a", "", "b", "c"]]);
+    sh.insertColumnBefore(6);
+    expect(sh.getRange("A1:G1").getValues()).toEqual([["", "", "a", "", "b", "", "c"]]);
+    expect(sh.getMaxColumns()).toBe(30);
+  });
+
+  it("insertRowsBefore, insertRowsAfter, insertRowAfter and insertRowBefore move the rows from the position on", () => {
+    const { sh } = sheet(GRID);
+    sh.getRange("A2").setNote("one");
+    sh.insertRowsBefore(2, 2);
+    expect(sh.getMaxRows()).toBe(1002);
+    expect(sh.getRange("A1:A5").getValues()).toEqual([["a"], [""], [""], [1], [4]]);
+    expect(sh.getRange("A4").getNote()).toBe("one");
+    sh.insertRowsAfter(1, 1);
+    expect(sh.getRange("A1:A3").getValues()).toEqual([["a"], [""], [""]]);
+    sh.insertRowAfter(5);
+    sh.insertRowBefore(1);
+    expect(sh.getRange("A1:A8").getValues()).toEqual([[""], ["a"], [""], [""], [""], [1], [""], [4]]);
+    expect(sh.getMaxRows()).toBe(1005);
+    expect(sh.getLastRow()).toBe(8);
+  });
+
+  it("formulas follow the cells they reference; a range spanning the insertion point grows", () => {
+    const { sh } = sheet([
+      ["x", 1],
+      ["x", 2],
+      ["x", 3],
+      ["x", 4],
+      ["x", 5],
+      ["=SUM(B2:B5)", "=B6"],
+    ]);
+    expect(sh.getRange("A6").getValue()).toBe(14);
+    sh.insertRowsBefore(2, 1); // above the range: it moves down
+    expect(sh.getRange("A7").getFormula()).toBe("=SUM(B3:B6)");
+    expect(sh.getRange("B7").getFormula()).toBe("=B7");
+    sh.insertRowsAfter(3, 2); // inside the range: it grows
+    expect(sh.getRange("A9").getFormula()).toBe("=SUM(B3:B8)");
+    sh.getRange("B4:B5").setValues([[10], [20]]);
+    expect(sh.getRange("A9").getValue()).toBe(44);
+    sh.insertRowAfter(8); // right below the range: it stays
+    expect(sh.getRange("A10").getFormula()).toBe("=SUM(B3:B8)");
+    sh.insertColumnBefore(2); // the referenced column moves right
+    expect(sh.getRange("A10").getFormula()).toBe("=SUM(C3:C8)");
+    expect(sh.getRange("A10").getValue()).toBe(44);
+  });
+
+  it("custom functions' ranges follow too: =KPI_ROLLUP(A1:F6) grows with a column inserted inside the table", () => {
+    const s = createStandin({
+      sheets: {
+        Data: [
+          ["KPI", "Parent", "Op", "Target", "Actual", "Memo"],
+          ["Orders", "", "×", 100, "", ""],
+          ["Meetings", "Orders", "", 500, 450, ""],
+          ["Close rate", "Orders", "", "20%", "20%", ""],
+          ["", "", "", "", "", ""],
+          ["", "", "", "", "", ""],
+        ],
+      },
+    });
+    s.loadBundle(DIST);
+    const sh = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
+    sh.getRange("H2").setFormula("=KPI_ROLLUP(A1:F6)");
+    expect(sh.getRange("H2:H4").getValues()).toEqual([[90], [450], [0.2]]);
+    sh.insertColumnsAfter(6, 1); // right of the table: nothing to follow
+    expect(sh.getRange("I2").getFormula()).toBe("=KPI_ROLLUP(A1:F6)");
+    sh.insertColumnAfter(4); // between Target and Actual: the range grows
+    expect(sh.getRange("J2").getFormula()).toBe("=KPI_ROLLUP(A1:G6)");
+    sh.insertRowsBefore(1, 2); // a title above: it moves down
+    expect(sh.getRange("J4").getFormula()).toBe("=KPI_ROLLUP(A3:G8)");
+    expect(sh.getRange("J4:J6").getValues()).toEqual([[90], [450], [0.2]]);
+    sh.getRange("F5").setValue(500);
+    expect(sh.getRange("J4").getValue()).toBe(100);
+  });
+
+  it("moves and grows conditional-format rule ranges, and their formulas follow", () => {
+    const { s, sh } = sheet([
+      ["v", "w"],
+      [5, 1],
+      [0, 1],
+    ]);
+    const rule = s.globals.SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied("=$A2>1")
+      .setBackground("#00ff00")
+      .setRanges([sh.getRange("A2:B3")])
+      .build();
+    sh.setConditionalFormatRules([rule]);
+    const ranges = () =>
+      sh
+        .getConditionalFormatRules()[0]
+        .getRanges()
+        .map((r) => r.getA1Notation());
+    const formula = () => sh.getConditionalFormatRules()[0].getBooleanCondition()?.getCriteriaValues()[0];
+    sh.insertColumnsBefore(1, 1);
+    expect(ranges()).toEqual(["B2:C3"]);
+    expect(formula()).toBe("=$B2>1");
+    sh.insertRowsBefore(1, 1);
+    expect(ranges()).toEqual(["B3:C4"]);
+    expect(formula()).toBe("=$B3>1");
+    sh.insertColumnAfter(2); // between the rule's columns: it grows
+    expect(ranges()).toEqual(["B3:D4"]);
+    sh.insertRowAfter(4); // right below the range: it stays
+    expect(ranges()).toEqual(["B3:D4"]);
+    expect(s.effectiveBackground("Data", "D3")).toBe("#00ff00");
+    expect(s.effectiveBackground("Data", "D4")).toBe("#ffffff");
+    expect(s.effectiveBackground("Data", "E3")).toBe("#ffffff");
+  });
+
+  it("moves named ranges and frozen rows", () => {
+    const { ss, sh } = sheet(GRID);
+    ss.setNamedRange("Body", sh.getRange("A2:C3"));
+    sh.setFrozenRows(1);
+    sh.insertRowBefore(1);
+    expect(ss.getRangeByName("Body")!.getA1Notation()).toBe("A3:C4");
+    expect(sh.getFrozenRows()).toBe(2);
+    sh.insertRowAfter(2);
+    expect(sh.getFrozenRows()).toBe(2);
+  });
+
+  it("gives new cells the format of the neighbour named by the position, never its note", () => {
+    const { sh } = sheet(GRID);
+    sh.getRange("B1:B2").setBackground("#ff0000").setNote("mine");
+    sh.setColumnWidth(2, 250);
+    sh.insertColumnsAfter(2, 1); // formats from column B, before it
+    expect(sh.getRange("C1:C2").getBackgrounds()).toEqual([["#ff0000"], ["#ff0000"]]);
+    expect(sh.getRange("C1:C2").getNotes()).toEqual([[""], [""]]);
+    expect(sh.getColumnWidth(3)).toBe(250);
+    sh.insertColumnsBefore(2, 1); // formats from column B, which moves to C
+    expect(sh.getRange("B1:D1").getBackgrounds()).toEqual([["#ff0000", "#ff0000", "#ff0000"]]);
+    expect(sh.getRange("A1:E1").getNotes()).toEqual([["", "", "mine", "", ""]]);
+  });
+
+  it("refuses positions outside the sheet with Google's message", () => {
+    const { sh } = sheet(GRID);
+    expect(() => sh.insertColumnsAfter(27, 1)).toThrow("Those columns are out of bounds.");
+    expect(() => sh.insertColumnsBefore(0, 1)).toThrow("Those columns are out of bounds.");
+    expect(() => sh.insertColumnBefore(27)).toThrow("Those columns are out of bounds.");
+    expect(() => sh.insertRowsAfter(1001, 1)).toThrow("Those rows are out of bounds.");
+    expect(() => sh.insertRowBefore(0)).toThrow("Those rows are out of bounds.");
+    expect(() => sh.insertRowsAfter(1, 0)).toThrow(/don't match the method signature/);
+    expect(() => sh.insertColumnsAfter(26, 18278)).toThrow(/above the limit of 18278/);
+    expect(() => sh.insertRowsAfter(1000, 400_000)).toThrow(/above the limit of 10000000 cells/);
+    expect([sh.getMaxRows(), sh.getMaxColumns()]).toEqual([1000, 26]);
+  });
+
+  it("keeps the inserts it does not implement throwing", () => {
+    const { sh } = sheet();
+    expect(() => sh.insertColumns(1)).toThrow("Sheet.insertColumns is not implemented in the stand-in");
+    expect(() => sh.insertRows(1, 2)).toThrow("Sheet.insertRows is not implemented in the stand-in");
   });
 });
