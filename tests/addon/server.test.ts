@@ -349,6 +349,71 @@ describe("an existing table", () => {
     ).toHaveLength(4);
   });
 
+  it("inserts columns for the function columns when the table fills the sheet to its last column", () => {
+    const fixed = TABLE.map((r) => r.slice());
+    fixed[2][2] = "×";
+    // Memo columns G…Z: the table reaches the sheet's last column (26), with no empty column to its right.
+    const wide = fixed.map((r, i) => [
+      ...r,
+      ...Array.from({ length: 20 }, (_, k) => (i === 0 ? `Memo ${k + 7}` : i === 1 || k === 19 ? `m${i}-${k}` : "")),
+    ]);
+    wide.push(Array.from({ length: 26 }, (_, k) => (k === 25 ? "below the table" : "")));
+    const s = addon({ sheets: { Data: wide } });
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
+    sheet.getRange("Z2").setBackground("#fce8b2");
+    expect(sheet.getMaxColumns()).toBe(26);
+    const cells = () => {
+      const r = sheet.getRange("A1:Z8");
+      return [r.getValues(), r.getFormulas(), r.getBackgrounds(), r.getNumberFormats(), r.getFontWeights()];
+    };
+    const before = cells();
+    select(s, "Data", "A1:Z6");
+    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:Z6", planned: "AA1:AD6", functions: null });
+    const added = s.run("addFunctionColumns", "Data", "A1:Z6", "AA1:AD6") as Record<string, unknown>;
+    expect(added).toMatchObject({ functions: "AA1:AD6", added: true, rules: 4 });
+    expect(sheet.getMaxColumns()).toBe(30);
+    // Every cell that was there is as it was: values, formulas, formats, own backgrounds.
+    expect(cells()).toEqual(before);
+    const view = s.snapshot("Data", 7, 30);
+    expect(view.cells[0].slice(26).map((c) => c.value)).toEqual([
+      "Actual (rollup)",
+      "Required",
+      "Achievement",
+      "Status",
+    ]);
+    expect(view.cells[1].slice(26).map((c) => c.formula)).toEqual([
+      "=KPI_ROLLUP(A1:Z6)",
+      "=KPI_REQUIRED(A1:Z6)",
+      '=KPI_ACHIEVEMENT(AA2:AA6,D2:D6,"")',
+      '=KPI_STATUS(AA2:AA6,D2:D6,"",{1,0.8},"en")',
+    ]);
+    expect(s.values("Data", "AA2:AA3")).toEqual([[90], [450]]);
+    expect(s.values("Data", "AB5")[0][0]).toBe(5000);
+    expect(s.values("Data", "AA7:AD7")).toEqual([["", "", "", ""]]);
+    expect(s.effectiveBackground("Data", "AC2")).toBe(YELLOW); // 90%
+    expect(s.effectiveBackground("Data", "A2")).toBe(YELLOW);
+    expect(s.effectiveBackground("Data", "AC3")).toBe(YELLOW); // 450 of 500
+    expect(s.effectiveBackground("Data", "AD4")).toBe(GREEN); // 20% of 20%
+    // Reading again finds the columns instead of adding a second set.
+    expect(s.run("detectTable")).toMatchObject({ functions: "AA1:AD6", planned: null });
+  });
+
+  it("uses the empty columns at the sheet's edge and inserts only the ones missing", () => {
+    const fixed = TABLE.map((r) => r.slice());
+    fixed[2][2] = "×";
+    // Memo columns G…X: only Y and Z are empty, two of the four columns needed.
+    const wide = fixed.map((r, i) => [...r, ...Array.from({ length: 18 }, (_, k) => (i === 0 ? `Memo ${k + 7}` : ""))]);
+    const s = addon({ sheets: { Data: wide } });
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
+    select(s, "Data", "A1:X6");
+    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:X6", planned: "Y1:AB6" });
+    expect(s.run("addFunctionColumns", "Data", "A1:X6", "Y1:AB6")).toMatchObject({ functions: "Y1:AB6", added: true });
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(s.values("Data", "X1:Y1")).toEqual([["Memo 24", "Actual (rollup)"]]);
+    expect(s.values("Data", "Y2:Z2")).toEqual([[90, 100]]);
+    expect(s.effectiveBackground("Data", "AA2")).toBe(YELLOW);
+  });
+
   it("refuses to write when the sheet changed since the user confirmed", () => {
     const fixed = TABLE.map((r) => r.slice());
     fixed[2][2] = "×";
