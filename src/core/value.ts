@@ -13,6 +13,7 @@ export interface ParsedNumber {
 
 const NO_VALUE = new Set(["", "-", "—", "–", "―", "ー", "n/a", "na", "未定", "tbd", "なし"]);
 const MULTIPLIER: Record<string, number> = { 千: 3, 万: 4, 億: 8, 兆: 12 };
+const ENGLISH_MULTIPLIER: Record<string, number> = { k: 3, K: 3, M: 6, B: 9, bn: 9 };
 const SUFFIX_DIRECTION: [string, Direction][] = [
   ["以上", "higher"],
   ["以下", "lower"],
@@ -71,6 +72,12 @@ export function parseNumber(cell: Cell): ParsedNumber | undefined {
     if (!m[3]) break;
   }
   if (!digitsSeen) return undefined;
+  // English shorthands after a plain number: 3k, 1.2M, $3.5B or 3.5bn (not kg, Mbps or min).
+  const short = lastExponent === 0 ? /^(k|K|M|B|bn)(?![a-zA-Z])/.exec(s) : null;
+  if (short) {
+    total = Number(`${total}e${ENGLISH_MULTIPLIER[short[1]]}`);
+    s = s.slice(short[1].length);
+  }
   const percent = s.startsWith("%");
   if (percent) {
     total = Number(`${total}e-2`);

@@ -26,6 +26,14 @@ describe("parseNumber", () => {
     [".5", 0.5],
     ["24h", 24],
     ["  300 leads ", 300],
+    ["3k", 3000],
+    ["1.2M", 1_200_000],
+    ["$3.5B", 3_500_000_000],
+    ["2.5bn", 2_500_000_000],
+    ["3k件", 3000],
+    ["5kg", 5],
+    ["10min", 10],
+    ["100Mbps", 100],
   ])("reads %j as %j", (input, expected) => {
     expect(parseNumber(input)?.value).toBe(expected);
   });
