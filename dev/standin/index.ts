@@ -11,6 +11,8 @@ import { type SheetsValue, Workbook } from "./engine";
 import {
   escapeHtml,
   htmlService,
+  lockService,
+  locksHeld,
   logger,
   makeUi,
   PropertyStore,
@@ -42,6 +44,7 @@ export interface StandinGlobals {
   Utilities: typeof Utilities;
   Logger: typeof Logger;
   ScriptApp: typeof ScriptApp;
+  LockService: typeof LockService;
 }
 
 /** One cell of `snapshot()`: what a person sees. */
@@ -90,6 +93,8 @@ export interface Standin {
   errorMessage(sheet: string, a1: string): string | undefined;
   snapshot(sheet: string, maxRows?: number, maxColumns?: number): SheetView;
   properties: { document: PropertyStore; user: PropertyStore; script: PropertyStore };
+  /** Locks (document, script, user) held right now: empty after every well-behaved server call. */
+  locksHeld(): string[];
 }
 
 /** Google documents Date, functions and other non-JSON values as illegal in google.script.run. */
@@ -143,6 +148,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     Utilities: utilities(ctx),
     Logger: logger(ctx),
     ScriptApp: scriptApp(ctx),
+    LockService: lockService(ctx),
   };
 
   const initial = options.sheets ?? { Sheet1: [] };
@@ -172,6 +178,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     calls,
     ui,
     properties,
+    locksHeld: () => locksHeld(ctx),
     resetCalls: () => calls.clear(),
 
     loadBundle(distDir = "dist") {

@@ -383,6 +383,43 @@ export function utilities(ctx: Ctx): typeof Utilities {
   });
 }
 
+/** Which of a stand-in's locks (document, script, user) are held right now. */
+const heldLocks = new WeakMap<Ctx, Set<string>>();
+
+export function locksHeld(ctx: Ctx): string[] {
+  return [...(heldLocks.get(ctx) ?? [])];
+}
+
+/**
+ * LockService. The stand-in runs one call at a time, so a lock is always free
+ * at once; it records who holds it so tests can check the add-on releases it.
+ */
+export function lockService(ctx: Ctx): typeof LockService {
+  const held = heldLocks.get(ctx) ?? new Set<string>();
+  heldLocks.set(ctx, held);
+  const lock = (kind: string) => {
+    const take = () => {
+      held.add(kind);
+      return true;
+    };
+    return wrap<GoogleAppsScript.Lock.Lock>(ctx, "Lock", {
+      tryLock: (_timeoutInMillis: number) => take(),
+      waitLock: (_timeoutInMillis: number) => {
+        take();
+      },
+      releaseLock: () => {
+        held.delete(kind);
+      },
+      hasLock: () => held.has(kind),
+    });
+  };
+  return wrap<typeof LockService>(ctx, "LockService", {
+    getDocumentLock: () => lock("document"),
+    getScriptLock: () => lock("script"),
+    getUserLock: () => lock("user"),
+  });
+}
+
 export function logger(ctx: Ctx): typeof Logger {
   const log = {
     log: (format: unknown, ...values: unknown[]) => {

@@ -29,6 +29,8 @@ const SOURCES: Record<string, [string, string]> = {
   Menu: ["base", "Menu"],
   Utilities: ["utilities", "Utilities"],
   ScriptApp: ["script", "ScriptApp"],
+  LockService: ["lock", "LockService"],
+  Lock: ["lock", "Lock"],
 };
 
 let documented: Map<string, Set<string>> | undefined;

@@ -114,6 +114,20 @@ export function recordSnapshot(sheetName: string, table: string): { date: string
     row.map((cell) => (cell === null ? "" : asText(cell))),
   );
   const count = rows.length;
+  // Two editors recording at once would both append after the same last row:
+  // the document lock makes the read-then-write of the history sheet atomic.
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(20_000);
+  try {
+    appendHistory(ss, rows);
+  } finally {
+    lock.releaseLock();
+  }
+  ss.toast(c.t.recorded(date, count), c.t.title, 5);
+  return { date, rows: count };
+}
+
+function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[][]): void {
   let history = ss.getSheetByName(HISTORY_SHEET);
   let first: number;
   if (!history) {
@@ -131,8 +145,6 @@ export function recordSnapshot(sheetName: string, table: string): { date: string
   const missing = first + rows.length - 1 - history.getMaxRows();
   if (missing > 0) history.insertRowsAfter(history.getMaxRows(), missing);
   history.getRange(first, 1, rows.length, HISTORY_HEADER.length).setValues(rows as unknown[][]);
-  ss.toast(c.t.recorded(date, count), c.t.title, 5);
-  return { date, rows: count };
 }
 
 export interface WhatIfResult {

@@ -139,6 +139,9 @@ describe("recordSnapshot and history", () => {
     const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
     ss.setActiveSheet(ss.getSheetByName("Revenue")!);
     expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({ date: "2026-11-01", rows: 8 });
+    // The append ran under the document lock, released afterwards.
+    expect(s.calls.get("Lock.waitLock")).toBe(1);
+    expect(s.locksHeld()).toEqual([]);
     const history = ss.getSheetByName(HISTORY)!;
     expect(history.isSheetHidden()).toBe(true);
     expect(ss.getActiveSheet().getName()).toBe("Revenue");

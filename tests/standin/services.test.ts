@@ -170,3 +170,15 @@ describe("Ui and HtmlService", () => {
     expect(() => s.globals.HtmlService.createHtmlOutputFromFile("NoSuchFile")).toThrow(/NoSuchFile/);
   });
 });
+
+describe("LockService", () => {
+  it("hands out the document lock at once and records who holds it", () => {
+    const s = createStandin();
+    const lock = s.globals.LockService.getDocumentLock();
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(lock.hasLock()).toBe(true);
+    expect(s.locksHeld()).toEqual(["document"]);
+    lock.releaseLock();
+    expect(s.locksHeld()).toEqual([]);
+  });
+});
