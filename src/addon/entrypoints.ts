@@ -5,7 +5,7 @@
  * this file and in src/core. Plain data in and out (no Date objects:
  * deadlines travel as ISO strings).
  */
-import type { Draft } from "../core/draft";
+import type { Draft, SheetLayout } from "../core/draft";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import { type AddResult, addColumns, colourSelection, detectSelection, type TableReport } from "./detect";
@@ -104,10 +104,11 @@ export function saveSettings(settings: Settings): SidebarState & { rules: number
  * Sidebar: writes the wizard's tree to a new sheet with the function columns,
  * formats and status colours.
  * @param {Draft} draft The tree: language and pre-order nodes with depth.
+ * @param {SheetLayout} layout "parent" (ID and parent columns, the default) or "outline" (KGI, KPI1, KPI2… columns).
  * @return {WriteResult} The new sheet's name and ranges.
  */
-export function writeTree(draft: Draft): WriteResult {
-  return writeDraft(draft);
+export function writeTree(draft: Draft, layout?: SheetLayout): WriteResult {
+  return writeDraft(draft, layout);
 }
 
 /**

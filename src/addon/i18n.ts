@@ -20,6 +20,7 @@ export const SERVER_TEXT = {
     columnsAdded: (a1: string) => `${a1} に関数の列を追加しました。`,
     title: "KPIツリー",
     draftErrors: "ツリーに直すところがあります: ",
+    badLayout: "シートのレイアウトは「段ずらし」か「ID と親の列」を選んでください。",
     noTable: "表が見つかりません。見出し行を含めて表を選択してください。",
     noAchievement:
       "この表には達成率の列がありません。サイドバーの「今の表」から関数の列を追加してから、色を適用してください。",
@@ -50,6 +51,7 @@ export const SERVER_TEXT = {
     columnsAdded: (a1: string) => `Function columns added in ${a1}.`,
     title: "KPI Tree",
     draftErrors: "The tree needs fixing first: ",
+    badLayout: "Choose the sheet layout: indented or ID and parent columns.",
     noTable: "No table found. Select the table, header row included.",
     noAchievement:
       "This table has no achievement column. Add the function columns from the sidebar (Current table) first, then apply the colours.",

@@ -1,11 +1,18 @@
 /*
  * Writes a wizard draft to a NEW sheet (never over existing data): the core's
- * table layout, the function columns, formats and status colours. Every step
+ * table in the ID/parent or the outline layout, the function columns, formats and status colours. Every step
  * is one call per block (values, formulas, formats, backgrounds, rules), so a
  * 200-node tree costs the same number of calls as a 10-node one.
  */
 import { functionColumns, rateRef, unitFormats } from "../core/columns";
-import { COL, type Draft, draftGrid, evaluateDraft, normalizeDraft, TABLE_WIDTH } from "../core/draft";
+import {
+  type DraftTable,
+  draftTable,
+  evaluateDraft,
+  normalizeDraft,
+  parseLayout,
+  type SheetLayout,
+} from "../core/draft";
 import { a1 } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Cell } from "../core/text";
@@ -45,21 +52,17 @@ export function asText(value: Cell): Cell {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-const TEXT_COLUMNS = [COL.name, COL.id, COL.parent, COL.op, COL.unit, COL.direction, COL.owner, COL.ksf];
-
 /** The rows to write: user text escaped, deadlines left as ISO dates for Sheets to read as dates. */
-export function sheetValues(draft: Draft): Cell[][] {
-  const grid = draftGrid(draft);
-  return grid.map((row, r) =>
-    r === 0
-      ? row
-      : row.map((cell, c) => (TEXT_COLUMNS.includes(c as (typeof TEXT_COLUMNS)[number]) ? asText(cell) : cell)),
-  );
+export function sheetValues(table: DraftTable): Cell[][] {
+  const text = new Set(table.textColumns);
+  return table.grid.map((row, r) => (r === 0 ? row : row.map((cell, c) => (text.has(c) ? asText(cell) : cell))));
 }
 
-export function writeDraft(input: unknown, settings: Settings = loadSettings()): WriteResult {
+export function writeDraft(input: unknown, layoutInput?: unknown, settings: Settings = loadSettings()): WriteResult {
   const lang = uiLang(settings);
   const t = serverText(lang);
+  const layout: SheetLayout | null = parseLayout(layoutInput);
+  if (!layout) throw new Error(t.badLayout);
   const draft = normalizeDraft(input);
   const evaluation = evaluateDraft(draft, lang, settings.thresholds);
   const errors = evaluation.issues.filter((i) => i.level === "error");
@@ -73,27 +76,29 @@ export function writeDraft(input: unknown, settings: Settings = loadSettings()):
     ss.getSheets().map((s) => s.getName()),
   );
   const sheet = ss.insertSheet(sheetName, ss.getNumSheets());
+  const table = draftTable(draft, layout);
+  const { col } = table;
   const n = draft.nodes.length;
   const height = n + 1;
   const fx = functionColumns(
-    { top: 1, left: 1, height, width: TABLE_WIDTH, targetColumn: COL.target + 1, directionColumn: COL.direction + 1 },
-    TABLE_WIDTH + 1,
+    { top: 1, left: 1, height, width: table.width, targetColumn: col.target + 1, directionColumn: col.direction + 1 },
+    table.width + 1,
     draft.lang,
     settings.thresholds,
   );
-  const width = TABLE_WIDTH + fx.formulas.length;
+  const width = table.width + fx.formulas.length;
 
   // Values: header and table in one block; the function columns' cells stay
   // empty below their first row so the formulas can spill.
-  const values = sheetValues(draft).map((row, r) => [...row, ...(r === 0 ? fx.headers : fx.formulas.map(() => ""))]);
+  const values = sheetValues(table).map((row, r) => [...row, ...(r === 0 ? fx.headers : fx.formulas.map(() => ""))]);
   sheet.getRange(1, 1, height, width).setValues(values as unknown[][]);
   sheet.getRange(2, fx.column, 1, fx.formulas.length).setFormulas([fx.formulas]);
 
   // Number formats: targets and actuals by unit, deadlines as dates, rollup and
   // required by unit, achievement as %.
   const formats = unitFormats(tree, 2);
-  sheet.getRange(2, COL.target + 1, n, 2).setNumberFormats(formats);
-  sheet.getRange(2, COL.deadline + 1, n, 1).setNumberFormat("yyyy-mm-dd");
+  sheet.getRange(2, col.target + 1, n, 2).setNumberFormats(formats);
+  sheet.getRange(2, col.deadline + 1, n, 1).setNumberFormat("yyyy-mm-dd");
   sheet.getRange(2, fx.column, n, 3).setNumberFormats(formats.map((row) => [...row, "0.0%"]));
 
   // Header and KGI rows: one call per property over the whole block.
@@ -107,19 +112,26 @@ export function writeDraft(input: unknown, settings: Settings = loadSettings()):
   block.setFontColors(rowStyle<string | null>(HEADER_FONT, null, null) as string[][]);
   block.setFontWeights(rowStyle("bold", "bold", "normal"));
   sheet.setFrozenRows(1);
-  sheet.setColumnWidth(1, 220);
+  // Outline names overflow into the blank cells to their right; the last level gets the room.
+  const levels = table.nameColumns.length;
+  if (levels > 1) sheet.setColumnWidths(1, levels - 1, 90);
+  sheet.setColumnWidth(levels, 220);
 
-  if (fx.rateColumn !== null)
+  if (fx.rateColumn !== null) {
+    const names = a1(2, 1, n, levels);
     applyStatusRules(
       sheet,
-      { rate: rateRef(fx.rateColumn, 2), present: fx.present, ranges: [`A2:A${height}`, ...fx.colorRanges] },
+      layout === "outline"
+        ? { rate: rateRef(fx.rateColumn, 2), present: fx.present, ranges: fx.colorRanges, nameCells: names }
+        : { rate: rateRef(fx.rateColumn, 2), present: fx.present, ranges: [names, ...fx.colorRanges] },
       settings,
     );
+  }
   sheet.activate();
   ss.toast(t.written(sheetName, n), t.title, 5);
   return {
     sheetName,
-    table: a1(1, 1, height, TABLE_WIDTH),
+    table: a1(1, 1, height, table.width),
     functions: a1(1, fx.column, height, fx.formulas.length),
     nodes: n,
   };

@@ -20,6 +20,11 @@ export interface ColorTarget {
   present: string;
   /** A1 ranges to colour, all starting on the first data row. */
   ranges: string[];
+  /**
+   * Outline name columns (`A2:C9`): coloured only in the cell holding the
+   * name, by four more rules whose formulas test the cell itself.
+   */
+  nameCells?: string;
 }
 
 function box(r: Range) {
@@ -65,7 +70,14 @@ function build(formula: string, color: string, ranges: Range[]): Rule {
 export function applyStatusRules(sheet: Sheet, target: ColorTarget, settings: Settings): number {
   const ranges = target.ranges.map((a1) => sheet.getRange(a1));
   const formulas = statusRuleFormulas(target.rate, target.present, settings.thresholds);
-  const ours = STATUSES.map((s) => build(formulas[s], settings.colors[s], ranges));
+  const ours = ranges.length ? STATUSES.map((s) => build(formulas[s], settings.colors[s], ranges)) : [];
+  if (target.nameCells) {
+    const names = sheet.getRange(target.nameCells);
+    const cell = `${target.nameCells.split(":")[0]}<>""`;
+    const named = statusRuleFormulas(target.rate, target.present, settings.thresholds, cell);
+    ours.push(...STATUSES.map((s) => build(named[s], settings.colors[s], [names])));
+    ranges.push(names);
+  }
   const existing = sheet.getConditionalFormatRules();
   const kept: Rule[] = [];
   let at = -1;
@@ -98,7 +110,7 @@ export function refreshStatusRules(settings: Settings): number {
       const refs = ruleRefs(formula);
       if (!status || !refs) return rule;
       count++;
-      const fresh = statusRuleFormulas(refs.rate, refs.present ?? "TRUE", settings.thresholds)[status];
+      const fresh = statusRuleFormulas(refs.rate, refs.present ?? "TRUE", settings.thresholds, refs.cell)[status];
       return build(fresh, settings.colors[status], rule.getRanges());
     });
     sheet.setConditionalFormatRules(next);

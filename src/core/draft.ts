@@ -3,8 +3,9 @@
  * (node 0 is the KGI), the same shape as an outline. Plain JSON, so it travels
  * through google.script.run unchanged (deadlines are ISO date strings).
  *
- * Editing operations return new drafts; `draftGrid` writes the sheet layout of
- * the core (header row, one node per row, hierarchy by ID/Parent), and every
+ * Editing operations return new drafts; `draftTable` lays it out as a table the
+ * core reads (header row, one node per row, hierarchy by ID/Parent or by
+ * outline columns KGI, KPI1…), and every
  * check runs the core's own reader on that grid, so what the sidebar warns
  * about is exactly what the sheet's functions will see.
  */
@@ -265,23 +266,60 @@ export function rowIds(draft: Draft): string[] {
   return draft.nodes.map((_, i) => `K${i + 1}`);
 }
 
+/** How the hierarchy is written: an ID and a parent column, or outline columns (KGI, KPI1, KPI2…). */
+export type SheetLayout = "parent" | "outline";
+export const LAYOUTS: readonly SheetLayout[] = ["parent", "outline"];
+
+/** A layout from outside (google.script.run): missing means "parent"; anything unknown is null. */
+export function parseLayout(input: unknown): SheetLayout | null {
+  if (input === undefined || input === null || input === "") return "parent";
+  return LAYOUTS.includes(input as SheetLayout) ? (input as SheetLayout) : null;
+}
+
+/** Columns after the name/ID/parent (or outline) columns, the same in both layouts. */
+const DATA_FIELDS = ["op", "target", "actual", "unit", "direction", "owner", "deadline", "ksf"] as const;
+type DataField = (typeof DATA_FIELDS)[number];
+
+/** A draft laid out as a sheet table: the grid and where each column is. */
+export interface DraftTable {
+  layout: SheetLayout;
+  /** Header row, then one row per node. */
+  grid: Cell[][];
+  width: number;
+  /** 0-based columns of the data fields. */
+  col: Record<DataField, number>;
+  /** 0-based columns that hold names: the name column, or every outline column. */
+  nameColumns: number[];
+  /** 0-based columns of user text (written with a leading apostrophe). */
+  textColumns: number[];
+}
+
+/** Outline headers: KGI, KPI1, KPI2… (the reader's own words, in both languages). */
+export function outlineHeaders(depth: number): string[] {
+  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
+}
+
 /**
- * The table in the core's layout: a header row, then one row per node with
- * name, ID, parent ID, op, target, actual, unit, direction, owner, deadline
- * (ISO text; the sheet writer turns it into a date) and KSF mark. Leaves get
- * no op. Numbers stay numbers; blanks are "".
+ * The table in one of the core's layouts: a header row, then one row per
+ * node. "parent": name, ID, parent ID, then the data fields; "outline": one
+ * column per level (at least two, as the reader needs) with each name in the
+ * column of its depth, then the data fields. The data fields are op, target,
+ * actual, unit, direction, owner, deadline (ISO text; the sheet writer turns
+ * it into a date) and KSF mark. Leaves get no op. Numbers stay numbers;
+ * blanks are "".
  */
-export function draftGrid(draft: Draft): Cell[][] {
+export function draftTable(draft: Draft, layout: SheetLayout = "parent"): DraftTable {
   const ids = rowIds(draft);
   const { nodes, lang } = draft;
-  const rows: Cell[][] = [HEADERS[lang].slice()];
+  const levels = layout === "outline" ? Math.max(2, ...nodes.map((n) => n.depth + 1)) : 0;
+  const lead = layout === "outline" ? levels : COL.op;
+  const col = Object.fromEntries(DATA_FIELDS.map((f, k) => [f, lead + k])) as Record<DataField, number>;
+  const header =
+    layout === "outline" ? [...outlineHeaders(levels), ...HEADERS[lang].slice(COL.op)] : HEADERS[lang].slice();
+  const rows: Cell[][] = [header];
   nodes.forEach((n, i) => {
-    const parent = parentIndex(nodes, i);
     const op = hasChildren(nodes, i) && n.op ? opWord(n.op, lang) : "";
-    rows.push([
-      n.name,
-      ids[i],
-      parent >= 0 ? ids[parent] : "",
+    const data: Cell[] = [
       op,
       n.target ?? "",
       n.actual ?? "",
@@ -290,9 +328,31 @@ export function draftGrid(draft: Draft): Cell[][] {
       n.owner,
       n.deadline,
       n.ksf ? KSF_MARK : "",
-    ]);
+    ];
+    if (layout === "outline") {
+      const names: Cell[] = new Array(levels).fill("");
+      names[n.depth] = n.name;
+      rows.push([...names, ...data]);
+    } else {
+      const parent = parentIndex(nodes, i);
+      rows.push([n.name, ids[i], parent >= 0 ? ids[parent] : "", ...data]);
+    }
   });
-  return rows;
+  const nameColumns = layout === "outline" ? Array.from({ length: levels }, (_, k) => k) : [COL.name];
+  const idColumns = layout === "outline" ? [] : [COL.id, COL.parent];
+  return {
+    layout,
+    grid: rows,
+    width: header.length,
+    col,
+    nameColumns,
+    textColumns: [...nameColumns, ...idColumns, col.op, col.unit, col.direction, col.owner, col.ksf],
+  };
+}
+
+/** The table in the core's ID/parent layout (see draftTable). */
+export function draftGrid(draft: Draft): Cell[][] {
+  return draftTable(draft, "parent").grid;
 }
 
 /** The core's tree for a draft; throws the core's KpiError when it cannot be read. */

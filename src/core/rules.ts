@@ -41,12 +41,19 @@ function num(value: number): string {
  * The four custom formulas, relative to the first row of the coloured ranges.
  * `rate` is the achievement cell of that row (`$N2`); `present` a condition
  * that holds on rows holding a node (`$A2<>""`), so blank rows stay
- * uncoloured. Achievement is rounded to 9 places, as the core's statusOf
- * tolerates float noise (0.7999999999 is 80%).
+ * uncoloured. `cell`, when given, is a condition on the coloured cell itself,
+ * relative in both directions (`A2<>""`), so that of a row's outline columns
+ * only the one holding the name is coloured. Achievement is rounded to 9
+ * places, as the core's statusOf tolerates float noise (0.7999999999 is 80%).
  */
-export function statusRuleFormulas(rate: string, present: string, t: Thresholds): Record<Status, string> {
+export function statusRuleFormulas(
+  rate: string,
+  present: string,
+  t: Thresholds,
+  cell?: string,
+): Record<Status, string> {
   const r = `ROUND(${rate},9)`;
-  const mark = (s: Status) => `N("${RULE_MARK}:${s}")=0`;
+  const mark = (s: Status) => `${cell ? `${cell},` : ""}N("${RULE_MARK}:${s}")=0`;
   return {
     achieved: `=AND(ISNUMBER(${rate}),${r}>=${num(t.achieved)},${mark("achieved")})`,
     atRisk: `=AND(ISNUMBER(${rate}),${r}>=${num(t.atRisk)},${r}<${num(t.achieved)},${mark("atRisk")})`,
@@ -56,6 +63,7 @@ export function statusRuleFormulas(rate: string, present: string, t: Thresholds)
 }
 
 const MARK_RE = new RegExp(`N\\("${RULE_MARK}:(achieved|atRisk|offTrack|noData)"\\)=0`);
+const CELL_RE = new RegExp(`,([A-Z]{1,3}[0-9]+<>""),(?=N\\("${RULE_MARK}:)`);
 
 /** Which status one of our formulas colours; null for anything else (the user's rules). */
 export function ruleStatus(formula: string): Status | null {
@@ -63,19 +71,30 @@ export function ruleStatus(formula: string): Status | null {
   return m ? (m[1] as Status) : null;
 }
 
+export interface RuleRefs {
+  rate: string;
+  present: string | null;
+  /** The condition on the coloured cell itself, when the rule has one. */
+  cell?: string;
+}
+
 /**
  * The cells one of our formulas reads, so it can be rebuilt with new
- * settings: the achievement cell, and (noData only) the row-present condition.
+ * settings: the achievement cell, (noData only) the row-present condition,
+ * and the cell's own condition when there is one.
  */
-export function ruleRefs(formula: string): { rate: string; present: string | null } | null {
+export function ruleRefs(formula: string): RuleRefs | null {
   const status = ruleStatus(formula);
   if (!status) return null;
+  const cellMatch = CELL_RE.exec(formula);
+  const rest = cellMatch ? formula.replace(CELL_RE, ",") : formula;
+  const withCell = (refs: RuleRefs): RuleRefs => (cellMatch ? { ...refs, cell: cellMatch[1] } : refs);
   if (status === "noData") {
-    const m = /^=AND\((.*),NOT\(ISNUMBER\(([^)]+)\)\),N\(/.exec(formula);
-    return m ? { rate: m[2], present: m[1] } : null;
+    const m = /^=AND\((.*),NOT\(ISNUMBER\(([^)]+)\)\),N\(/.exec(rest);
+    return m ? withCell({ rate: m[2], present: m[1] }) : null;
   }
-  const m = /^=AND\(ISNUMBER\(([^)]+)\)/.exec(formula);
-  return m ? { rate: m[1], present: null } : null;
+  const m = /^=AND\(ISNUMBER\(([^)]+)\)/.exec(rest);
+  return m ? withCell({ rate: m[1], present: null }) : null;
 }
 
 /** Column letters of a 1-based column number: 1 → A, 28 → AB. */

@@ -15,13 +15,14 @@ import {
   move,
   outdent,
   removeNode,
+  type SheetLayout,
   updateNode,
 } from "../core/draft";
 import type { Op } from "../core/operators";
 import { BLANK_TEMPLATE, TEMPLATES, templateDescription, templateDraft, templateTitle } from "../core/templates";
 import type { Shared } from "./App";
 import { Diagram } from "./Diagram";
-import { Checkbox, NumberField, SelectField, TextField } from "./fields";
+import { Checkbox, NumberField, SelectField, TextField, useId } from "./fields";
 import { server } from "./server";
 
 const UNITS = ["円", "¥", "%", "件", "人", "社", "回", "時間", "点", "件/月"];
@@ -33,6 +34,7 @@ export function Wizard(props: Shared) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [selected, setSelected] = useState(0);
   const [result, setResult] = useState<WriteResult | null>(null);
+  const [layout, setLayout] = useState<SheetLayout>("parent");
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -90,6 +92,8 @@ export function Wizard(props: Shared) {
           {...props}
           draft={draft}
           result={result}
+          layout={layout}
+          setLayout={setLayout}
           headingRef={heading}
           onBack={() => setStep(2)}
           onWritten={setResult}
@@ -381,6 +385,8 @@ function Editor(props: EditorProps) {
 interface WriteStepProps extends Shared {
   draft: Draft;
   result: WriteResult | null;
+  layout: SheetLayout;
+  setLayout(layout: SheetLayout): void;
   headingRef: preact.Ref<HTMLHeadingElement>;
   onBack(): void;
   onWritten(r: WriteResult): void;
@@ -388,13 +394,14 @@ interface WriteStepProps extends Shared {
 }
 
 function WriteStep(props: WriteStepProps) {
-  const { t, lang, draft, result, busy } = props;
+  const { t, lang, draft, result, busy, layout } = props;
+  const radio = useId("layout");
   const evaluation = useMemo(() => evaluateDraft(draft, lang, props.settings.thresholds), [draft, lang]);
   const errors = evaluation.issues.filter((x) => x.level === "error").length;
   const warnings = evaluation.issues.length - errors;
   const depth = Math.max(...draft.nodes.map((n) => n.depth)) + 1;
   const write = async () => {
-    const r = await props.run(t.writing, () => server.writeTree(draft));
+    const r = await props.run(t.writing, () => server.writeTree(draft, layout));
     if (r) props.onWritten(r);
   };
   return (
@@ -406,6 +413,28 @@ function WriteStep(props: WriteStepProps) {
       <p class="summary">
         <strong>{draft.nodes[0].name}</strong> — {t.summary(draft.nodes.length, depth)}
       </p>
+      <fieldset class="layout" data-testid="layout" disabled={!!result || !!busy}>
+        <legend>{t.layout}</legend>
+        {(
+          [
+            ["outline", t.layoutOutline],
+            ["parent", t.layoutParent],
+          ] as [SheetLayout, string][]
+        ).map(([value, label]) => (
+          <div class="field check" key={value}>
+            <input
+              id={`${radio}-${value}`}
+              type="radio"
+              name={radio}
+              value={value}
+              checked={layout === value}
+              data-testid={`layout-${value}`}
+              onChange={() => props.setLayout(value)}
+            />
+            <label for={`${radio}-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
       {warnings ? <p class="warning">{t.warningsLeft(warnings)}</p> : null}
       {errors ? <p class="error-text">{t.errorsLeft}</p> : null}
       {result ? (

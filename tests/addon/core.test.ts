@@ -9,6 +9,7 @@ import {
   canOutdent,
   type Draft,
   draftGrid,
+  draftTable,
   draftTree,
   evaluateDraft,
   indent,
@@ -16,9 +17,12 @@ import {
   newNode,
   normalizeDraft,
   outdent,
+  parseLayout,
   removeNode,
 } from "../../src/core/draft";
 import { readTree } from "../../src/core/layout";
+import { required } from "../../src/core/required";
+import { rollup } from "../../src/core/rollup";
 import { a1, columnLetter, ruleRefs, ruleStatus, statusRuleFormulas } from "../../src/core/rules";
 import { parseSettings, resolveLang, SettingsError } from "../../src/core/settings";
 import { OKR_THRESHOLDS } from "../../src/core/status";
@@ -135,6 +139,69 @@ describe("draft to sheet", () => {
     expect(e.issues[1].message).toMatch(/「CVR」に必要な値: 3.125%/);
   });
 
+  it("lays out the outline: KGI, KPI1… columns, each name at its depth, then the data columns", () => {
+    const d = templateDraft("b2b", "ja");
+    const t = draftTable(d, "outline");
+    const depth = Math.max(...d.nodes.map((n) => n.depth)) + 1;
+    expect(t.grid[0]).toEqual([
+      ...["KGI", "KPI1", "KPI2", "KPI3"].slice(0, depth),
+      "計算",
+      "目標",
+      "実績",
+      "単位",
+      "方向",
+      "担当",
+      "期限",
+      "重点",
+    ]);
+    expect(t.width).toBe(depth + 8);
+    expect(t.col).toMatchObject({ op: depth, target: depth + 1, actual: depth + 2, direction: depth + 4 });
+    expect(t.nameColumns).toEqual(Array.from({ length: depth }, (_, k) => k));
+    d.nodes.forEach((n, i) => {
+      const row = t.grid[i + 1];
+      expect(row.slice(0, depth)).toEqual(Array.from({ length: depth }, (_, k) => (k === n.depth ? n.name : "")));
+    });
+    // The ID/parent layout is unchanged, and stays the default.
+    expect(draftTable(d).grid).toEqual(draftGrid(d));
+    expect(draftTable(d).col).toMatchObject({ op: 3, target: 4, deadline: 9, ksf: 10 });
+    // A lone KGI still gets two outline columns: the reader needs at least two.
+    const lone = draftTable({ lang: "en", nodes: [newNode("n1", 0, { name: "Revenue", target: 5 })] }, "outline");
+    expect(lone.grid[0].slice(0, 3)).toEqual(["KGI", "KPI1", "Op"]);
+    expect(readTree(lone.grid).nodes[0]).toMatchObject({ name: "Revenue", target: 5 });
+  });
+
+  it("every template reads back from the outline layout with the same rollups and required values", () => {
+    for (const t of TEMPLATES)
+      for (const lang of ["ja", "en"] as const) {
+        const d = templateDraft(t.id, lang);
+        // Actuals on every leaf, so the rollup is exercised too.
+        d.nodes.forEach((n, i) => {
+          if (i + 1 >= d.nodes.length || d.nodes[i + 1].depth <= n.depth) n.actual = n.target ?? i + 1;
+        });
+        const byParent = readTree(draftGrid(d));
+        const byOutline = readTree(draftTable(d, "outline").grid);
+        const label = `${t.id} ${lang}`;
+        expect(byOutline.form, label).toBe("outline");
+        expect(
+          byOutline.nodes.map((n) => [n.name, n.depth, n.parent, n.op]),
+          label,
+        ).toEqual(byParent.nodes.map((n) => [n.name, n.depth, n.parent, n.op]));
+        for (const field of ["actual", "target"] as const)
+          expect(rollup(byOutline, field), `${label} ${field}`).toEqual(rollup(byParent, field));
+        expect(required(byOutline), label).toEqual(required(byParent));
+      }
+  });
+
+  it("accepts only the two layouts from outside", () => {
+    expect([parseLayout(undefined), parseLayout(null), parseLayout("parent"), parseLayout("outline")]).toEqual([
+      "parent",
+      "parent",
+      "parent",
+      "outline",
+    ]);
+    expect([parseLayout("Outline"), parseLayout(1), parseLayout({})]).toEqual([null, null, null]);
+  });
+
   it("the reverse funnel: 100 orders need 500 meetings and 5,000 leads", () => {
     const d = templateDraft("b2b", "ja");
     for (const k of [2, 3]) d.nodes[k].target = null;
@@ -207,6 +274,24 @@ describe("status rules and function columns", () => {
     expect(ruleRefs(f.offTrack)).toEqual({ rate: "$N2", present: null });
     expect(ruleStatus('=AND($A2<>"",$B2>1)')).toBeNull();
     expect(statusRuleFormulas("$N2", "TRUE", { achieved: 0.7, atRisk: 0.4 }).offTrack).toContain("<0.4,");
+  });
+
+  it("can test the coloured cell itself, and reads that condition back", () => {
+    const f = statusRuleFormulas("$N2", "COUNTA($A2:$K2)>0", { achieved: 1, atRisk: 0.8 }, 'A2<>""');
+    expect(f.achieved).toBe('=AND(ISNUMBER($N2),ROUND($N2,9)>=1,A2<>"",N("kpi-tree:achieved")=0)');
+    expect(f.noData).toBe('=AND(COUNTA($A2:$K2)>0,NOT(ISNUMBER($N2)),A2<>"",N("kpi-tree:noData")=0)');
+    for (const [status, formula] of Object.entries(f)) {
+      expect(ruleStatus(formula)).toBe(status);
+      const refs = ruleRefs(formula);
+      expect(refs).toMatchObject({ rate: "$N2", cell: 'A2<>""' });
+      // Rebuilding from what was read gives the same formula.
+      expect(
+        statusRuleFormulas(refs!.rate, refs!.present ?? "TRUE", { achieved: 1, atRisk: 0.8 }, refs!.cell)[
+          status as keyof typeof f
+        ],
+      ).toBe(formula);
+    }
+    expect(ruleRefs(f.noData)).toEqual({ rate: "$N2", present: "COUNTA($A2:$K2)>0", cell: 'A2<>""' });
   });
 
   it("places one formula per function column, ranges matching the table", () => {

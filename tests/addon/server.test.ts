@@ -189,6 +189,118 @@ describe("writing a tree to a new sheet", () => {
     expect(runs[1].values).toBe(200 % 2);
   });
 
+  it("writes the outline layout: KGI, KPI1… columns, names at their depth, same formulas and values", () => {
+    const s = addon({ locale: "ja_JP" });
+    const draft = withDeadline(templateDraft("b2b", "ja"));
+    const result = s.run("writeTree", draft, "outline") as Record<string, unknown>;
+    // Four levels (A:D), eight data columns (E:L), then the four function columns.
+    expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A1:L8", functions: "M1:P8", nodes: 7 });
+    expect(s.values("KPIツリー", "A1:P1")[0]).toEqual([
+      "KGI",
+      "KPI1",
+      "KPI2",
+      "KPI3",
+      "計算",
+      "目標",
+      "実績",
+      "単位",
+      "方向",
+      "担当",
+      "期限",
+      "重点",
+      "実績（集計）",
+      "必要値",
+      "達成率",
+      "状態",
+    ]);
+    expect(s.values("KPIツリー", "A2:E8")).toEqual([
+      ["年間売上", "", "", "", "×"],
+      ["", "受注数", "", "", "×"],
+      ["", "", "商談数", "", "×"],
+      ["", "", "", "リード数", ""],
+      ["", "", "", "商談化率", ""],
+      ["", "", "受注率", "", ""],
+      ["", "平均受注単価", "", "", ""],
+    ]);
+    const view = s.snapshot("KPIツリー", 8, 16);
+    expect(view.frozenRows).toBe(1);
+    expect(view.cells[1].slice(12).map((c) => c.formula)).toEqual([
+      "=KPI_ROLLUP(A1:L8)",
+      "=KPI_REQUIRED(A1:L8)",
+      "=KPI_ACHIEVEMENT(M2:M8,F2:F8,I2:I8)",
+      '=KPI_STATUS(M2:M8,F2:F8,I2:I8,{1,0.8},"ja")',
+    ]);
+    expect(view.cells.slice(2).every((row) => row.slice(12).every((c) => c.formula === ""))).toBe(true);
+    // Names are text, never formulas; the reverse funnel as in the ID/parent layout.
+    expect(view.cells.slice(1).every((row) => row.slice(0, 4).every((c) => c.formula === ""))).toBe(true);
+    expect(s.values("KPIツリー", "N2:N8").map((r) => r[0])).toEqual([200_000_000, 100, 500, 5000, 0.1, 0.2, 2_000_000]);
+    expect(s.displayValue("KPIツリー", "F2")).toBe("¥200,000,000");
+    expect(s.displayValue("KPIツリー", "F6")).toBe("10.0%");
+    expect(s.displayValue("KPIツリー", "K2")).toBe("2026-03-31");
+    expect(view.cells[1][1]).toMatchObject({ bold: true, background: "#e8f0fe" });
+
+    // Colours: on the cell holding the name (and the achievement/status cells), not on blank outline cells.
+    s.type("KPIツリー", "G5", "5000"); // leads: 100% → achieved
+    s.type("KPIツリー", "G6", "9%"); // meeting rate 90% → at risk
+    s.type("KPIツリー", "G7", "20%"); // close rate: achieved
+    s.type("KPIツリー", "G8", "1000000"); // average order 50% → off track
+    // Meetings 450 of 500 and orders 90 of 100: at risk; revenue ¥90M of ¥200M: off track.
+    expect(s.values("KPIツリー", "P2:P8").map((r) => r[0])).toEqual([
+      "未達",
+      "要注意",
+      "要注意",
+      "達成",
+      "要注意",
+      "達成",
+      "未達",
+    ]);
+    const names: [string, string][] = [
+      ["A2", RED],
+      ["B3", YELLOW],
+      ["C4", YELLOW],
+      ["D5", GREEN],
+      ["D6", YELLOW],
+      ["C7", GREEN],
+      ["B8", RED],
+    ];
+    for (const [cell, colour] of names) expect(s.effectiveBackground("KPIツリー", cell), cell).toBe(colour);
+    expect(s.effectiveBackground("KPIツリー", "O4")).toBe(YELLOW);
+    expect(s.effectiveBackground("KPIツリー", "P8")).toBe(RED);
+    // The blank outline cells beside a name keep the row's own look.
+    expect(s.effectiveBackground("KPIツリー", "B2")).toBe("#e8f0fe");
+    for (const cell of ["A3", "C3", "D4", "A5", "C8"])
+      expect(s.effectiveBackground("KPIツリー", cell), cell).toBe("#ffffff");
+    // Settings re-colour these rules too, still only the name cells.
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    s.run("saveSettings", { ...state.settings, colors: { ...DEFAULT_COLORS, offTrack: "#ff0000" } });
+    expect(s.effectiveBackground("KPIツリー", "B8")).toBe("#ff0000");
+    expect(s.effectiveBackground("KPIツリー", "C8")).toBe("#ffffff");
+  });
+
+  it("costs the same number of calls for 10 and 200 nodes in the outline layout", () => {
+    const runs = [10, 200].map((n) => {
+      const s = addon();
+      s.resetCalls();
+      const result = s.run("writeTree", wideDraft(n), "outline") as { table: string };
+      return { calls: callsOf(s), table: result.table, last: s.values("KPI tree", `B${n + 1}:M${n + 1}`)[0] };
+    });
+    expect(runs[1].calls).toEqual(runs[0].calls);
+    expect(runs[0].calls["Range.setValues"]).toBe(1);
+    expect(runs[0].calls["Range.setFormulas"]).toBe(1);
+    expect(runs[0].calls["Range.setValue"]).toBeUndefined();
+    expect(runs[0].calls["Sheet.setConditionalFormatRules"]).toBe(1);
+    expect(runs.map((r) => r.table)).toEqual(["A1:J11", "A1:J201"]);
+    // Row 201: "KPI 200" in KPI1 (column B); its rollup (K) is its own actual, 200 % 2 = 0.
+    expect(runs[1].last[0]).toBe("KPI 200");
+    expect(runs[1].last[9]).toBe(0);
+  });
+
+  it("refuses an unknown layout before touching the spreadsheet", () => {
+    const s = addon({ locale: "ja_JP" });
+    expect(() => s.run("writeTree", templateDraft("sales", "ja"), "tree")).toThrow(/レイアウト/);
+    expect(s.sheetNames()).toEqual(["Sheet1"]);
+  });
+
   it("refuses a tree the functions could not read, with the reason", () => {
     const s = addon({ locale: "ja_JP" });
     const draft = templateDraft("sales", "ja");
