@@ -1,5 +1,6 @@
 // The add-on's sidebar in Debian's headless Chromium, on the local preview:
-// the new-tree wizard end to end for three templates in both languages, then
+// the new-tree wizard end to end for three templates in both languages (and once
+// in the indented layout), then
 // the new sheet's values, formulas and effective colours checked on the
 // stand-in; the current-table panel; screenshots of each step in tests/output/.
 import { copyFileSync } from "node:fs";
@@ -187,6 +188,77 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
       }
     });
   }
+
+  it("sales (ja): the indented layout puts each name in its level's column, coloured where the name is", async () => {
+    const s = preview.standin;
+    const sb = sidebar();
+    const c = CASES[0];
+    await useLanguage("ja");
+    await sb.locator("#tab-wizard").click();
+    // After the last run the wizard shows "written"; start again from the templates.
+    const again = sb.locator('[data-testid="written"] button');
+    if (await again.count()) await again.click();
+    await sb.locator('button[data-template="sales"]').click();
+    await sb.locator('[data-testid="kgi-deadline"]').fill("2026-03-31");
+    for (const [k, text] of Object.entries(c.actuals)) {
+      await sb.locator(`[data-node-index="${k}"]`).click();
+      await sb.locator('[data-testid="node-actual"]').fill(text);
+    }
+    const want = expectedDraft({ ...c, rename: {} });
+    const evaluation = evaluateDraft(want, "ja");
+    await sb.locator('[data-testid="next"]').click();
+    await sb.locator('[data-testid="write"]').waitFor();
+    // ID and parent columns stay the default; choose the indented layout.
+    expect(await sb.locator('[data-testid="layout-parent"]').isChecked()).toBe(true);
+    await sb.locator('[data-testid="layout-outline"]').check();
+    expect(await sb.locator('[data-testid="layout"]').textContent()).toContain("段ずらし（KGI・KPI1・KPI2…）");
+    await page.locator("#sidebar-frame").screenshot({ path: shot("outline-3-write") });
+    const before = s.sheetNames();
+    await sb.locator('[data-testid="write"]').click();
+    await sb.locator('[data-testid="written"]').waitFor(POLL);
+    const sheet = s.sheetNames().filter((n) => !before.includes(n))[0];
+    expect(sheet).toBeDefined();
+
+    const n = want.nodes.length;
+    const last = n + 1;
+    const levels = Math.max(...want.nodes.map((x) => x.depth)) + 1;
+    const width = levels + 8;
+    const letter = (col: number) => String.fromCharCode(64 + col);
+    const head = s.values(sheet, `A1:${letter(width + 4)}1`)[0];
+    expect(head.slice(0, levels)).toEqual(["KGI", "KPI1", "KPI2", "KPI3", "KPI4"].slice(0, levels));
+    expect(head.slice(levels, levels + 3)).toEqual(["計算", "目標", "実績"]);
+    expect(head.slice(width)).toEqual(["実績（集計）", "必要値", "達成率", "状態"]);
+    const names = s.values(sheet, `A2:${letter(levels)}${last}`);
+    want.nodes.forEach((node, k) => {
+      expect(names[k]).toEqual(Array.from({ length: levels }, (_, d) => (d === node.depth ? node.name : "")));
+    });
+    const view = s.snapshot(sheet, last, width + 4);
+    const table = `A1:${letter(width)}${last}`;
+    expect(view.cells[1][width].formula).toBe(`=KPI_ROLLUP(${table})`);
+    expect(view.cells[1][width + 1].formula).toBe(`=KPI_REQUIRED(${table})`);
+    const rollup = s.values(sheet, `${letter(width + 1)}2:${letter(width + 1)}${last}`).map((r) => r[0]);
+    evaluation.rollupActual.forEach((v, k) => {
+      if (v === null) expect(rollup[k]).toBe("");
+      else expect(rollup[k] as number).toBeCloseTo(v, 6);
+    });
+    const statusColumn = letter(width + 4);
+    expect(s.values(sheet, `${statusColumn}2:${statusColumn}${last}`).map((r) => r[0])).toEqual(
+      evaluation.status.map((st) => STATUS_LABEL.ja[st]),
+    );
+    evaluation.status.forEach((st, k) => {
+      const depth = want.nodes[k].depth;
+      expect(s.effectiveBackground(sheet, `${letter(depth + 1)}${k + 2}`)).toBe(DEFAULT_COLORS[st]);
+      expect(s.effectiveBackground(sheet, `${statusColumn}${k + 2}`)).toBe(DEFAULT_COLORS[st]);
+      // A blank outline cell right of the name is not coloured.
+      if (depth + 1 < levels)
+        expect(s.effectiveBackground(sheet, `${letter(depth + 2)}${k + 2}`)).not.toBe(DEFAULT_COLORS[st]);
+    });
+
+    await page.locator("#tabs button", { hasText: sheet }).click();
+    await expect.poll(() => page.locator('td[data-a1="A2"]').textContent(), POLL).toBe(want.nodes[0].name);
+    await expect.poll(() => page.locator('td[data-a1="B3"]').textContent(), POLL).toBe(want.nodes[1].name);
+    await page.screenshot({ path: join(OUTPUT, "wizard-outline.png") });
+  });
 
   it("never ran script from a KPI name", () => {
     expect(session.dialogs).toEqual([]);
