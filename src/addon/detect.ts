@@ -9,7 +9,7 @@
 import { checkTargets, mismatchMessage } from "../core/check";
 import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
 import { KpiError } from "../core/errors";
-import { findHeaderRow, readTree } from "../core/layout";
+import { findHeaderRow, outlineColumns, readTree } from "../core/layout";
 import { required } from "../core/required";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
@@ -244,8 +244,8 @@ export interface AddResult {
 
 /**
  * The status colours for a table whose achievement column is `rateColumn`:
- * the name cells (when the table has a name column) and the achievement and
- * status cells.
+ * the name cells (the name column, or in an outline the cell holding the
+ * name) and the achievement and status cells.
  */
 function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: Settings): number {
   const g = loc.geometry;
@@ -255,7 +255,10 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
   const nameColumn = tree ? columnOf(loc.grid[0], tree.headers.name, g.left) : undefined;
   const ranges = [a1(first, rateColumn, rows, 2)];
   if (nameColumn !== undefined) ranges.unshift(a1(first, nameColumn, rows, 1));
-  return applyStatusRules(loc.sheet, { rate: rateRef(rateColumn, first), present, ranges }, settings);
+  // Outline tables: the name is in the column of its level; colour that cell only.
+  const outline = tree?.form === "outline" ? outlineColumns(loc.grid[0]) : [];
+  const nameCells = outline.length ? a1(first, g.left + outline[0], rows, outline.length) : undefined;
+  return applyStatusRules(loc.sheet, { rate: rateRef(rateColumn, first), present, ranges, nameCells }, settings);
 }
 
 /**

@@ -62,6 +62,11 @@ function readHeader(header: Cell[]): Columns {
   return { fields, outline: outline.length >= 2 ? outline : [], headers };
 }
 
+/** 0-based outline columns (KGI, KPI1…) of a header row: the leftmost run of two or more; none otherwise. */
+export function outlineColumns(header: Cell[]): number[] {
+  return readHeader(header).outline;
+}
+
 /**
  * Where the header row of a table sits inside a larger range (a title and
  * blank rows above it, as sheets often have): the first of the first `limit`

@@ -526,6 +526,40 @@ describe("an existing table", () => {
     expect(s.effectiveBackground("Data", "AA2")).toBe(YELLOW);
   });
 
+  it("in the outline layout gets its colours on the cell holding each name", () => {
+    const outline = [
+      ["KGI", "KPI1", "KPI2", "Op", "Target", "Actual"],
+      ["Orders", "", "", "×", 100, ""],
+      ["", "Meetings", "", "×", 500, ""],
+      ["", "", "Leads", "", 5000, 4000],
+      ["", "", "Lead rate", "", "10%", "12%"],
+      ["", "Close rate", "", "", "20%", "20%"],
+    ];
+    const s = addon({ sheets: { Data: outline } });
+    select(s, "Data", "A1:F6");
+    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:F6", planned: "G1:J6" });
+    expect(s.run("addFunctionColumns", "Data", "A1:F6", "G1:J6")).toMatchObject({ added: true, rules: 8 });
+    // Orders: 480 meetings × 20% = 96 of 100 → at risk; leads 80% → at risk; rates achieved.
+    expect(s.values("Data", "G2")[0][0]).toBeCloseTo(96, 9);
+    for (const [cell, colour] of [
+      ["A2", YELLOW],
+      ["B3", YELLOW],
+      ["C4", YELLOW],
+      ["C5", GREEN],
+      ["B6", GREEN],
+      ["I2", YELLOW],
+    ])
+      expect(s.effectiveBackground("Data", cell), cell).toBe(colour);
+    for (const cell of ["B2", "C2", "A3", "C3", "A6", "C6"])
+      expect(s.effectiveBackground("Data", cell), cell).toBe("#ffffff");
+    // Applying again replaces our rules rather than adding more.
+    s.run("applyStatusColors");
+    expect(
+      s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!.getConditionalFormatRules(),
+    ).toHaveLength(8);
+    expect(s.effectiveBackground("Data", "B3")).toBe(YELLOW);
+  });
+
   it("refuses to write when the sheet changed since the user confirmed", () => {
     const fixed = TABLE.map((r) => r.slice());
     fixed[2][2] = "×";
