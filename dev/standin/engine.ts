@@ -336,6 +336,11 @@ export class Workbook {
   }
 
   private write(at: SimpleCellAddress, content: RawCellContent[][]): void {
+    // New contents: a spill size learned for the old formula no longer holds.
+    const learned = this.learnedSizes;
+    if (learned?.size)
+      for (let r = 0; r < content.length; r++)
+        for (let c = 0; c < content[r].length; c++) learned.delete(`${at.sheet},${at.row + r},${at.col + c}`);
     const changes = this.hf.setCellContents(at, content);
     this.noteSpills(changes);
     this.settle();

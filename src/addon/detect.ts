@@ -238,6 +238,8 @@ export interface AddResult {
   /** The function columns (L1:O12), new or already there. */
   functions: string;
   added: boolean;
+  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
+  updated: boolean;
   /** Conditional-format rules written. */
   rules: number;
 }
@@ -262,6 +264,32 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
 }
 
 /**
+ * Our function columns still point at the table as it was written; KPI rows
+ * appended below it are outside their range (rows inserted inside it are
+ * covered, as Sheets stretches the ranges). Rewrites the first-row formulas
+ * when they differ from the table as read now in their row numbers only.
+ * One getFormulas, and one setFormulas when anything changed.
+ */
+function refreshFormulas(
+  loc: Located,
+  existing: NonNullable<Located["existing"]>,
+  tree: Tree,
+  settings: Settings,
+): boolean {
+  const fx = functionColumns(loc.geometry, existing.column, tree.lang, settings.thresholds);
+  if (fx.formulas.length !== existing.count) return false;
+  const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
+  const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
+  // Row numbers of references only: a formula the user changed otherwise (other thresholds, other columns) is theirs.
+  const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
+  const current = cells.getFormulas()[0];
+  if (current.every((f, k) => squash(f) === squash(fx.formulas[k]))) return false;
+  if (!current.every((f, k) => shape(f) === shape(fx.formulas[k]))) return false;
+  cells.setFormulas([fx.formulas]);
+  return true;
+}
+
+/**
  * Adds the function columns beside the table at `table` on `sheetName`, into
  * empty columns only, then the status colours. `expected` is where the sidebar
  * told the user they would go: if the sheet changed since, nothing is written.
@@ -280,8 +308,9 @@ export function addColumns(
   const { report: r, tree } = report(loc, lang);
   if (!tree || !r.ok) throw new Error(r.error ?? t.noTable);
   if (loc.existing) {
+    const updated = refreshFormulas(loc, loc.existing, tree, settings);
     const rules = loc.existing.rateColumn ? colour(loc, tree, loc.existing.rateColumn, settings) : 0;
-    return { sheetName, functions: r.functions as string, added: false, rules };
+    return { sheetName, functions: r.functions as string, added: false, updated, rules };
   }
   if (!r.planned || (expected !== null && expected !== r.planned)) throw new Error(t.changed);
   const g = loc.geometry;
@@ -297,7 +326,7 @@ export function addColumns(
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
   SpreadsheetApp.getActiveSpreadsheet().toast(t.columnsAdded(r.planned), t.title, 5);
-  return { sheetName, functions: r.planned, added: true, rules };
+  return { sheetName, functions: r.planned, added: true, updated: false, rules };
 }
 
 /** Menu: colour the table at the selection, whose function columns must exist. */

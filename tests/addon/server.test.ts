@@ -461,6 +461,40 @@ describe("an existing table", () => {
     ).toHaveLength(4);
   });
 
+  it("stretches its function columns over KPI rows appended below the table, and leaves customised formulas alone", () => {
+    const fixed = TABLE.map((r) => r.slice());
+    fixed[2][2] = "×";
+    const s = addon({ sheets: { Data: fixed } });
+    select(s, "Data", "A1:F6");
+    s.run("addFunctionColumns", "Data", "A1:F6", s.run("detectTable") && "G1:J6");
+    // The team appends a KPI under Orders (a factor of 1, so Orders keeps its value).
+    for (const [a1, v] of [
+      ["A7", "Region factor"],
+      ["B7", "Orders"],
+      ["D7", "1"],
+      ["E7", "1"],
+    ])
+      s.type("Data", a1, v);
+    expect(s.values("Data", "G7")[0][0]).toBe("");
+    select(s, "Data", "A1");
+    const report = s.run("detectTable") as Record<string, unknown>;
+    expect(report).toMatchObject({ table: "A1:F7", functions: "G1:J7" });
+    s.resetCalls();
+    expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ added: false, updated: true });
+    expect(s.calls.get("Range.setFormulas")).toBe(1);
+    expect(s.snapshot("Data", 2, 10).cells[1][6].formula).toBe("=KPI_ROLLUP(A1:F7)");
+    expect(s.values("Data", "G7")[0][0]).toBe(1);
+    expect(s.values("Data", "G2")[0][0]).toBe(90);
+    // Again: nothing to update.
+    expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ updated: false });
+    // A formula the user changed beyond its rows is theirs: kept.
+    s.type("Data", "J2", '=KPI_STATUS(G2:G7,D2:D7,"",{0.7,0.4},"en")');
+    s.type("Data", "A8", "More");
+    s.type("Data", "B8", "Orders");
+    expect(s.run("addFunctionColumns", "Data", "A1:F8", null)).toMatchObject({ updated: false });
+    expect(s.snapshot("Data", 2, 10).cells[1][9].formula).toBe('=KPI_STATUS(G2:G7,D2:D7,"",{0.7,0.4},"en")');
+  });
+
   it("inserts columns for the function columns when the table fills the sheet to its last column", () => {
     const fixed = TABLE.map((r) => r.slice());
     fixed[2][2] = "×";

@@ -47,6 +47,31 @@ describe("custom functions from the built bundle", () => {
     ]);
   });
 
+  it("re-spills at the new size when formulas in the same cells are replaced by ones over a longer range", () => {
+    const s = tree();
+    const row = s.globals.SpreadsheetApp.getActive().getRange("KPI!H2:I2");
+    row.setFormulas([["=KPI_ROLLUP(A1:F6)", "=KPI_ACHIEVEMENT(H2:H6,E2:E6)"]]);
+    expect(s.values("KPI", "I2:I6").flat()).toEqual([0.99, 0.9, 0.9, 1, 1.1]);
+    // A KPI appended below the table, then the formulas rewritten over it, as the add-on does.
+    for (const [a1, v] of [
+      ["A7", "S6"],
+      ["B7", "係数"],
+      ["C7", "S1"],
+      ["E7", "1"],
+      ["F7", "1"],
+    ])
+      s.type("KPI", a1, v);
+    row.setFormulas([["=KPI_ROLLUP(A1:F7)", "=KPI_ACHIEVEMENT(H2:H7,E2:E7)"]]);
+    expect(s.values("KPI", "H2:I7")).toEqual([
+      [19800000, 0.99],
+      [18, 0.9],
+      [90, 0.9],
+      [0.2, 1],
+      [1100000, 1.1],
+      [1, 1],
+    ]);
+  });
+
   it("shows #REF! when the spill is blocked, like Sheets", () => {
     const s = tree();
     s.type("KPI", "H4", "blocker");
