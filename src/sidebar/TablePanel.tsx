@@ -90,7 +90,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
           ) : null}
           {added ? (
             <p class="done" role="status">
-              {added.added ? t.added(added.functions) : t.recolored}
+              {added.added ? t.added(added.functions) : added.updated ? t.stretched(added.functions) : t.recolored}
             </p>
           ) : null}
           {report.ok ? (
