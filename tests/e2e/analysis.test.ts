@@ -13,7 +13,7 @@ import { healthReport } from "../../src/core/insights";
 import { readTree } from "../../src/core/layout";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
-import { ROOT } from "../standin/built";
+import { ROOT } from "../helpers/dist";
 import { OUTPUT, openPreview, rgb, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { type Preview, startPreview } from "../../dev/preview/server";
-import { DIST, ensureBuilt, ROOT } from "../standin/built";
+import { DIST, ROOT } from "../helpers/dist";
 
 export const OUTPUT = join(ROOT, "tests", "output");
 const CHROMIUM = "/usr/bin/chromium";
@@ -33,7 +33,6 @@ export interface Session {
 export async function openPreview(viewport: { width: number; height: number }): Promise<Session> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
-  await ensureBuilt();
   mkdirSync(OUTPUT, { recursive: true });
   const preview = await startPreview({ port: 0, distDir: DIST });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

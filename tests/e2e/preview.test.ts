@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
-import { DIST } from "../standin/built";
+import { DIST } from "../helpers/dist";
 import { OUTPUT, openPreview, rgb, type Session } from "./harness";
 
 /** The server recalculates and the page re-renders: allow a few seconds on a slow CI machine. */

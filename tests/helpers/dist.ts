@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 
-export const DIST = join(__dirname, "..", "..", "dist");
+/** dist/ is built once per vitest run by tests/globalSetup.ts. */
+export const ROOT = join(__dirname, "..", "..");
+export const DIST = join(ROOT, "dist");
 
 export function distCode(): string {
   return readFileSync(join(DIST, "Code.js"), "utf8");

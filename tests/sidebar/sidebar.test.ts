@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fitText } from "../../src/sidebar/Diagram";
 import { readNumber, showNumber } from "../../src/sidebar/fields";
 import { server } from "../../src/sidebar/server";
-import { DIST, ensureBuilt } from "../standin/built";
+import { DIST } from "../helpers/dist";
 
 type Handler = (v: unknown) => void;
 
@@ -82,7 +82,6 @@ describe("inputs and labels", () => {
 
 describe("built sidebar", () => {
   it("is one self-contained HTML file: no CDN, no remote script or style", async () => {
-    await ensureBuilt();
     const html = readFileSync(`${DIST}/Sidebar.html`, "utf8");
     expect(/<script[^>]+src=/i.test(html)).toBe(false);
     expect(/<link[^>]+stylesheet/i.test(html)).toBe(false);

@@ -3,11 +3,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createStandin } from "../../dev/standin";
-import { DIST, ensureBuilt } from "./built";
-
-beforeAll(ensureBuilt);
+import { DIST } from "../helpers/dist";
 
 /** Sales department example: ¥2,000万 = deals × price; deals = meetings × close rate. */
 const TREE = [

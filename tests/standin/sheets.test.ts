@@ -1,9 +1,7 @@
 // The stand-in against behaviour Google documents for SpreadsheetApp.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createStandin } from "../../dev/standin";
-import { DIST, ensureBuilt } from "./built";
-
-beforeAll(ensureBuilt);
+import { DIST } from "../helpers/dist";
 
 function sheet(rows: unknown[][] = [], options: { timeZone?: string } = {}) {
   const s = createStandin({ sheets: { Data: rows }, ...options });
