@@ -66,83 +66,26 @@ export function parseA1(text: string, maxRows: number, maxColumns: number): Grid
   return { sheet, row, column, numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1 };
 }
 
-/**
- * Moves the relative references of a formula by (dRows, dCols), leaving `$`-anchored
- * parts and string literals alone: how Sheets applies a conditional-format custom
- * formula, written for the top-left cell, to every other cell of the range.
- */
-export function shiftFormula(formula: string, dRows: number, dCols: number): string {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"') {
-      const end = formula.indexOf('"', i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === "'") {
-      // Quoted sheet name: copy through the closing quote.
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/.exec(formula.slice(i));
-    const prev = formula[i - 1] ?? "";
-    if (m && !/[\w.]/.test(prev)) {
-      const col = m[1] ? m[2] : columnLetter(columnNumber(m[2]) + dCols);
-      const row = m[3] ? m[4] : String(Number(m[4]) + dRows);
-      out += `${m[1]}${col}${m[3]}${row}`;
-      i += m[0].length;
-      continue;
-    }
-    const word = /^[\w.]+/.exec(formula.slice(i));
-    const step = word ? word[0].length : 1;
-    out += formula.slice(i, i + step);
-    i += step;
-  }
-  return out;
-}
-
 const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/;
 const COLUMNS_REF = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(])/;
 const ROWS_REF = /^(\$?)(\d+):(\$?)(\d+)(?![\w(.])/;
 
+/** A reference found in a formula: one cell (`$A$1`, either end of `A1:B2`), whole columns (`A:C`) or whole rows (`2:5`). */
+type Reference = { kind: "cell"; match: RegExpExecArray } | { kind: "columns" | "rows"; match: RegExpExecArray };
+
 /**
- * Rewrites the references of a formula on `sheet` after `count` rows or columns
- * were inserted so the first new one is number `at`: what Sheets does to every
- * formula, conditional-format ones included. Each end of a reference moves when
- * it lies at or past `at`, `$` or not, so a range spanning the insertion point
- * grows. References qualified with another sheet's name stay.
+ * Walks a formula and rewrites each reference with `rewrite`, leaving string
+ * literals, function names and sheet names alone. `here` says whether the
+ * reference is on `sheet` (false after another sheet's name and "!").
  */
-export function insertIntoFormula(
-  formula: string,
-  sheet: string,
-  dimension: "rows" | "columns",
-  at: number,
-  count: number,
-): string {
-  const rows = dimension === "rows";
-  const move = (n: number) => (n >= at ? n + count : n);
-  const cell = (m: RegExpExecArray, here: boolean) => {
-    if (!here) return m[0];
-    const column = rows ? m[2] : columnLetter(move(columnNumber(m[2])));
-    const row = rows ? move(Number(m[4])) : Number(m[4]);
-    return `${m[1]}${column}${m[3]}${row}`;
-  };
+function mapReferences(formula: string, sheet: string, rewrite: (ref: Reference, here: boolean) => string): string {
   let out = "";
   let i = 0;
-  // Whether the next reference is on `sheet` (false after another sheet's name and "!").
   let here = true;
   while (i < formula.length) {
     const rest = formula.slice(i);
     const prev = formula[i - 1] ?? "";
-    const ch = formula[i];
-    if (ch === '"') {
+    if (formula[i] === '"') {
       const end = formula.indexOf('"', i + 1);
       const stop = end < 0 ? formula.length : end + 1;
       out += formula.slice(i, stop);
@@ -160,21 +103,21 @@ export function insertIntoFormula(
       continue;
     }
     if (!/[\w.$]/.test(prev)) {
-      const whole = rows ? ROWS_REF.exec(rest) : COLUMNS_REF.exec(rest);
+      const columns = COLUMNS_REF.exec(rest);
+      const whole = columns ?? ROWS_REF.exec(rest);
       if (whole) {
-        const end = (n: string) => (rows ? String(move(Number(n))) : columnLetter(move(columnNumber(n))));
-        out += here ? `${whole[1]}${end(whole[2])}:${whole[3]}${end(whole[4])}` : whole[0];
+        out += rewrite({ kind: columns ? "columns" : "rows", match: whole }, here);
         i += whole[0].length;
         here = true;
         continue;
       }
       const first = CELL_REF.exec(rest);
       if (first) {
-        out += cell(first, here);
+        out += rewrite({ kind: "cell", match: first }, here);
         i += first[0].length;
         const second = formula[i] === ":" ? CELL_REF.exec(formula.slice(i + 1)) : null;
         if (second) {
-          out += `:${cell(second, here)}`;
+          out += `:${rewrite({ kind: "cell", match: second }, here)}`;
           i += 1 + second[0].length;
         }
         here = true;
@@ -187,4 +130,44 @@ export function insertIntoFormula(
     i += step;
   }
   return out;
+}
+
+/**
+ * Moves the relative references of a formula by (dRows, dCols), leaving `$`-anchored
+ * parts and string literals alone: how Sheets applies a conditional-format custom
+ * formula, written for the top-left cell, to every other cell of the range.
+ */
+export function shiftFormula(formula: string, dRows: number, dCols: number): string {
+  return mapReferences(formula, "", ({ kind, match: m }) => {
+    if (kind !== "cell") return m[0];
+    const col = m[1] ? m[2] : columnLetter(columnNumber(m[2]) + dCols);
+    const row = m[3] ? m[4] : String(Number(m[4]) + dRows);
+    return `${m[1]}${col}${m[3]}${row}`;
+  });
+}
+
+/**
+ * Rewrites the references of a formula on `sheet` after `count` rows or columns
+ * were inserted so the first new one is number `at`: what Sheets does to every
+ * formula, conditional-format ones included. Each end of a reference moves when
+ * it lies at or past `at`, `$` or not, so a range spanning the insertion point
+ * grows. References qualified with another sheet's name stay.
+ */
+export function insertIntoFormula(
+  formula: string,
+  sheet: string,
+  dimension: "rows" | "columns",
+  at: number,
+  count: number,
+): string {
+  const rows = dimension === "rows";
+  const move = (n: number) => (n >= at ? n + count : n);
+  const end = (n: string) => (rows ? String(move(Number(n))) : columnLetter(move(columnNumber(n))));
+  return mapReferences(formula, sheet, ({ kind, match: m }, here) => {
+    if (!here || kind === (rows ? "columns" : "rows")) return m[0];
+    if (kind !== "cell") return `${m[1]}${end(m[2])}:${m[3]}${end(m[4])}`;
+    const column = rows ? m[2] : end(m[2]);
+    const row = rows ? end(m[4]) : m[4];
+    return `${m[1]}${column}${m[3]}${row}`;
+  });
 }
