@@ -1,3 +1,4 @@
+import { langOfLocale } from "../core/settings";
 import type { Lang } from "../core/text";
 
 /**
@@ -6,8 +7,7 @@ import type { Lang } from "../core/text";
  */
 export function sheetLanguage(): Lang {
   try {
-    const locale = SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetLocale() ?? "";
-    return locale.toLowerCase().startsWith("ja") ? "ja" : "en";
+    return langOfLocale(SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetLocale());
   } catch {
     return "en";
   }

@@ -1,7 +1,7 @@
 // The sidebar shell: tabs (new tree, current table, settings), the busy
 // indicator and the error banner every server failure ends up in.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import { TEXT, type UiText } from "./i18n";
 import { SettingsPanel } from "./SettingsPanel";
@@ -22,7 +22,7 @@ export interface Shared {
 }
 
 function browserLang(): Lang {
-  return (navigator.language || "").toLowerCase().startsWith("ja") ? "ja" : "en";
+  return langOfLocale(navigator.language);
 }
 
 export function App({ initialView }: { initialView: View }) {
