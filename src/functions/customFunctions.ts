@@ -12,7 +12,7 @@ import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { parseDirection, parseNumber } from "../core/value";
+import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { column, elementwise, type Output, optionalText } from "./grid";
 
 const FIELD_WORDS: Record<string, "actual" | "target"> = {
@@ -42,6 +42,9 @@ export function KPI_ROLLUP(tree: unknown, field?: unknown): Output {
   return column(toColumn(t, rollup(t, measure)));
 }
 
+/** The goal argument as errors name it. */
+const GOAL = { en: "goal", ja: "目標値" };
+
 /**
  * What each KPI must reach for its KGI to hit its target, solved top-down, holding every other KPI at its plan (e.g. 100 orders ÷ 20% close rate = 500 meetings).
  *
@@ -55,9 +58,9 @@ export function KPI_REQUIRED(tree: unknown, goal?: unknown): Output {
   let goalValue: number | null = null;
   const goalCell = toGrid(goal)[0]?.[0];
   if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-    const parsed = parseNumber(goalCell);
-    if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
-    goalValue = parsed.value;
+    goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
+    // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
+    if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
   }
   return column(toColumn(t, required(t, goalValue)));
 }
@@ -71,10 +74,8 @@ const ARGUMENT = {
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
   const names = ARGUMENT[lang];
-  const a = parseNumber(actual);
-  const t = parseNumber(target);
-  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
-  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const a = requireNumber(lang, actual, { row, column: names.actual });
+  const t = requireNumber(lang, target, { row, column: names.target });
   const stated = parseDirection(direction);
   if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
