@@ -1,7 +1,6 @@
 // The new-tree wizard: 1 pick a template, 2 edit the KGI and the tree (live
 // diagram and warnings), 3 write it to a new sheet.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { WriteResult } from "../addon/entrypoints";
 import {
   addChild,
   addSibling,
@@ -20,7 +19,8 @@ import {
 } from "../core/draft";
 import type { Op } from "../core/operators";
 import { BLANK_TEMPLATE, TEMPLATES, templateDescription, templateDraft, templateTitle } from "../core/templates";
-import type { Shared } from "./App";
+import type { WriteResult } from "../shared/api";
+import type { Shared } from "./context";
 import { Diagram } from "./Diagram";
 import { Checkbox, NumberField, SelectField, TextField, useId } from "./fields";
 import { server } from "./server";
