@@ -1,10 +1,9 @@
 /*
  * Opening the sidebar on a given view, help, and messages to the user.
  */
+import type { View } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
-
-export type View = "home" | "wizard" | "table" | "settings";
 
 /** What a reopened sidebar says first: settings were just saved, with this many colour rules refreshed. */
 export interface SidebarNotice {
