@@ -80,8 +80,9 @@ export function getSidebarState(): SidebarState {
  * @return {SidebarState & {rules: number}} The stored settings and how many rules were refreshed.
  */
 export function saveSettings(settings: Settings): SidebarState & { rules: number } {
+  const previous = loadSettings().thresholds;
   const stored = storeSettings(settings);
-  const rules = refreshStatusRules(stored);
+  const rules = refreshStatusRules(stored, previous);
   return { settings: stored, lang: uiLang(stored), locale: userLocale(), rules };
 }
 
