@@ -13,7 +13,7 @@ import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { parseDirection, parseNumber } from "../core/value";
+import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
@@ -62,6 +62,9 @@ export const KPI_ROLLUP = customFunction(
   },
 );
 
+/** The goal argument as errors name it. */
+const GOAL = { en: "goal", ja: "目標値" };
+
 export const KPI_REQUIRED = customFunction(
   {
     name: "KPI_REQUIRED",
@@ -84,9 +87,9 @@ export const KPI_REQUIRED = customFunction(
     let goalValue: number | null = null;
     const goalCell = toGrid(goal)[0]?.[0];
     if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-      const parsed = parseNumber(goalCell);
-      if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
-      goalValue = parsed.value;
+      goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
+      // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
+      if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
     }
     return column(toColumn(t, required(t, goalValue)));
   },
@@ -101,10 +104,8 @@ const ARGUMENT = {
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
   const names = ARGUMENT[lang];
-  const a = parseNumber(actual);
-  const t = parseNumber(target);
-  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
-  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const a = requireNumber(lang, actual, { row, column: names.actual });
+  const t = requireNumber(lang, target, { row, column: names.target });
   const stated = parseDirection(direction);
   if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");

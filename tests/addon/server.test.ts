@@ -64,6 +64,32 @@ describe("menu", () => {
     expect(s.ui.menus[0].items[0].caption).toBe("KPIツリーを開く");
   });
 
+  it("speaks the language setting: the menu and the sidebar's title follow it, at once and on the next open", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("onOpen", { authMode: "FULL" });
+    s.run("showSettings");
+    expect(s.ui.sidebar?.title).toBe("KPIツリー");
+    const first = s.ui.sidebar;
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    const saved = s.run("saveSettings", { ...state.settings, language: "en" }) as { lang: string; reopened: boolean };
+    expect(saved).toMatchObject({ lang: "en", reopened: true });
+    expect(s.ui.menus).toHaveLength(1);
+    expect(s.ui.menus[0].items[0].caption).toBe("Open KPI Tree");
+    // Sheets sets a sidebar's title when it opens: the sidebar was opened again, on the settings, saying "saved".
+    expect(s.ui.sidebar).not.toBe(first);
+    expect(s.ui.sidebar?.title).toBe("KPI Tree");
+    expect(s.ui.sidebar?.html).toContain('window.KPI_TREE_VIEW="settings";window.KPI_TREE_SAVED=0;');
+    // Saving again in the same language keeps the sidebar.
+    const again = s.ui.sidebar;
+    expect(s.run("saveSettings", { ...state.settings, language: "en" })).toMatchObject({ reopened: false });
+    expect(s.ui.sidebar).toBe(again);
+    // The next time the document opens: the setting where properties can be read, the account's language where not.
+    s.run("onOpen", { authMode: "LIMITED" });
+    expect(s.ui.menus[0].items[0].caption).toBe("Open KPI Tree");
+    s.run("onOpen", { authMode: "NONE" });
+    expect(s.ui.menus[0].items[0].caption).toBe("KPIツリーを開く");
+  });
+
   it("opens the sidebar on the view the menu item names", () => {
     const s = addon();
     s.run("showSettings");
