@@ -90,12 +90,12 @@ export function getSidebarState(): SidebarState {
  * @return {SavedSettings} The stored settings, how many rules were refreshed, and whether the sidebar was reopened.
  */
 export function saveSettings(settings: Settings): SavedSettings {
-  const before = uiLang();
+  const before = loadSettings();
   const stored = storeSettings(settings);
-  const rules = refreshStatusRules(stored);
+  const rules = refreshStatusRules(stored, before.thresholds);
   const lang = uiLang(stored);
   buildMenu(lang);
-  const reopened = lang !== before;
+  const reopened = lang !== uiLang(before);
   if (reopened) openSidebar("settings", { saved: rules });
   return { settings: stored, lang, locale: userLocale(), rules, reopened };
 }

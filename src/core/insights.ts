@@ -108,7 +108,7 @@ export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tr
     depth: all.reduce((m, s) => Math.max(m, s.depth + 1), 0),
     roots: tree.roots.map((r) => all[r]),
     statusCounts,
-    mismatches: checkTargets(tree, 0.001)
+    mismatches: checkTargets(tree)
       .filter((c) => !c.ok)
       .map((c) => ({
         ...named(c.node),

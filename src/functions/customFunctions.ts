@@ -5,7 +5,7 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkTargets, mismatchCell } from "../core/check";
+import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
@@ -181,7 +181,7 @@ export const KPI_CHECK = customFunction(
         name: "tolerance",
         optional: true,
         example: "0.001",
-        help: "Relative difference still counted as OK (default 0.1%).",
+        help: `Relative difference still counted as OK (default ${TARGET_TOLERANCE * 100}%).`,
       },
     ],
     returns: '"OK", or what the children give and the gap, per row.',
@@ -189,7 +189,7 @@ export const KPI_CHECK = customFunction(
   },
   (tree, tolerance) => {
     const t = readTree(tree);
-    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
+    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? TARGET_TOLERANCE;
     const text: (string | null)[] = t.nodes.map(() => null);
     for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
     return column(toColumn(t, text));

@@ -415,6 +415,30 @@ describe("status colours", () => {
     expect(s.effectiveBackground("KPI tree", "N3")).toBe("#00ff00");
   });
 
+  it("after saving OKR thresholds the status words say what the colours show (a table in Japanese)", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("writeTree", withDeadline(templateDraft("hr", "ja")), "outline");
+    const sheet = s.sheetNames().find((n) => n.startsWith("KPIツリー")) as string;
+    const head = s.values(sheet, "A1:Z1")[0];
+    const statusColumn = head.indexOf("状態");
+    const status = (row: number) => `${String.fromCharCode(65 + statusColumn)}${row}`;
+    const rate = (row: number) => `${String.fromCharCode(64 + statusColumn)}${row}`;
+    const actual = `${String.fromCharCode(65 + head.indexOf("実績"))}3`;
+    s.type(sheet, actual, "75%"); // retention 75% of 90% = 83%
+    const word = { [GREEN]: "達成", [YELLOW]: "要注意", [DEFAULT_COLORS.offTrack]: "未達" } as Record<string, string>;
+    expect(s.values(sheet, status(3))[0][0]).toBe("要注意");
+    expect(word[s.effectiveBackground(sheet, rate(3))]).toBe("要注意");
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    s.run("saveSettings", { ...state.settings, okr: true, thresholds: { achieved: 0.7, atRisk: 0.4 } });
+    // 83% ≥ 70%: achieved, in words and in colour, on every row.
+    expect(s.values(sheet, status(3))[0][0]).toBe("達成");
+    for (let row = 2; row <= 8; row++) {
+      const text = s.values(sheet, status(row))[0][0];
+      const colour = s.effectiveBackground(sheet, status(row));
+      if (text !== "データなし" && text !== "") expect([row, word[colour]]).toEqual([row, text]);
+    }
+  });
+
   it("the menu item explains what is missing instead of failing silently", () => {
     const s = addon({
       sheets: {
