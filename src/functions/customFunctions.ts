@@ -5,7 +5,7 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkTargets, mismatchCell } from "../core/check";
+import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
@@ -173,7 +173,7 @@ export const KPI_STATUS = customFunction(
 /** KPI_CHECK's tolerance: a relative difference, 0 ≤ tolerance < 1 (text such as "0.1%" is read); blank for 0.1%. */
 function readTolerance(lang: Lang, arg: unknown): number {
   const cell = toGrid(arg)[0]?.[0] ?? null;
-  if (isBlank(cell)) return 0.001;
+  if (isBlank(cell)) return TARGET_TOLERANCE;
   const tol = parseNumber(cell)?.value;
   if (typeof tol !== "number" || tol < 0 || tol >= 1) fail(lang, "badTolerance", {}, { text: cellText(cell) });
   return tol;
@@ -190,7 +190,7 @@ export const KPI_CHECK = customFunction(
         name: "tolerance",
         optional: true,
         example: "0.001",
-        help: "Relative difference still counted as OK (default 0.1%).",
+        help: `Relative difference still counted as OK (default ${TARGET_TOLERANCE * 100}%).`,
       },
     ],
     returns: '"OK", or what the children give and the gap, per row.',
