@@ -67,11 +67,11 @@ describe("properties", () => {
           const tree = readTree(layout([root], "parent"));
           // A goal near the plan, as real goals are: far-off goals make sums cancel catastrophically.
           const plan = rollup(tree, "target")[tree.roots[0]];
-          if (plan === null || plan === 0) return;
+          fc.pre(plan !== null && plan !== 0);
           const goal = (plan * percent) / 100;
           const need = required(tree, goal);
           const leaf = tree.nodes.find((n) => n.name === leaves[pick % leaves.length].name)!;
-          if (leaf.parent < 0 || need[leaf.index] === null) return; // a zero factor: no value can work
+          fc.pre(leaf.parent >= 0 && need[leaf.index] !== null); // not the root; not beside a zero factor
           leaf.target = need[leaf.index];
           const rolled = rollup(tree, "target");
           // Floating-point error scales with the largest intermediate value (differences cancel).
