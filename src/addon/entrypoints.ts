@@ -7,22 +7,14 @@
  */
 import type { Draft, SheetLayout } from "../core/draft";
 import type { Settings } from "../core/settings";
-import type { Lang } from "../core/text";
-import { type AddResult, addColumns, colourSelection, detectSelection, type TableReport } from "./detect";
-import {
-  type Analysis,
-  analyzeTable as analyze,
-  recordSnapshot as record,
-  type WhatIfResult,
-  whatIfTable as whatIfOf,
-} from "./insights";
+import type { AddResult, Analysis, SidebarState, TableReport, WhatIfResult, WriteResult } from "../shared/api";
+import { addColumns, colourSelection, detectSelection } from "./detect";
+import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
 import { buildMenu } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
-import { type WriteResult, writeDraft } from "./sheetWriter";
+import { writeDraft } from "./sheetWriter";
 import { refreshStatusRules } from "./statusRules";
-
-export type { AddResult, Analysis, TableReport, WhatIfResult, WriteResult };
 
 /**
  * Adds the add-on menu. Runs in AuthMode.NONE too, so it only builds the menu
@@ -70,13 +62,6 @@ export function showHelp(): void {
 /** Menu: (re)applies the status colours to the selected table; problems show as an alert. */
 export function applyStatusColors(): void {
   withAlert(() => colourSelection());
-}
-
-export interface SidebarState {
-  settings: Settings;
-  /** The language the sidebar speaks: the setting, else the account locale. */
-  lang: Lang;
-  locale: string;
 }
 
 /**

@@ -7,12 +7,10 @@
  */
 import { whatIf } from "../core/analysis";
 import {
-  type HealthReport,
   HISTORY_HEADER,
   type HistoryPoint,
   healthReport,
   historySeries,
-  type NodeSummary,
   nodeKeys,
   snapshotRows,
   summaries,
@@ -24,23 +22,12 @@ import { achievement } from "../core/status";
 import type { Cell, Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
+import type { Analysis, WhatIfResult } from "../shared/api";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
 
 export const HISTORY_SHEET = "KPI History";
-
-export interface Analysis {
-  sheetName: string;
-  table: string;
-  /** The language of the report's sentences (the user's). */
-  lang: Lang;
-  report: HealthReport;
-  /** The leaves, in row order: the KPIs a what-if can change. */
-  leaves: NodeSummary[];
-  /** Each KGI's series from the history sheet, oldest first. */
-  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
-}
 
 interface Context {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -145,20 +132,6 @@ function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[
   const missing = first + rows.length - 1 - history.getMaxRows();
   if (missing > 0) history.insertRowsAfter(history.getMaxRows(), missing);
   history.getRange(first, 1, rows.length, HISTORY_HEADER.length).setValues(rows as unknown[][]);
-}
-
-export interface WhatIfResult {
-  /** Per KGI: rolled-up actual now and with the changes, and the achievement rates (direction-aware). */
-  roots: {
-    row: number;
-    name: string;
-    unit: string;
-    target: number | null;
-    before: number | null;
-    after: number | null;
-    rateBefore: number | null;
-    rateAfter: number | null;
-  }[];
 }
 
 /** What-if: the KGIs' rolled-up actuals if some KPIs (by range row) had other actuals. Nothing is written. */

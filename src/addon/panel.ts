@@ -1,10 +1,9 @@
 /*
  * Opening the sidebar on a given view, help, and messages to the user.
  */
+import type { View } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
-
-export type View = "home" | "wizard" | "table" | "settings";
 
 /**
  * Shows the sidebar. The view rides along as a tiny script after the page

@@ -2,11 +2,11 @@
 // health check, the KSF candidates, a what-if and the KGI's history. Every
 // name comes from the sheet, so it is rendered as Preact text, never as markup.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Analysis as Result, WhatIfResult } from "../addon/entrypoints";
 import { formatPercent, formatValue } from "../core/format";
 import type { HistoryPoint, NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
-import type { Shared } from "./App";
+import type { Analysis as Result, WhatIfResult } from "../shared/api";
+import type { Shared } from "./context";
 import { Issues, NumberField, useId } from "./fields";
 import { server } from "./server";
 

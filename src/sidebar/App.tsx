@@ -3,23 +3,15 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
-import { TEXT, type UiText } from "./i18n";
+import type { View } from "../shared/api";
+import type { Shared } from "./context";
+import { TEXT } from "./i18n";
 import { SettingsPanel } from "./SettingsPanel";
 import { server } from "./server";
 import { TablePanel } from "./TablePanel";
 import { Wizard } from "./Wizard";
 
-export type View = "home" | "wizard" | "table" | "settings";
 type Tab = "wizard" | "table" | "settings";
-
-export interface Shared {
-  t: UiText;
-  lang: Lang;
-  settings: Settings;
-  busy: string | null;
-  /** Runs a server call with the busy indicator; failures go to the error banner. Resolves undefined on failure. */
-  run<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
-}
 
 function browserLang(): Lang {
   return langOfLocale(navigator.language);

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { STATUSES } from "../core/rules";
 import { type LanguageSetting, modeThresholds, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
-import type { Shared } from "./App";
+import type { Shared } from "./context";
 import { Checkbox, SelectField, useId } from "./fields";
 import { server } from "./server";
 

@@ -1,7 +1,7 @@
 // The sidebar's analysis of an existing table (health check, bottlenecks,
 // what-if, history) run from dist/ on the Sheets stand-in, as google.script.run calls it.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Analysis, WhatIfResult } from "../../src/addon/entrypoints";
+import type { Analysis, WhatIfResult } from "../../src/shared/api";
 import { ecommerce, revenueFiveSteps } from "../helpers/examples";
 import { layout } from "../helpers/layouts";
 import { addon, callsOf } from "./helpers";
