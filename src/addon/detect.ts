@@ -161,8 +161,7 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
   const warnings = checkUnits(tree).map((u) => unitIssueMessage(u, tree, lang));
   const need = required(tree);
-  for (const c of checkTargets(tree, 1e-6))
-    if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
+  for (const c of checkTargets(tree)) if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   const count = g.targetColumn === undefined ? 2 : 4;

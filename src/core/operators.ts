@@ -42,8 +42,17 @@ function present(values: readonly Value[]): number[] {
   return values.filter((v): v is number => v !== null);
 }
 
+/** The mean, also when the sum overflows (1e308 and 1e308 average to 1e308): then each value is divided first. */
+function mean(values: readonly number[]): number {
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (Number.isFinite(sum)) return sum / values.length;
+  return values.reduce((a, b) => a + b / values.length, 0);
+}
+
 /**
- * Forward: the parent's value from its children's. sum/avg/min/max skip
+ * Forward: the parent's value from its children's. A result beyond what a
+ * number holds (1e200 × 1e200) comes back non-finite, for the caller to
+ * refuse naming the row (`finiteValue` in rollup.ts). sum/avg/min/max skip
  * blanks as SUM/AVERAGE do; product/difference/ratio need every operand.
  * `none` never combines.
  */
@@ -53,7 +62,7 @@ export function combine(op: Op, values: readonly Value[]): Value {
     case "sum":
       return known.length ? known.reduce((a, b) => a + b, 0) : null;
     case "avg":
-      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+      return known.length ? mean(known) : null;
     case "min":
       return known.length ? known.reduce((a, b) => Math.min(a, b)) : null;
     case "max":

@@ -1,6 +1,6 @@
 import { fail } from "./errors";
 import { solveChildren } from "./operators";
-import { rollup, type Values } from "./rollup";
+import { finiteValue, rollup, type Values } from "./rollup";
 import type { Tree } from "./tree";
 
 /**
@@ -38,7 +38,7 @@ export function required(tree: Tree, goal?: number | null): Values {
             node.children.map((c) => plan[c]),
           );
     node.children.forEach((c, k) => {
-      out[c] = solved[k];
+      out[c] = finiteValue(tree, c, solved[k]);
     });
   }
   return out;

@@ -21,6 +21,24 @@ export interface SidebarState {
   locale: string;
 }
 
+export interface SavedSettings extends SidebarState {
+  /** How many colour rules were refreshed. */
+  rules: number;
+  /** The language changed, so the sidebar was opened again (its title is set on opening) on the settings. */
+  reopened: boolean;
+}
+
+export interface Recorded {
+  /** The day recorded (yyyy-MM-dd, the spreadsheet's time zone). */
+  date: string;
+  /** How many KPIs. */
+  rows: number;
+  /** The table already had values for that day: the new ones replace them in the series. */
+  replaced: boolean;
+  /** How many days the table has values for, this one included. */
+  days: number;
+}
+
 export interface WriteResult {
   sheetName: string;
   /** The tree table (header included), e.g. A1:K9. */
@@ -96,11 +114,11 @@ export interface WhatIfResult {
 /** The server functions the sidebar calls (src/addon/entrypoints.ts), with their arguments and results. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
-  saveSettings(settings: Settings): SidebarState & { rules: number };
+  saveSettings(settings: Settings): SavedSettings;
   writeTree(draft: Draft, layout?: SheetLayout): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
   analyzeTable(sheetName: string, table: string): Analysis;
-  recordSnapshot(sheetName: string, table: string): { date: string; rows: number };
+  recordSnapshot(sheetName: string, table: string): Recorded;
   whatIfTable(sheetName: string, table: string, changes: { row: number; actual: number }[]): WhatIfResult;
 }

@@ -37,7 +37,8 @@ export function Analysis(props: AnalysisProps) {
   const record = async () => {
     const r = await props.run(t.recording, () => server.recordSnapshot(sheetName, table));
     if (!r) return;
-    setRecorded(t.recorded(r.date, r.rows));
+    const parts = [t.recorded(r.date, r.rows), r.replaced ? t.recordedAgain : "", t.daysRecorded(r.days)];
+    setRecorded(parts.filter(Boolean).join(lang === "ja" ? "" : " "));
     await load();
   };
 
@@ -79,7 +80,10 @@ export function Analysis(props: AnalysisProps) {
 
       <h4>{t.health}</h4>
       <div data-testid="health">
-        {report.mismatches.length === 0 && report.units.length === 0 && report.offTrack.length === 0 ? (
+        {report.mismatches.length === 0 &&
+        report.units.length === 0 &&
+        report.offTrack.length === 0 &&
+        report.offTrackAbove.length === 0 ? (
           <ul class="issues">
             <li class="ok">{t.healthOk}</li>
           </ul>
@@ -107,6 +111,11 @@ export function Analysis(props: AnalysisProps) {
               ))}
             </ul>
           </>
+        ) : null}
+        {report.offTrackAbove.length ? (
+          <p class="hint" data-testid="off-track-above">
+            {t.offTrackAbove(report.offTrackAbove.map((o) => o.name).join(lang === "ja" ? "、" : ", "))}
+          </p>
         ) : null}
       </div>
 

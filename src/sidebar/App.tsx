@@ -17,8 +17,15 @@ function browserLang(): Lang {
   return langOfLocale(navigator.language);
 }
 
-export function App({ initialView }: { initialView: View }) {
-  const [tab, setTab] = useState<Tab>(initialView === "home" ? "wizard" : initialView);
+/** `saved`: the sidebar was reopened by saving settings (a new language), with this many colour rules refreshed. */
+export function App({ initialView, saved = null }: { initialView: View; saved?: number | null }) {
+  const [tab, showTab] = useState<Tab>(initialView === "home" ? "wizard" : initialView);
+  // "Saved" is said once, on the settings the sidebar reopened on.
+  const [savedNotice, setSavedNotice] = useState(saved);
+  const setTab = (next: Tab) => {
+    showTab(next);
+    setSavedNotice(null);
+  };
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [lang, setLang] = useState<Lang>(browserLang());
   const [ready, setReady] = useState(false);
@@ -120,6 +127,7 @@ export function App({ initialView }: { initialView: View }) {
         {ready && tab === "settings" ? (
           <SettingsPanel
             {...shared}
+            saved={savedNotice}
             onSaved={(s, l) => {
               setSettings(s);
               setLang(l);
