@@ -26,6 +26,8 @@ export interface PluginHost {
   /** Formula cells to enter again once evaluation is over. */
   pending: Map<string, SimpleCellAddress>;
   learnedSizes?: Map<string, unknown>;
+  /** Executions per custom function, as Sheets would run them (each one a script execution). */
+  functionRuns?: Map<string, number>;
 }
 
 export interface CustomFunction {
@@ -76,7 +78,7 @@ function argStart(ast: Ast | undefined, base: SimpleCellAddress): SimpleCellAddr
 export function expectedSize(spec: FunctionSpec, sizeOf: (index: number) => SizeOf): SizeOf {
   const shape = spec.shape;
   if (shape.kind === "single") return { width: 1, height: 1 };
-  if (shape.kind === "column") return { width: 1, height: Math.max(sizeOf(0).height - 1, 1) };
+  if (shape.kind === "column") return { width: shape.width ?? 1, height: Math.max(sizeOf(0).height - 1, 1) };
   const sizes = shape.over.map((name) => sizeOf(spec.params.findIndex((p) => p.name === name)));
   return {
     width: Math.max(1, ...sizes.map((s) => s.width)),
@@ -133,6 +135,7 @@ export function customFunctionPlugin(wb: PluginHost, functions: Map<string, Cust
   const run = (fn: CustomFunction, state: State, asts: Ast[], args: HfValue[]): HfValue => {
     const here = addressKey(state.formulaAddress);
     let result: unknown;
+    wb.functionRuns?.set(fn.spec.name, (wb.functionRuns.get(fn.spec.name) ?? 0) + 1);
     try {
       // An omitted optional argument stays undefined, as in Apps Script.
       result = fn.call(

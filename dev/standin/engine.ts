@@ -99,6 +99,8 @@ export class Workbook {
   DateCtor: DateConstructor = Date;
   /** Spill sizes the custom functions learned, keyed by formula cell ("sheet,row,col", 0-based). */
   learnedSizes?: Map<string, unknown>;
+  /** Executions per custom function since the last clear: a test counts what one recalculation costs. */
+  functionRuns = new Map<string, number>();
 
   constructor(readonly options: WorkbookOptions) {
     this.hf = this.buildEngine({});

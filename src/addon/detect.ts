@@ -15,8 +15,15 @@ import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { checkUnits, unitIssueMessage, unitsFromFormats } from "../core/units";
-import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
-import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
+import {
+  columnFunction,
+  functionBlock,
+  functionColumns,
+  rateRef,
+  type TableGeometry,
+  unitFormats,
+} from "../functions/columns";
+import { KPI_ROLLUP, KPI_TREE } from "../functions/customFunctions";
 import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
@@ -31,7 +38,8 @@ interface Located {
   /** Number formats of the range, where Sheets keeps units such as % and ¥. */
   formats: string[][];
   /** Existing function columns: first column and how many, and the achievement column. */
-  existing: { column: number; count: number; rateColumn: number | null } | null;
+  /** Our function columns beside the table; `oneCall` when they are one KPI_TREE block. */
+  existing: { column: number; count: number; rateColumn: number | null; oneCall: boolean } | null;
 }
 
 function columnOf(header: Cell[], text: string | undefined, left: number): number | undefined {
@@ -61,11 +69,12 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   let width = values[0]?.length ?? 0;
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
-  const fnCols = firstData.map((f, c) => (columnFunction(f) ? c : -1)).filter((c) => c >= 0);
-  if (fnCols.length) {
-    const rate = fnCols.find((c) => columnFunction(firstData[c])?.fn === KPI_ACHIEVEMENT);
-    existing = { column: left + fnCols[0], count: fnCols.length, rateColumn: rate === undefined ? null : left + rate };
-    width = fnCols[0];
+  const start = firstData.findIndex((f) => columnFunction(f) !== null);
+  const block = start < 0 ? null : functionBlock(firstData, start);
+  if (block) {
+    const { count, rate, oneCall } = block;
+    existing = { column: left + start, count, rateColumn: rate === null ? null : left + start + rate, oneCall };
+    width = start;
   }
   let height = values.length;
   while (height > 1 && values[height - 1].slice(0, width).every(isBlank)) height--;
@@ -76,9 +85,9 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
 }
 
 /**
- * Function columns right of a selection that left them out: a KPI_ROLLUP in
- * the first data row whose range starts at the table's top-left cell, and the
- * KPI_ formulas next to it.
+ * Function columns right of a selection that left them out: a KPI_TREE or
+ * KPI_ROLLUP in the first data row whose range starts at the table's top-left
+ * cell, and the KPI_ formulas next to it.
  */
 function besideTable(sheet: Sheet, top: number, left: number, width: number): Located["existing"] {
   const start = left + width;
@@ -88,16 +97,13 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
   const corner = `${columnLetter(left)}${top}:`;
   const k = row.findIndex((f) => {
     const call = columnFunction(f);
-    return call?.fn === KPI_ROLLUP && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
+    const reads = call?.fn === KPI_ROLLUP || call?.fn === KPI_TREE;
+    return reads && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
   });
-  if (k < 0) return null;
-  let count = 0;
-  let rate: number | null = null;
-  for (let call = columnFunction(row[k]); call; call = columnFunction(row[k + count] ?? "")) {
-    if (call.fn === KPI_ACHIEVEMENT) rate = start + k + count;
-    count++;
-  }
-  return { column: start + k, count, rateColumn: rate };
+  const block = k < 0 ? null : functionBlock(row, k);
+  if (!block) return null;
+  const { count, rate, oneCall } = block;
+  return { column: start + k, count, rateColumn: rate === null ? null : start + k + rate, oneCall };
 }
 
 /**
@@ -164,7 +170,8 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   for (const c of checkTargets(tree)) if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
-  const count = g.targetColumn === undefined ? 2 : 4;
+  // One KPI_TREE block: rollup, required, achievement, status.
+  const count = 4;
   let planned: string | null = null;
   if (!loc.existing && missing.length === 0) {
     const p = plan(loc, count);
@@ -239,7 +246,7 @@ function refreshFormulas(
   tree: Tree,
   settings: Settings,
 ): boolean {
-  const fx = functionColumns(loc.geometry, existing.column, tree.lang, settings.thresholds);
+  const fx = functionColumns(loc.geometry, existing.column, tree.lang, settings.thresholds, existing.oneCall);
   if (fx.formulas.length !== existing.count) return false;
   const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
   const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();

@@ -11,7 +11,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { numberFormatFor } from "../core/units";
-import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS } from "./customFunctions";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
 export const FUNCTION_HEADERS: Record<Lang, readonly string[]> = {
@@ -54,8 +54,47 @@ function thresholdsArg(t: Thresholds): string {
   return `{${num(t.achieved)},${num(t.atRisk)}}`;
 }
 
-/** The functions the add-on writes as columns beside a table, in their column order. */
-export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS];
+/**
+ * The functions the add-on writes beside a table: KPI_TREE alone (one call
+ * filling the four columns), or the single-purpose ones, one per column.
+ */
+export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [
+  KPI_TREE,
+  KPI_ROLLUP,
+  KPI_REQUIRED,
+  KPI_ACHIEVEMENT,
+  KPI_STATUS,
+];
+
+/** KPI_TREE's columns, left to right: rollup, required, achievement, status (as FUNCTION_HEADERS). */
+const TREE_WIDTH = 4;
+const TREE_RATE = 2;
+
+/**
+ * The function block whose first formula is `formulas[start]` (a first data
+ * row's formulas): how many columns it covers and where its achievement
+ * column is (offset from `start`), or null when no column function starts there.
+ */
+export function functionBlock(
+  formulas: readonly string[],
+  start: number,
+): { count: number; rate: number | null; oneCall: boolean } | null {
+  const first = columnFunction(formulas[start] ?? "");
+  if (!first) return null;
+  if (first.fn === KPI_TREE) return { count: TREE_WIDTH, rate: TREE_RATE, oneCall: true };
+  let count = 0;
+  let rate: number | null = null;
+  for (
+    let call: ReturnType<typeof columnFunction> = first;
+    call;
+    call = columnFunction(formulas[start + count] ?? "")
+  ) {
+    if (call.fn === KPI_TREE) break;
+    if (call.fn === KPI_ACHIEVEMENT) rate = count;
+    count++;
+  }
+  return { count, rate, oneCall: false };
+}
 
 /**
  * Which of the add-on's column functions a formula calls, with its argument
@@ -75,36 +114,44 @@ export function columnFunction(text: string): { fn: CustomFunction; args: Record
 
 /**
  * The formulas for a table at `g`, with the function columns starting at
- * `column`: rollup and required always; achievement and status when the table
- * has a target column. Status words are in `lang` with `thresholds`, matching
- * the colour rules.
+ * `column`: by default one KPI_TREE call in the first data row, spilling
+ * rollup, required, achievement and status over four columns (one custom
+ * function execution per recalculation); with `oneCall` false, one
+ * single-purpose function per column: rollup and required always,
+ * achievement and status when the table has a target column. Status words are
+ * in `lang` with `thresholds`, matching the colour rules. `formulas` has one
+ * entry per column, "" where the block spills.
  */
-export function functionColumns(g: TableGeometry, column: number, lang: Lang, thresholds: Thresholds): FunctionColumns {
+export function functionColumns(
+  g: TableGeometry,
+  column: number,
+  lang: Lang,
+  thresholds: Thresholds,
+  oneCall = true,
+): FunctionColumns {
   const first = g.top + 1;
   const last = g.top + g.height - 1;
   const table = a1(g.top, g.left, g.height, g.width);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
   const headers = FUNCTION_HEADERS[lang];
-  const formulas = [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
-  let rateColumn: number | null = null;
-  const colorRanges: string[] = [];
-  if (g.targetColumn !== undefined) {
+  const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
+  const formulas = oneCall
+    ? [formula(KPI_TREE, { tree: table, ...status }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
+    : [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
+  if (!oneCall && g.targetColumn !== undefined) {
     const actual = col(column);
     const target = col(g.targetColumn);
     const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
     formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction }));
-    formulas.push(
-      formula(KPI_STATUS, { actual, target, direction, thresholds: thresholdsArg(thresholds), language: `"${lang}"` }),
-    );
-    rateColumn = column + 2;
-    colorRanges.push(a1(first, column + 2, Math.max(1, last - first + 1), 2));
+    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status }));
   }
+  const rateColumn = formulas.length > TREE_RATE ? column + TREE_RATE : null;
   return {
     column,
     headers: headers.slice(0, formulas.length),
     formulas,
     rateColumn,
-    colorRanges,
+    colorRanges: rateColumn === null ? [] : [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
     present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
   };
 }
@@ -113,16 +160,18 @@ export function functionColumns(g: TableGeometry, column: number, lang: Lang, th
  * A status formula written with the thresholds `from` (the settings it was
  * written with), given the thresholds `to`: `=KPI_STATUS(…,{1,0.8},"ja")` →
  * `=KPI_STATUS(…,{0.7,0.4},"ja")`, so the status words keep saying what the
- * colour rules show. Null when `text` is not a KPI_STATUS call or holds other
+ * colour rules show (KPI_TREE calls likewise). Null when `text` is not a KPI_STATUS or KPI_TREE call or holds other
  * thresholds than `from` (the user's own: a cell reference, other rates).
  */
 export function statusWithThresholds(text: string, from: Thresholds, to: Thresholds): string | null {
   const call = columnFunction(text);
-  if (call?.fn !== KPI_STATUS) return null;
+  if (call?.fn !== KPI_STATUS && call?.fn !== KPI_TREE) return null;
   const written = call.args.thresholds?.replace(/\s/g, "") || thresholdsArg(DEFAULT_THRESHOLDS);
   if (written !== thresholdsArg(from)) return null;
-  const args = { ...call.args, thresholds: thresholdsArg(to) } as FormulaArgs<typeof KPI_STATUS.spec.params>;
-  return formula(KPI_STATUS, args);
+  const args = { ...call.args, thresholds: thresholdsArg(to) };
+  return call.fn === KPI_TREE
+    ? formula(KPI_TREE, args as FormulaArgs<typeof KPI_TREE.spec.params>)
+    : formula(KPI_STATUS, args as FormulaArgs<typeof KPI_STATUS.spec.params>);
 }
 
 /** `$N2`: the achievement cell of the first data row, column fixed, row relative. */

@@ -12,7 +12,8 @@ import { required } from "../core/required";
 import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
-import { toColumn } from "../core/tree";
+import { toColumn, toColumns } from "../core/tree";
+import { treeView } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
@@ -136,29 +137,36 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
   return { achieved, atRisk };
 }
 
+/** The language of status words: "ja" or "en" as given, else the spreadsheet's. */
+function statusLanguage(language: unknown): Lang {
+  const chosen = optionalText(language).toLowerCase();
+  return chosen.startsWith("ja") ? "ja" : chosen.startsWith("en") ? "en" : sheetLanguage();
+}
+
+const THRESHOLDS = {
+  name: "thresholds",
+  optional: true,
+  example: "F1:G1",
+  help: "Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.",
+} as const;
+const LANGUAGE = {
+  name: "language",
+  optional: true,
+  example: '"ja"',
+  help: '"ja" or "en"; default the spreadsheet\'s locale.',
+} as const;
+
 export const KPI_STATUS = customFunction(
   {
     name: "KPI_STATUS",
     summary:
       "Status word per cell: Achieved (≥ 100% by default), At risk (≥ 80%), Off track, or No data; in the spreadsheet's language (達成 / 要注意 / 未達 / データなし).",
-    params: [
-      ACTUAL,
-      TARGET,
-      DIRECTION,
-      {
-        name: "thresholds",
-        optional: true,
-        example: "F1:G1",
-        help: "Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.",
-      },
-      { name: "language", optional: true, example: '"ja"', help: '"ja" or "en"; default the spreadsheet\'s locale.' },
-    ],
+    params: [ACTUAL, TARGET, DIRECTION, THRESHOLDS, LANGUAGE],
     returns: "A status word per cell; blank where both actual and target are blank.",
     shape: PER_CELL,
   },
   (actual, target, direction, thresholds, language) => {
-    const chosen = optionalText(language).toLowerCase();
-    const lang: Lang = chosen.startsWith("ja") ? "ja" : chosen.startsWith("en") ? "en" : sheetLanguage();
+    const lang = statusLanguage(language);
     const limits = readThresholds(lang, thresholds);
     return elementwise(
       lang,
@@ -205,5 +213,23 @@ export const KPI_CHECK = customFunction(
   },
 );
 
+export const KPI_TREE = customFunction(
+  {
+    name: "KPI_TREE",
+    summary:
+      "The whole tree in one call: per row, the rolled-up actual, the required value, the achievement rate and the status (a parent without its own target is judged against its rolled-up target).",
+    params: [TREE, THRESHOLDS, LANGUAGE],
+    returns: "Four columns per row of the table: actual (rollup), required, achievement, status; blank for blank rows.",
+    shape: { kind: "column", width: 4 },
+  },
+  (tree, thresholds, language) => {
+    const t = readTree(tree);
+    const lang = statusLanguage(language);
+    const view = treeView(t, readThresholds(lang, thresholds));
+    const words = view.status.map((s) => STATUS_LABEL[lang][s]);
+    return column(toColumns(t, [view.actual, view.required, view.rate, words]));
+  },
+);
+
 /** Every custom function, in the order the help lists them. */
-export const CUSTOM_FUNCTIONS = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS, KPI_CHECK] as const;
+export const CUSTOM_FUNCTIONS = [KPI_TREE, KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS, KPI_CHECK] as const;

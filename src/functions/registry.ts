@@ -25,11 +25,14 @@ export interface ParamSpec {
 /**
  * The size of the result, which Sheets learns by running the function and
  * the stand-in must predict:
- * - `column`: one value per data row of the first argument (its header row excluded), one column;
+ * - `column`: one row per data row of the first argument (its header row excluded), `width` columns (default 1);
  * - `elementwise`: the size of the largest of the arguments named in `over` (a single cell applies everywhere);
  * - `single`: one cell.
  */
-export type Shape = { kind: "column" } | { kind: "elementwise"; over: readonly string[] } | { kind: "single" };
+export type Shape =
+  | { kind: "column"; width?: number }
+  | { kind: "elementwise"; over: readonly string[] }
+  | { kind: "single" };
 
 export interface FunctionSpec<P extends readonly ParamSpec[] = readonly ParamSpec[]> {
   name: string;

@@ -48,6 +48,7 @@ describe("declared output shapes", () => {
   const size = (v: unknown) =>
     Array.isArray(v) ? { width: (v[0] as unknown[]).length, height: v.length } : { width: 1, height: 1 };
   const calls: Record<string, unknown[]> = {
+    KPI_TREE: [grid],
     KPI_ROLLUP: [grid],
     KPI_REQUIRED: [grid],
     KPI_CHECK: [grid],
