@@ -1,4 +1,4 @@
-import { normalizeKey } from "./text";
+import { type Lang, normalizeKey } from "./text";
 
 /** How a parent is computed from its children. `none` = tracked, not combined (a scorecard). */
 export type Op = "sum" | "product" | "difference" | "ratio" | "avg" | "min" | "max" | "none";
@@ -15,26 +15,20 @@ const OP_WORDS: Record<Op, string[]> = {
   max: ["max", "maximum", "最大"],
   none: ["none", "なし", "無し", "scorecard"],
 };
+/** How an operator is written in a sheet (and shown in messages), per language; the reader accepts these too. */
+export const OP_WORD: Record<Lang, Record<Op, string>> = {
+  ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
+  en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
+};
 const OP_BY_WORD = new Map<string, Op>();
-for (const op of OPS) for (const w of OP_WORDS[op]) OP_BY_WORD.set(normalizeKey(w) || w, op);
+for (const op of OPS)
+  for (const w of [OP_WORD.ja[op], OP_WORD.en[op], ...OP_WORDS[op]]) OP_BY_WORD.set(normalizeKey(w) || w, op);
 
 /** undefined for text that is not an operator. */
 export function parseOp(text: string): Op | undefined {
   const trimmed = text.normalize("NFKC").trim();
   return OP_BY_WORD.get(normalizeKey(trimmed) || trimmed);
 }
-
-/** Symbol used when writing an op back to a sheet or showing it. */
-export const OP_SYMBOL: Record<Op, string> = {
-  sum: "+",
-  product: "×",
-  difference: "−",
-  ratio: "÷",
-  avg: "avg",
-  min: "min",
-  max: "max",
-  none: "none",
-};
 
 type Value = number | null;
 
