@@ -74,6 +74,8 @@ export interface Standin {
   globals: StandinGlobals;
   calls: CallCounter;
   resetCalls(): void;
+  /** Custom-function executions per name since it was last cleared: each is one script execution in Sheets. */
+  functionRuns: Map<string, number>;
   /** What the UI showed: menus, sidebar, alerts, toasts, logs. */
   ui: UiLog;
   /** Runs dist/Code.js in one global scope with the Apps Script globals and registers its custom functions. */
@@ -172,6 +174,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     properties,
     locksHeld: () => locksHeld(ctx),
     resetCalls: () => calls.clear(),
+    functionRuns: wb.functionRuns,
 
     loadBundle(distDir = "dist") {
       ctx.distDir = resolve(distDir);

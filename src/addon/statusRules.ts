@@ -64,16 +64,21 @@ function build(formula: string, color: string, ranges: Range[]): Rule {
 }
 
 /**
- * The status formula beside the achievement column whose first cell is `rate`
- * (`$N2` → O2), moved from the thresholds `from` to `to` with the colour
- * rules, so the word and the colour of a KPI keep agreeing. One read, and one
- * write when it changes; a formula with thresholds of the user's own is left.
+ * The formula giving the status words beside the achievement column whose
+ * first cell is `rate` — KPI_STATUS right of it (`$N2` → O2), or the KPI_TREE
+ * call two columns left of it (L2) — moved from the thresholds `from` to `to`
+ * with the colour rules, so the word and the colour of a KPI keep agreeing.
+ * One read, and one write when it changes; a formula with thresholds of the
+ * user's own is left, and no other cell is written.
  */
 function moveStatusFormula(sheet: Sheet, rate: string, from: Thresholds, to: Thresholds): void {
-  const cell = sheet.getRange(rate.replace(/\$/g, "")).offset(0, 1);
-  const current = cell.getFormula();
-  const fresh = statusWithThresholds(current, from, to);
-  if (fresh && fresh !== current) cell.setFormula(fresh);
+  const at = sheet.getRange(rate.replace(/\$/g, ""));
+  const left = Math.min(2, at.getColumn() - 1);
+  const current = at.offset(0, -left, 1, left + 2).getFormulas()[0];
+  for (const k of [0, left + 1]) {
+    const fresh = statusWithThresholds(current[k] ?? "", from, to);
+    if (fresh && fresh !== current[k]) at.offset(0, k - left).setFormula(fresh);
+  }
 }
 
 /**

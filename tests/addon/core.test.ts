@@ -296,12 +296,24 @@ describe("status rules and function columns", () => {
     expect(ruleRefs(f.noData)).toEqual({ rate: "$N2", present: "COUNTA($A2:$K2)>0", cell: 'A2<>""' });
   });
 
-  it("places one formula per function column, ranges matching the table", () => {
+  it("places one KPI_TREE call spilling over the four columns by default, ranges matching the table", () => {
+    const g = { top: 3, left: 2, height: 5, width: 4, targetColumn: 4, directionColumn: 5 };
+    const one = functionColumns(g, 7, "en", OKR_THRESHOLDS);
+    expect(one.formulas).toEqual(['=KPI_TREE(B3:E7,{0.7,0.4},"en")', "", "", ""]);
+    expect(one.headers).toEqual(["Actual (rollup)", "Required", "Achievement", "Status"]);
+    expect(one.rateColumn).toBe(9);
+    expect(one.colorRanges).toEqual(["I4:J7"]);
+    // Without a target column too: middle KPIs are judged against their rolled-up targets.
+    expect(functionColumns({ top: 1, left: 1, height: 3, width: 2 }, 3, "ja", OKR_THRESHOLDS).formulas).toHaveLength(4);
+  });
+
+  it("places one single-purpose formula per function column on request, ranges matching the table", () => {
     const fx = functionColumns(
       { top: 3, left: 2, height: 5, width: 4, targetColumn: 4, directionColumn: 5 },
       7,
       "en",
       OKR_THRESHOLDS,
+      false,
     );
     expect(fx.formulas).toEqual([
       "=KPI_ROLLUP(B3:E7)",
@@ -312,7 +324,7 @@ describe("status rules and function columns", () => {
     expect(fx.rateColumn).toBe(9);
     expect(fx.colorRanges).toEqual(["I4:J7"]);
     expect(fx.present).toBe("COUNTA($B4:$E4)>0");
-    const noTarget = functionColumns({ top: 1, left: 1, height: 3, width: 2 }, 3, "ja", OKR_THRESHOLDS);
+    const noTarget = functionColumns({ top: 1, left: 1, height: 3, width: 2 }, 3, "ja", OKR_THRESHOLDS, false);
     expect(noTarget.headers).toEqual(["実績（集計）", "必要値"]);
     expect([columnLetter(1), columnLetter(26), columnLetter(28), a1(2, 3, 4, 2)]).toEqual(["A", "Z", "AB", "C2:D5"]);
   });

@@ -148,11 +148,8 @@ describe("writing a tree to a new sheet", () => {
     ]);
     const view = s.snapshot("KPIツリー", 8, 15);
     expect(view.frozenRows).toBe(1);
-    expect(view.cells[1][11].formula).toBe("=KPI_ROLLUP(A1:K8)");
-    expect(view.cells[1][12].formula).toBe("=KPI_REQUIRED(A1:K8)");
-    expect(view.cells[1][13].formula).toBe("=KPI_ACHIEVEMENT(L2:L8,E2:E8,H2:H8)");
-    expect(view.cells[1][14].formula).toBe('=KPI_STATUS(L2:L8,E2:E8,H2:H8,{1,0.8},"ja")');
-    // Only the first data row holds formulas; the rest spills.
+    // One KPI_TREE call in the first data row fills the four columns: one execution per recalculation.
+    expect(view.cells[1].slice(11).map((c) => c.formula)).toEqual(['=KPI_TREE(A1:K8,{1,0.8},"ja")', "", "", ""]);
     expect(view.cells.slice(2).every((row) => row.slice(11).every((c) => c.formula === ""))).toBe(true);
     // Required: 100 orders ÷ 20% = 500 meetings; ÷ 10% = 5,000 leads.
     const required = s.values("KPIツリー", "M2:M8").map((r) => r[0]);
@@ -251,10 +248,10 @@ describe("writing a tree to a new sheet", () => {
     const view = s.snapshot("KPIツリー", 8, 16);
     expect(view.frozenRows).toBe(1);
     expect(view.cells[1].slice(12).map((c) => c.formula)).toEqual([
-      "=KPI_ROLLUP(A1:L8)",
-      "=KPI_REQUIRED(A1:L8)",
-      "=KPI_ACHIEVEMENT(M2:M8,F2:F8,I2:I8)",
-      '=KPI_STATUS(M2:M8,F2:F8,I2:I8,{1,0.8},"ja")',
+      '=KPI_TREE(A1:L8,{1,0.8},"ja")',
+      "",
+      "",
+      "",
     ]);
     expect(view.cells.slice(2).every((row) => row.slice(12).every((c) => c.formula === ""))).toBe(true);
     // Names are text, never formulas; the reverse funnel as in the ID/parent layout.
@@ -506,7 +503,7 @@ describe("an existing table", () => {
     const added = s.run("addFunctionColumns", "Data", "A1:F6", "I1:L6") as Record<string, unknown>;
     expect(added).toMatchObject({ functions: "I1:L6", added: true, rules: 4 });
     expect(s.values("Data", "H2")[0][0]).toBe("keep me");
-    expect(s.snapshot("Data", 2, 12).cells[1][8].formula).toBe("=KPI_ROLLUP(A1:F6)");
+    expect(s.snapshot("Data", 2, 12).cells[1][8].formula).toBe('=KPI_TREE(A1:F6,{1,0.8},"en")');
     expect(s.values("Data", "I2:I3")).toEqual([[90], [450]]);
     expect(s.values("Data", "J5")[0][0]).toBe(5000);
     expect(s.effectiveBackground("Data", "K2")).toBe(YELLOW); // 90%
@@ -542,17 +539,17 @@ describe("an existing table", () => {
     s.resetCalls();
     expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ added: false, updated: true });
     expect(s.calls.get("Range.setFormulas")).toBe(1);
-    expect(s.snapshot("Data", 2, 10).cells[1][6].formula).toBe("=KPI_ROLLUP(A1:F7)");
+    expect(s.snapshot("Data", 2, 10).cells[1][6].formula).toBe('=KPI_TREE(A1:F7,{1,0.8},"en")');
     expect(s.values("Data", "G7")[0][0]).toBe(1);
     expect(s.values("Data", "G2")[0][0]).toBe(90);
     // Again: nothing to update.
     expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ updated: false });
     // A formula the user changed beyond its rows is theirs: kept.
-    s.type("Data", "J2", '=KPI_STATUS(G2:G7,D2:D7,"",{0.7,0.4},"en")');
+    s.type("Data", "G2", '=KPI_TREE(A1:F7,{0.7,0.4},"en")');
     s.type("Data", "A8", "More");
     s.type("Data", "B8", "Orders");
     expect(s.run("addFunctionColumns", "Data", "A1:F8", null)).toMatchObject({ updated: false });
-    expect(s.snapshot("Data", 2, 10).cells[1][9].formula).toBe('=KPI_STATUS(G2:G7,D2:D7,"",{0.7,0.4},"en")');
+    expect(s.snapshot("Data", 2, 10).cells[1][6].formula).toBe('=KPI_TREE(A1:F7,{0.7,0.4},"en")');
   });
 
   it("inserts columns for the function columns when the table fills the sheet to its last column", () => {
@@ -587,12 +584,7 @@ describe("an existing table", () => {
       "Achievement",
       "Status",
     ]);
-    expect(view.cells[1].slice(26).map((c) => c.formula)).toEqual([
-      "=KPI_ROLLUP(A1:Z6)",
-      "=KPI_REQUIRED(A1:Z6)",
-      '=KPI_ACHIEVEMENT(AA2:AA6,D2:D6,"")',
-      '=KPI_STATUS(AA2:AA6,D2:D6,"",{1,0.8},"en")',
-    ]);
+    expect(view.cells[1].slice(26).map((c) => c.formula)).toEqual(['=KPI_TREE(A1:Z6,{1,0.8},"en")', "", "", ""]);
     expect(s.values("Data", "AA2:AA3")).toEqual([[90], [450]]);
     expect(s.values("Data", "AB5")[0][0]).toBe(5000);
     expect(s.values("Data", "AA7:AD7")).toEqual([["", "", "", ""]]);

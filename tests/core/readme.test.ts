@@ -1,6 +1,6 @@
 // The README's examples, so the documentation stays true.
 import { describe, expect, it } from "vitest";
-import { KPI_CHECK, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS } from "../../src/functions/customFunctions";
+import { KPI_CHECK, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "../../src/functions/customFunctions";
 
 const JA = [
   ["指標名", "親", "計算", "目標", "実績"],
@@ -61,5 +61,29 @@ describe("README examples", () => {
       ["Order value", 2, "", 8000],
     ];
     expect(flat(KPI_CHECK(ecommerce))[0]).toBe("children give 48,000,000 (-4% vs target)");
+  });
+
+  it("KPI_TREE: rollup, required, achievement and status in one block; a middle KPI judged against its rolled-up target", () => {
+    const tree = [
+      ["Name", "Level", "Op", "Target", "Actual"],
+      ["Orders", 1, "×", 100, ""],
+      ["Meetings", 2, "×", "", ""],
+      ["Leads", 3, "", "5,000", "4,000"],
+      ["Meeting rate", 3, "", "10%", "11%"],
+      ["Close rate", 2, "", "20%", "18%"],
+    ];
+    const rows = KPI_TREE(tree, undefined, "en") as [number, number, number, string][];
+    const rounded = rows.map(([a, r, rate, status]) => [+a.toFixed(9), +r.toFixed(9), +rate.toFixed(9), status]);
+    expect(rounded).toEqual([
+      [79.2, 100, 0.792, "Off track"],
+      [440, 500, 0.88, "At risk"],
+      [4000, 5000, 0.8, "At risk"],
+      [0.11, 0.1, 1.1, "Achieved"],
+      [0.18, 0.2, 0.9, "At risk"],
+    ]);
+    // The same rows as the single-purpose functions give, status aside for Meetings (no target of its own).
+    expect(rows.map((r) => r[0])).toEqual(flat(KPI_ROLLUP(tree)));
+    expect(rows.map((r) => r[1])).toEqual(flat(KPI_REQUIRED(tree)));
+    expect((KPI_TREE(tree, [[0.7, 0.4]], "ja") as unknown[][])[0][3]).toBe("達成");
   });
 });

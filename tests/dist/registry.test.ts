@@ -85,10 +85,12 @@ describe("formulas from the registry", () => {
   });
 
   it("recognises every column formula it writes, and nothing else", () => {
-    const fx = functionColumns({ top: 1, left: 1, height: 9, width: 8, targetColumn: 4, directionColumn: 7 }, 9, "ja", {
-      achieved: 0.7,
-      atRisk: 0.4,
-    });
+    const g = { top: 1, left: 1, height: 9, width: 8, targetColumn: 4, directionColumn: 7 };
+    const okr = { achieved: 0.7, atRisk: 0.4 };
+    const tree = columnFunction(functionColumns(g, 9, "ja", okr).formulas[0]);
+    expect(tree?.fn.spec.name).toBe("KPI_TREE");
+    expect(tree?.args).toEqual({ tree: "A1:H9", thresholds: "{0.7,0.4}", language: '"ja"' });
+    const fx = functionColumns(g, 9, "ja", okr, false);
     const read = fx.formulas.map((f) => columnFunction(f));
     expect(read.map((r) => r?.fn.spec.name)).toEqual(["KPI_ROLLUP", "KPI_REQUIRED", "KPI_ACHIEVEMENT", "KPI_STATUS"]);
     expect(read[3]?.args).toEqual({
@@ -112,6 +114,7 @@ describe("formulas from the registry", () => {
     expect(statusWithThresholds('=KPI_STATUS(I2:I9,D2:D9,"",{0.7,0.4})', okr, plain)).toBe(
       '=KPI_STATUS(I2:I9,D2:D9,"",{1,0.8})',
     );
+    expect(statusWithThresholds('=KPI_TREE(A1:H9,{1,0.8},"ja")', plain, okr)).toBe('=KPI_TREE(A1:H9,{0.7,0.4},"ja")');
     // Thresholds the user chose (a cell reference, other rates) are theirs.
     expect(statusWithThresholds("=KPI_STATUS(I2:I9,D2:D9,,Z1:Z2)", plain, okr)).toBeNull();
     expect(statusWithThresholds("=KPI_STATUS(I2:I9,D2:D9,,{0.9,0.5})", plain, okr)).toBeNull();
