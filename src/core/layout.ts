@@ -2,7 +2,7 @@ import { fail } from "./errors";
 import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
-import { type Direction, parseDirection, requireNumber } from "./value";
+import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection, requireNumber } from "./value";
 import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
@@ -78,6 +78,23 @@ function readFlag(cell: Cell): boolean {
   return text !== "" && !KSF_FALSE.has(text);
 }
 
+/** True when every cell of `cells` at `columns` is blank. */
+function allBlank(cells: Cell[], columns: readonly number[]): boolean {
+  for (const c of columns) if (!isBlank(cells[c])) return false;
+  return true;
+}
+
+/** `read` remembering its answer per distinct text, for one reading of a table. */
+function remember<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = read(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /**
  * Reads a tree range: the first row is a header, each later row one node,
  * fully blank rows skipped. Throws KpiError naming the row, the column and the
@@ -106,10 +123,12 @@ export function readTree(input: unknown): Tree {
 
   const relevant = [...outline, ...Object.values(fields)];
   const nodes: KpiNode[] = [];
-  const depths: number[] = [];
+  // One reading of the table: each distinct text (1,000件, ×, lower) is read once.
+  const readCell = numberReader();
+  const readOp = remember(parseOp);
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
-    if (relevant.every((c) => isBlank(cells[c]))) continue;
+    if (allBlank(cells, relevant)) continue;
     const row = r + 1;
     let name = "";
     let depth = 0;
@@ -125,17 +144,23 @@ export function readTree(input: unknown): Tree {
     const where = { row, name };
     if (!name) fail(lang, "missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
 
-    const number = (f: "target" | "actual") => requireNumber(lang, col(cells, f), { ...where, column: headers[f] });
+    // A number cell needs no reading; text is read (once per distinct text), and refused naming the cell.
+    const number = (f: "target" | "actual"): ParsedNumber | null => {
+      const cell = col(cells, f);
+      if (typeof cell === "number" && Number.isFinite(cell)) return null;
+      const reading = readCell(cell);
+      return isRefusal(reading) ? requireNumber(lang, cell, { ...where, column: headers[f] }) : reading;
+    };
     const target = number("target");
     const actual = number("actual");
     const dirCell = col(cells, "direction");
     const stated = parseDirection(dirCell);
     if (stated === undefined)
       fail(lang, "badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
-    const direction: Direction = stated ?? target.direction ?? actual.direction ?? "higher";
+    const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
 
     const opText = cellText(col(cells, "op"));
-    const op = opText ? parseOp(opText) : null;
+    const op = opText ? readOp(opText) : null;
     if (op === undefined) fail(lang, "unknownOp", { ...where, column: headers.op }, { text: opText });
 
     if (form === "level") {
@@ -145,7 +170,6 @@ export function readTree(input: unknown): Tree {
         fail(lang, "badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
       depth = level;
     }
-    depths.push(depth);
     nodes.push({
       index: nodes.length,
       row,
@@ -155,10 +179,10 @@ export function readTree(input: unknown): Tree {
       children: [],
       depth,
       op,
-      target: target.value,
-      actual: actual.value,
+      target: target ? target.value : (col(cells, "target") as number),
+      actual: actual ? actual.value : (col(cells, "actual") as number),
       direction,
-      unit: cellText(col(cells, "unit")) || target.unit || actual.unit || "",
+      unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
       owner: cellText(col(cells, "owner")),
       deadline: col(cells, "deadline") ?? null,
       ksf: readFlag(col(cells, "ksf")),
@@ -201,31 +225,34 @@ function linkByParent(
   headers: Partial<Record<Field, string>>,
 ): void {
   const byId = headers.id !== undefined;
-  const index = new Map<string, number[]>();
+  // Each key's first row; rows sharing a name (no ID column) are listed apart, for the ambiguity error.
+  const index = new Map<string, number>();
+  const shared = new Map<string, number[]>();
   for (const node of nodes) {
     const key = byId ? node.id : node.name;
     if (!key) continue;
-    const rows = index.get(key);
-    if (!rows) index.set(key, [node.index]);
+    const first = index.get(key);
+    if (first === undefined) index.set(key, node.index);
     else if (byId)
       fail(
         lang,
         "duplicateId",
         { row: node.row, name: node.name, column: headers.id },
-        { id: key, firstRow: nodes[rows[0]].row },
+        { id: key, firstRow: nodes[first].row },
       );
-    else rows.push(node.index);
+    else shared.set(key, [...(shared.get(key) ?? [first]), node.index]);
   }
   for (const node of nodes) {
     const parentKey = cellText(col(grid[node.row - 1], "parent"));
     if (!parentKey) continue;
-    const where = { row: node.row, name: node.name, column: headers.parent };
-    const matches = index.get(parentKey);
-    if (!matches) fail(lang, "unknownParent", where, { parent: parentKey });
-    if (matches.length > 1)
-      fail(lang, "ambiguousParent", where, { parent: parentKey, rows: matches.map((m) => nodes[m].row).join(", ") });
-    if (matches[0] === node.index) fail(lang, "cycle", where);
-    node.parent = matches[0];
+    const match = index.get(parentKey);
+    const where = () => ({ row: node.row, name: node.name, column: headers.parent });
+    if (match === undefined) fail(lang, "unknownParent", where(), { parent: parentKey });
+    const matches = shared.get(parentKey);
+    if (matches)
+      fail(lang, "ambiguousParent", where(), { parent: parentKey, rows: matches.map((m) => nodes[m].row).join(", ") });
+    if (match === node.index) fail(lang, "cycle", where());
+    node.parent = match;
   }
 }
 

@@ -107,6 +107,26 @@ export function readNumber(cell: Cell): ParsedNumber | Refusal {
   return readText(cell);
 }
 
+/** Distinct texts a reader keeps: the values and units a table repeats, bounded where every cell differs. */
+const READER_MEMORY = 4096;
+
+/**
+ * readNumber for one reading of a table: each distinct text is parsed once
+ * (a table repeats `1,000件`, `20%`, `-` and blanks), numbers go straight
+ * through. Readings are shared between cells: read them, never change them.
+ */
+export function numberReader(): (cell: Cell) => ParsedNumber | Refusal {
+  const seen = new Map<string, ParsedNumber | Refusal>();
+  return (cell) => {
+    if (typeof cell !== "string") return readNumber(cell);
+    const known = seen.get(cell);
+    if (known !== undefined) return known;
+    const reading = readNumber(cell);
+    if (seen.size < READER_MEMORY) seen.set(cell, reading);
+    return reading;
+  };
+}
+
 /** readNumber without the reason: undefined for a cell that is not a number. */
 export function parseNumber(cell: Cell): ParsedNumber | undefined {
   const reading = readNumber(cell);
@@ -434,7 +454,7 @@ for (const w of [
 
 /** null for blank (use the default), undefined for text that is not a direction. */
 export function parseDirection(cell: Cell): Direction | null | undefined {
-  if (cell === null || cell === undefined) return null;
+  if (cell === null || cell === undefined || cell === "") return null;
   if (typeof cell !== "string") return undefined;
   const key = cell
     .normalize("NFKC")

@@ -247,12 +247,7 @@ describe("writing a tree to a new sheet", () => {
     ]);
     const view = s.snapshot("KPIツリー", 8, 16);
     expect(view.frozenRows).toBe(1);
-    expect(view.cells[1].slice(12).map((c) => c.formula)).toEqual([
-      '=KPI_TREE(A1:L8,{1,0.8},"ja")',
-      "",
-      "",
-      "",
-    ]);
+    expect(view.cells[1].slice(12).map((c) => c.formula)).toEqual(['=KPI_TREE(A1:L8,{1,0.8},"ja")', "", "", ""]);
     expect(view.cells.slice(2).every((row) => row.slice(12).every((c) => c.formula === ""))).toBe(true);
     // Names are text, never formulas; the reverse funnel as in the ID/parent layout.
     expect(view.cells.slice(1).every((row) => row.slice(0, 4).every((c) => c.formula === ""))).toBe(true);

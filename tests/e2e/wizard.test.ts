@@ -149,15 +149,18 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
       expect(before).toContain(before[0]); // existing sheets stay
       await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-4-written`) });
 
-      // The sheet: user text as text, one spilling formula per function column, live colours.
+      // The sheet: user text as text, one KPI_TREE call spilling over the function columns, live colours.
       const n = want.nodes.length;
       const last = n + 1;
       expect(s.values(sheet, `A2:A${last}`).map((r) => r[0])).toEqual(want.nodes.map((x) => x.name));
       const view = s.snapshot(sheet, last, 15);
       expect(view.cells[1][0].formula).toBe("");
-      expect(view.cells[1][11].formula).toBe(`=KPI_ROLLUP(A1:K${last})`);
-      expect(view.cells[1][12].formula).toBe(`=KPI_REQUIRED(A1:K${last})`);
-      expect(view.cells[1][13].formula).toBe(`=KPI_ACHIEVEMENT(L2:L${last},E2:E${last},H2:H${last})`);
+      expect(view.cells[1].slice(11).map((c) => c.formula)).toEqual([
+        `=KPI_TREE(A1:K${last},{1,0.8},"${c.lang}")`,
+        "",
+        "",
+        "",
+      ]);
       const rollup = s.values(sheet, `L2:L${last}`).map((r) => r[0]);
       evaluation.rollupActual.forEach((v, k) => {
         if (v === null) expect(rollup[k]).toBe("");
@@ -234,8 +237,8 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
     });
     const view = s.snapshot(sheet, last, width + 4);
     const table = `A1:${letter(width)}${last}`;
-    expect(view.cells[1][width].formula).toBe(`=KPI_ROLLUP(${table})`);
-    expect(view.cells[1][width + 1].formula).toBe(`=KPI_REQUIRED(${table})`);
+    expect(view.cells[1][width].formula).toBe(`=KPI_TREE(${table},{1,0.8},"ja")`);
+    expect(view.cells[1][width + 1].formula).toBe("");
     const rollup = s.values(sheet, `${letter(width + 1)}2:${letter(width + 1)}${last}`).map((r) => r[0]);
     evaluation.rollupActual.forEach((v, k) => {
       if (v === null) expect(rollup[k]).toBe("");
@@ -457,7 +460,7 @@ describe("current table", { timeout: 30_000 }, () => {
     await sb.locator('[data-testid="add"]').click();
     await sb.locator(".report .done").waitFor(POLL);
     expect(s.values("Team KPIs", "G2")[0][0]).toBe("keep me");
-    expect(s.snapshot("Team KPIs", 2, 11).cells[1][7].formula).toBe("=KPI_ROLLUP(A1:F6)");
+    expect(s.snapshot("Team KPIs", 2, 11).cells[1][7].formula).toBe('=KPI_TREE(A1:F6,{1,0.8},"en")');
     // Orders: 480 meetings × 20% = 96 of 100 → at risk.
     expect(s.values("Team KPIs", "H2")[0][0]).toBeCloseTo(96, 9);
     expect(s.effectiveBackground("Team KPIs", "J2")).toBe(DEFAULT_COLORS.atRisk);
