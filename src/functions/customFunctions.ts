@@ -4,7 +4,7 @@
  * autocomplete: keep @param names, @return and @customfunction.
  */
 import { sheetLanguage } from "../addon/locale";
-import { checkTargets, mismatchCell } from "../core/check";
+import { checkColumn } from "../core/check";
 import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
@@ -145,7 +145,5 @@ export function KPI_STATUS(
 export function KPI_CHECK(tree: unknown, tolerance?: unknown): Output {
   const t = readTree(tree);
   const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
-  const text: (string | null)[] = t.nodes.map(() => null);
-  for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
-  return column(toColumn(t, text));
+  return column(toColumn(t, checkColumn(t, tol)));
 }
