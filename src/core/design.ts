@@ -17,6 +17,9 @@ export type DesignIssue =
   /** A root beside the tree's KGI: a KPI without a parent, or (for a table meant as one tree) a second KGI. */
   | { kind: "secondKgi"; node: number; count: number };
 
+/** The order in which a row's notes are written. */
+const RANK: Record<DesignIssue["kind"], number> = { smart: 0, sameName: 1, ownerLoad: 2, secondKgi: 3 };
+
 /**
  * `oneTree`: the table is meant as one tree (the sidebar's table), so every
  * KGI after the first is flagged; otherwise (a range may hold several trees)
@@ -48,15 +51,14 @@ export function designChecks(tree: Tree, oneTree = false): DesignIssue[] {
   }
   for (const nodes of load.values())
     if (nodes.length > MAX_KPIS_PER_OWNER)
-      for (const i of nodes)
-        out.push({ kind: "ownerLoad", node: i, owner: tree.nodes[i].owner, count: nodes.length });
+      for (const i of nodes) out.push({ kind: "ownerLoad", node: i, owner: tree.nodes[i].owner, count: nodes.length });
   const count = tree.roots.length;
   const grown = tree.roots.some((r) => tree.nodes[r].children.length > 0);
   tree.roots.forEach((r, k) => {
     const stray = grown && tree.nodes[r].children.length === 0;
     if (count > 1 && (oneTree ? k > 0 : stray)) out.push({ kind: "secondKgi", node: r, count });
   });
-  return out;
+  return out.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 }
 
 const FIELD = {

@@ -194,8 +194,14 @@ const messages = {
     ja: (p) => [`ドライバー「${p.name}」が範囲の KPI にありません。`, "表にある KPI の名前か ID を指定してください。"],
   },
   driverAmbiguous: {
-    en: (p) => [`The driver "${p.name}" matches more than one row (rows ${p.rows}).`, "give its ID instead of its name."],
-    ja: (p) => [`ドライバー「${p.name}」に当たる行が複数あります（${p.rows} 行目）。`, "名前ではなく ID で指定してください。"],
+    en: (p) => [
+      `The driver "${p.name}" matches more than one row (rows ${p.rows}).`,
+      "give its ID instead of its name.",
+    ],
+    ja: (p) => [
+      `ドライバー「${p.name}」に当たる行が複数あります（${p.rows} 行目）。`,
+      "名前ではなく ID で指定してください。",
+    ],
   },
   driverIsKgi: {
     en: () => ["The KGI cannot be a driver of itself.", "choose KPIs below the KGI as drivers."],
@@ -213,14 +219,20 @@ const messages = {
   },
   seekNoDrivers: {
     en: () => ["This tree has no KPI to move.", "add KPIs under the KGI, or give drivers."],
-    ja: () => ["このツリーには動かせる KPI がありません。", "KGI の下に KPI を追加するか、ドライバーを指定してください。"],
+    ja: () => [
+      "このツリーには動かせる KPI がありません。",
+      "KGI の下に KPI を追加するか、ドライバーを指定してください。",
+    ],
   },
   seekNoGoal: {
     en: () => ["The KGI has no target to seek.", "enter the KGI's target, or give a goal."],
     ja: () => ["KGI に目標がないため逆算できません。", "KGI の目標を入力するか、目標値を指定してください。"],
   },
   seekBlankDriver: {
-    en: () => ["This driver has no actual, so a percentage of it means nothing.", "enter its actual, or leave it out of the drivers."],
+    en: () => [
+      "This driver has no actual, so a percentage of it means nothing.",
+      "enter its actual, or leave it out of the drivers.",
+    ],
     ja: () => ["このドライバーには実績がなく、率で動かせません。", "実績を入力するか、ドライバーから外してください。"],
   },
   seekZeroDriver: {

@@ -34,6 +34,31 @@ function extremeOfOthers(values: Values, pick: (a: number, b: number) => number)
   return out;
 }
 
+/** One child's response (see `localResponse`); `others` is the extreme of its siblings for min and max. */
+function response(op: Op, v: number, k: number, parent: number, known: number, others: number | null): number {
+  const step = IMPACT_STEP;
+  switch (op) {
+    case "sum":
+      return v / parent;
+    case "avg":
+      return v / (known * parent);
+    case "difference":
+      return (k === 0 ? v : -v) / parent;
+    case "product":
+      return 1;
+    case "ratio":
+      return k === 0 ? 1 : (1 / (1 + step) - 1) / step;
+    case "min":
+    case "max": {
+      const raised = v * (1 + step);
+      const moved = others === null ? raised : op === "min" ? Math.min(raised, others) : Math.max(raised, others);
+      return (moved / parent - 1) / step;
+    }
+    case "none":
+      return 0;
+  }
+}
+
 /**
  * The parent's relative change per relative change of each child
  * ((Δparent ÷ parent) ÷ (Δchild ÷ child)) when that child alone rises by
@@ -45,33 +70,9 @@ function extremeOfOthers(values: Values, pick: (a: number, b: number) => number)
 export function localResponse(op: Op, values: Values, parent: number | null): Values {
   if (parent === null || parent === 0 || combine(op, values) !== parent) return values.map(() => null);
   const known = values.filter((v) => v !== null).length;
-  const step = IMPACT_STEP;
   const extremes =
     op === "min" ? extremeOfOthers(values, Math.min) : op === "max" ? extremeOfOthers(values, Math.max) : null;
-  return values.map((v, k) => {
-    if (v === null) return null;
-    switch (op) {
-      case "sum":
-        return v / parent;
-      case "avg":
-        return v / (known * parent);
-      case "difference":
-        return (k === 0 ? v : -v) / parent;
-      case "product":
-        return 1;
-      case "ratio":
-        return k === 0 ? 1 : (1 / (1 + step) - 1) / step;
-      case "min":
-      case "max": {
-        const raised = v * (1 + step);
-        const others = (extremes as Values)[k];
-        const moved = others === null ? raised : op === "min" ? Math.min(raised, others) : Math.max(raised, others);
-        return (moved / parent - 1) / step;
-      }
-      case "none":
-        return 0;
-    }
-  });
+  return values.map((v, k) => (v === null ? null : response(op, v, k, parent, known, extremes?.[k] ?? null)));
 }
 
 /**

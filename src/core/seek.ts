@@ -58,7 +58,9 @@ export function resolveDrivers(tree: Tree, keys: readonly string[]): number[] {
 /** The default drivers of one tree: its KSF-marked KPIs, else its leaves. */
 function defaultDrivers(tree: Tree, members: number[]): number[] {
   const marked = members.filter((i) => tree.nodes[i].ksf && tree.nodes[i].parent >= 0);
-  return marked.length ? marked : members.filter((i) => tree.nodes[i].children.length === 0 && tree.nodes[i].parent >= 0);
+  return marked.length
+    ? marked
+    : members.filter((i) => tree.nodes[i].children.length === 0 && tree.nodes[i].parent >= 0);
 }
 
 /** Refuses the KGI as a driver and a driver inside another's subtree (its change would be hidden). */
@@ -111,7 +113,11 @@ function candidates(tree: Tree, drivers: number[]): { up: number[]; down: number
 }
 
 /** The common rate where `f` crosses `goal`, nearest to 0; null when no sign change is found. */
-function solve(f: (rate: number) => number | null, goal: number, tries: { up: number[]; down: number[] }): number | null {
+function solve(
+  f: (rate: number) => number | null,
+  goal: number,
+  tries: { up: number[]; down: number[] },
+): number | null {
   const scale = Math.max(Math.abs(goal), 1e-300);
   const h = (r: number) => {
     const v = f(r);

@@ -6,14 +6,17 @@
 import { sheetLanguage } from "../addon/locale";
 import { checkColumn } from "../core/check";
 import { fail } from "../core/errors";
+import { gaps } from "../core/gap";
+import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
+import { seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
 import { parseDirection, parseNumber } from "../core/value";
-import { column, elementwise, type Output, optionalText } from "./grid";
+import { column, elementwise, type Output, optionalNumber, optionalText } from "./grid";
 
 const FIELD_WORDS: Record<string, "actual" | "target"> = {
   actual: "actual",
@@ -52,14 +55,7 @@ export function KPI_ROLLUP(tree: unknown, field?: unknown): Output {
  */
 export function KPI_REQUIRED(tree: unknown, goal?: unknown): Output {
   const t = readTree(tree);
-  let goalValue: number | null = null;
-  const goalCell = toGrid(goal)[0]?.[0];
-  if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-    const parsed = parseNumber(goalCell);
-    if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
-    goalValue = parsed.value;
-  }
-  return column(toColumn(t, required(t, goalValue)));
+  return column(toColumn(t, required(t, optionalNumber(t.lang, goal))));
 }
 
 /** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
@@ -146,4 +142,43 @@ export function KPI_CHECK(tree: unknown, tolerance?: unknown): Output {
   const t = readTree(tree);
   const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
   return column(toColumn(t, checkColumn(t, tol)));
+}
+
+/**
+ * Sensitivity: the % change of the KGI when each KPI rises 1%, the others held at their actuals (1% for every factor of a product; a sum's share for an addend).
+ *
+ * @param {A1:H30} tree The KPI table with its header row.
+ * @return One rate per row (0.01 = the KGI moves 1%); format the column as %.
+ * @customfunction
+ */
+export function KPI_IMPACT(tree: unknown): Output {
+  const t = readTree(tree);
+  return column(toColumn(t, impacts(t)));
+}
+
+/**
+ * Gap attribution: each KPI's share of its KGI's gap (actual − target), in the KGI's unit. The leaves add up to the whole gap; a parent shows the sum of its subtree.
+ *
+ * @param {A1:H30} tree The KPI table with its header row.
+ * @return One share per row, in the KGI's unit (negative = a shortfall).
+ * @customfunction
+ */
+export function KPI_GAP(tree: unknown): Output {
+  const t = readTree(tree);
+  return column(toColumn(t, gaps(t)));
+}
+
+/**
+ * Goal seek over several KPIs: the value each driver must reach for the KGI to hit its target (or goal) when all drivers improve by the same percentage; the KGI's row shows that percentage.
+ *
+ * @param {A1:H30} tree The KPI table with its header row.
+ * @param {20000000} goal Optional. A goal for the KGI instead of its target (single-tree ranges only).
+ * @param {J2:J4} drivers Optional. Names or IDs of the KPIs to move; default the KSF-marked KPIs, else all leaves.
+ * @return Each driver's new value, the common improvement in the KGI's row (0.06 = +6%), blank elsewhere.
+ * @customfunction
+ */
+export function KPI_SEEK(tree: unknown, goal?: unknown, drivers?: unknown): Output {
+  const t = readTree(tree);
+  const keys = drivers === undefined ? [] : toGrid(drivers).flat().map(cellText).filter(Boolean);
+  return column(toColumn(t, seekColumn(seek(t, optionalNumber(t.lang, goal), keys.length ? keys : undefined))));
 }
