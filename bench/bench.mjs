@@ -112,3 +112,23 @@ const rolled = scope.KPI_ROLLUP(deep);
 console.log(
   `deep chain of 10,000 levels: ${(performance.now() - start).toFixed(1)} ms, no stack overflow (root rollup ${rolled[0][0]}, leaf required ${required[9_999][0]})`,
 );
+
+// Issue 11: gap attribution, sensitivity and goal seek (all leaves as drivers), each a function call as in a cell.
+console.log("");
+console.log("nodes   | KPI_GAP   | KPI_IMPACT | KPI_SEEK (all leaves) | per node (all three)");
+console.log("--------|-----------|------------|-----------------------|---------------------");
+for (const n of SIZES) {
+  const grid = table(n);
+  const repeat = n >= 100_000 ? 3 : 10;
+  const [gap, impact, seek] = ["KPI_GAP", "KPI_IMPACT", "KPI_SEEK"].map((f) => time(() => scope[f](grid), repeat));
+  console.log(
+    `${String(n).padEnd(7)} | ${gap.toFixed(1).padStart(6)} ms | ${impact.toFixed(1).padStart(7)} ms | ${seek.toFixed(1).padStart(18)} ms | ${(((gap + impact + seek) / n) * 1000).toFixed(2).padStart(8)} µs`,
+  );
+}
+const deepStart = performance.now();
+const deepGap = scope.KPI_GAP(deep);
+const deepSeek = scope.KPI_SEEK(deep);
+scope.KPI_IMPACT(deep);
+console.log(
+  `deep chain of 10,000 levels, KPI_GAP + KPI_IMPACT + KPI_SEEK: ${(performance.now() - deepStart).toFixed(1)} ms (KGI gap ${deepGap[0][0]}, common improvement ${deepSeek[0][0]})`,
+);

@@ -15,7 +15,7 @@ import type { Tree } from "./tree";
 
 export interface SeekResult {
   /** Per tree solved: its KGI, its drivers and the common improvement (0.1 = every driver 10% better). */
-  trees: { root: number; drivers: number[]; rate: number }[];
+  trees: { root: number; drivers: number[]; rate: number; goal: number }[];
   /** The sought value of each driver, indexed like `tree.nodes`; null for the others. */
   values: Values;
 }
@@ -64,7 +64,7 @@ function defaultDrivers(tree: Tree, members: number[]): number[] {
 }
 
 /** Refuses the KGI as a driver and a driver inside another's subtree (its change would be hidden). */
-function checkDrivers(tree: Tree, drivers: number[]): void {
+function checkDrivers(tree: Tree, drivers: readonly number[]): void {
   const chosen = new Set(drivers);
   for (const d of drivers) {
     const node = tree.nodes[d];
@@ -185,17 +185,16 @@ function unreachable(tree: Tree, root: number, drivers: number[], goal: number, 
 }
 
 /**
- * KPI_SEEK: for each tree, the common improvement of its drivers (`keys`:
- * names or IDs; default its KSF-marked KPIs, else its leaves) that takes the
- * KGI to `goal` (single-tree ranges) or its target.
+ * KPI_SEEK: for each tree, the common improvement of its drivers (node
+ * indices, see `resolveDrivers`; default its KSF-marked KPIs, else its
+ * leaves) that takes the KGI to `goal` (single-tree ranges) or its target.
  */
-export function seek(tree: Tree, goal: number | null = null, keys?: readonly string[]): SeekResult {
+export function seek(tree: Tree, goal: number | null = null, chosen: readonly number[] | null = null): SeekResult {
   if (goal !== null && tree.roots.length !== 1) fail(tree.lang, "goalNeedsOneRoot", {}, { count: tree.roots.length });
   const actual = rollup(tree, "actual");
   const targets = rollup(tree, "target");
   const rootOf: number[] = new Array(tree.nodes.length);
   for (const i of tree.order) rootOf[i] = tree.nodes[i].parent < 0 ? i : rootOf[tree.nodes[i].parent];
-  const chosen = keys ? resolveDrivers(tree, keys) : null;
   if (chosen) checkDrivers(tree, chosen);
   const values: Values = new Array(tree.nodes.length).fill(null);
   const trees: SeekResult["trees"] = [];
@@ -217,7 +216,7 @@ export function seek(tree: Tree, goal: number | null = null, keys?: readonly str
     const rate = solve(f, want, candidates(tree, drivers));
     if (rate === null) unreachable(tree, root, drivers, want, actual);
     for (const d of drivers) values[d] = improved(tree, d, actual[d] as number, rate);
-    trees.push({ root, drivers, rate });
+    trees.push({ root, drivers, rate, goal: want });
   }
   return { trees, values };
 }

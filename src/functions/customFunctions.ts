@@ -12,7 +12,7 @@ import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
-import { seek, seekColumn } from "../core/seek";
+import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
@@ -245,7 +245,8 @@ export const KPI_SEEK = customFunction(
   (tree, goal, drivers) => {
     const t = readTree(tree);
     const keys = drivers === undefined ? [] : toGrid(drivers).flat().map(cellText).filter(Boolean);
-    return column(toColumn(t, seekColumn(seek(t, optionalNumber(t.lang, goal), keys.length ? keys : undefined))));
+    const chosen = keys.length ? resolveDrivers(t, keys) : null;
+    return column(toColumn(t, seekColumn(seek(t, optionalNumber(t.lang, goal), chosen))));
   },
 );
 

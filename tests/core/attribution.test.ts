@@ -9,7 +9,7 @@ import { gaps } from "../../src/core/gap";
 import { impacts } from "../../src/core/impact";
 import { readTree } from "../../src/core/layout";
 import { rollup } from "../../src/core/rollup";
-import { seek, seekColumn } from "../../src/core/seek";
+import { resolveDrivers, seek, seekColumn } from "../../src/core/seek";
 import type { Tree } from "../../src/core/tree";
 import { layout, type Spec } from "../helpers/layouts";
 
@@ -170,7 +170,7 @@ describe("KPI_SEEK", () => {
 
   it("moves only the chosen drivers, by name or ID, towards a goal", () => {
     const tree = sample();
-    const result = seek(tree, 18_000_000, ["アポ率", "S4"]);
+    const result = seek(tree, 18_000_000, resolveDrivers(tree, ["アポ率", "S4"]));
     const [{ rate, drivers }] = result.trees;
     expect(drivers.map((d) => tree.nodes[d].name).sort()).toEqual(["アポ率", "架電数"].sort());
     expect(14_850_000 * (1 + rate) ** 2).toBeCloseTo(18_000_000, 3);
@@ -194,16 +194,18 @@ describe("KPI_SEEK", () => {
   it("says which driver at zero or which min/max keeps the goal out of reach", () => {
     const zero = sample();
     zero.nodes[3].actual = 0;
-    expect(() => seek(zero, null, ["架電数"])).toThrow(/「架電数」の実績が 0/);
+    expect(() => seek(zero, null, resolveDrivers(zero, ["架電数"]))).toThrow(/「架電数」の実績が 0/);
     const capped = readTree([
       ["Name", "Level", "Op", "Target", "Actual"],
       ["Score", 1, "min", 10, ""],
       ["A", 2, "", "", 5],
       ["B", 2, "", "", 8],
     ]);
-    expect(() => seek(capped, null, ["A"])).toThrow(/"Score" \(min, max or none\) caps .* reaches 8\)/);
-    expect(() => seek(capped, null, ["zz"])).toThrow(/driver "zz" is not a KPI/);
-    expect(() => seek(capped, null, ["Score"])).toThrow(/KGI cannot be a driver/);
+    expect(() => seek(capped, null, resolveDrivers(capped, ["A"]))).toThrow(
+      /"Score" \(min, max or none\) caps .* reaches 8\)/,
+    );
+    expect(() => resolveDrivers(capped, ["zz"])).toThrow(/driver "zz" is not a KPI/);
+    expect(() => seek(capped, null, resolveDrivers(capped, ["Score"]))).toThrow(/KGI cannot be a driver/);
   });
 });
 
