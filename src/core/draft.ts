@@ -496,7 +496,7 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
   for (const u of checkUnits(tree))
     issues.push({ level: "warning", kind: "units", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
   const need = required(tree);
-  for (const c of checkTargets(tree, 1e-6))
+  for (const c of checkTargets(tree))
     if (!c.ok)
       issues.push({
         level: "warning",

@@ -5,7 +5,7 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkColumn } from "../core/check";
+import { checkColumn, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
 import { gaps } from "../core/gap";
 import { impacts } from "../core/impact";
@@ -16,8 +16,8 @@ import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { parseDirection, parseNumber } from "../core/value";
-import { column, elementwise, optionalNumber, optionalText } from "./grid";
+import { parseDirection, parseNumber, requireNumber } from "../core/value";
+import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
 
@@ -65,6 +65,18 @@ export const KPI_ROLLUP = customFunction(
   },
 );
 
+/** The goal argument as errors name it. */
+const GOAL = { en: "goal", ja: "目標値" };
+
+/** An optional goal for the KGI: null when left out or blank; "TBD" as a goal is not "no goal", so it is refused. */
+function readGoal(lang: Lang, goal: unknown): number | null {
+  const goalCell = toGrid(goal)[0]?.[0];
+  if (goal === undefined || goalCell === "" || goalCell === null || goalCell === undefined) return null;
+  const value = requireNumber(lang, goalCell, { column: GOAL[lang] }).value;
+  if (value === null) fail(lang, "badNumber", { column: GOAL[lang] }, { text: cellText(goalCell) });
+  return value;
+}
+
 export const KPI_REQUIRED = customFunction(
   {
     name: "KPI_REQUIRED",
@@ -84,7 +96,7 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    return column(toColumn(t, required(t, optionalNumber(t.lang, goal))));
+    return column(toColumn(t, required(t, readGoal(t.lang, goal))));
   },
 );
 
@@ -97,10 +109,8 @@ const ARGUMENT = {
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
   const names = ARGUMENT[lang];
-  const a = parseNumber(actual);
-  const t = parseNumber(target);
-  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
-  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const a = requireNumber(lang, actual, { row, column: names.actual });
+  const t = requireNumber(lang, target, { row, column: names.target });
   const stated = parseDirection(direction);
   if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
@@ -176,7 +186,7 @@ export const KPI_CHECK = customFunction(
         name: "tolerance",
         optional: true,
         example: "0.001",
-        help: "Relative difference still counted as OK (default 0.1%).",
+        help: `Relative difference still counted as OK (default ${TARGET_TOLERANCE * 100}%).`,
       },
     ],
     returns: '"OK", or what the children give and the gap, per row.',
@@ -184,7 +194,7 @@ export const KPI_CHECK = customFunction(
   },
   (tree, tolerance) => {
     const t = readTree(tree);
-    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
+    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? TARGET_TOLERANCE;
     return column(toColumn(t, checkColumn(t, tol)));
   },
 );
@@ -246,7 +256,7 @@ export const KPI_SEEK = customFunction(
     const t = readTree(tree);
     const keys = drivers === undefined ? [] : toGrid(drivers).flat().map(cellText).filter(Boolean);
     const chosen = keys.length ? resolveDrivers(t, keys) : null;
-    return column(toColumn(t, seekColumn(seek(t, optionalNumber(t.lang, goal), chosen))));
+    return column(toColumn(t, seekColumn(seek(t, readGoal(t.lang, goal), chosen))));
   },
 );
 

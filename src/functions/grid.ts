@@ -1,6 +1,5 @@
 import { fail } from "../core/errors";
 import { type Cell, cellText, type Lang, toGrid } from "../core/text";
-import { parseNumber } from "../core/value";
 
 export type Output = (number | string | null)[][] | number | string | null;
 
@@ -41,13 +40,4 @@ export function column(values: (number | string | null)[][]): Output {
 
 export function optionalText(arg: unknown): string {
   return cellText(toGrid(arg)[0]?.[0]);
-}
-
-/** An optional number argument (a goal): null when omitted or blank; text such as "1.2億" is read. */
-export function optionalNumber(lang: Lang, arg: unknown): number | null {
-  const cell = toGrid(arg)[0]?.[0];
-  if (arg === undefined || cell === "" || cell === null || cell === undefined) return null;
-  const parsed = parseNumber(cell);
-  if (!parsed || parsed.value === null) fail(lang, "badNumber", {}, { text: String(cell) });
-  return parsed.value;
 }

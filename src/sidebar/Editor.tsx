@@ -24,7 +24,7 @@ import {
 import { type DraftIssue, groupIssues } from "../core/draftIssues";
 import type { Op } from "../core/operators";
 import type { Status } from "../core/status";
-import type { Shared } from "./App";
+import type { Shared } from "./context";
 import { Diagram } from "./Diagram";
 import { Checkbox, NumberField, SelectField, TextField } from "./fields";
 

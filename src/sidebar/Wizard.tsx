@@ -1,11 +1,11 @@
 // The new-tree wizard: 1 pick a template, 2 edit the KGI and the tree (live
 // diagram and warnings), 3 write it to a new sheet.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { WriteResult } from "../addon/entrypoints";
 import { type Draft, evaluateDraft, type SheetLayout } from "../core/draft";
 import { BLANK_TEMPLATE, TEMPLATES, templateDescription, templateDraft, templateTitle } from "../core/templates";
 import { canRedo, canUndo, type History, record, redo, replacePresent, startHistory, undo } from "../core/undo";
-import type { Shared } from "./App";
+import type { WriteResult } from "../shared/api";
+import type { Shared } from "./context";
 import { Editor, type EditorState } from "./Editor";
 import { useId } from "./fields";
 import { server } from "./server";

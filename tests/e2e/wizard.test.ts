@@ -383,6 +383,32 @@ describe("editing safely", { timeout: 40_000 }, () => {
   });
 });
 
+describe("language", { timeout: 40_000 }, () => {
+  async function menuCaptions(screenshot?: string): Promise<string[]> {
+    await page.locator(".menu > button").first().click();
+    const captions = await page.locator(".menu li[data-fn]").allTextContents();
+    if (screenshot) await page.screenshot({ path: shot(screenshot) });
+    await page.locator(".menu > button").first().click();
+    return captions;
+  }
+
+  it("in English the menu and the sidebar's title are English; back in Japanese, Japanese", async () => {
+    await useLanguage("en");
+    expect(await page.locator("#sidebar-title").textContent()).toBe("KPI Tree");
+    expect(await menuCaptions("english-menu")).toEqual([
+      "Open KPI Tree",
+      "New tree…",
+      "Apply status colours",
+      "Check tree",
+      "Settings",
+      "Help",
+    ]);
+    await useLanguage("ja");
+    expect(await page.locator("#sidebar-title").textContent()).toBe("KPIツリー");
+    expect((await menuCaptions())[0]).toBe("KPIツリーを開く");
+  });
+});
+
 describe("current table", { timeout: 30_000 }, () => {
   it("reads the selection, says where the columns go, and adds them with colours", async () => {
     const s = preview.standin;
