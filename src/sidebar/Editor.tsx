@@ -52,11 +52,17 @@ export interface EditorProps extends Shared {
   onNext(): void;
 }
 
-/** A deletion waiting for the user's yes, or the last one done (to offer undo). */
+/**
+ * A deletion waiting for the user's yes (`draft`: the tree it was asked on),
+ * or the last one done (`draft`: the tree it left). Either is shown only while
+ * the tree is that one, so a stale question can never delete another KPI, and
+ * the notice's Undo always takes back this deletion.
+ */
 interface Removal {
   index: number;
   name: string;
   count: number;
+  draft: Draft;
 }
 
 /** Whether Ctrl+Z should be left to the browser: typing fields have their own text undo. */
@@ -99,12 +105,15 @@ export function Editor(props: EditorProps) {
     return () => document.removeEventListener("keydown", listener);
   }, []);
   const remove = (r: Removal) => {
-    props.commit({ draft: removeNode(draft, r.index), selected: Math.max(0, r.index - 1) });
+    if (r.draft !== draft) return;
+    const left = removeNode(draft, r.index);
+    props.commit({ draft: left, selected: Math.max(0, r.index - 1) });
     setPending(null);
-    setRemoved(r);
+    setRemoved({ ...r, draft: left });
   };
   const askRemove = () => {
-    const r = { index: i, name: draft.nodes[i].name.trim() || t.unnamed, count: removalCount(draft.nodes, i) };
+    const name = draft.nodes[i].name.trim() || t.unnamed;
+    const r = { index: i, name, count: removalCount(draft.nodes, i), draft };
     setRemoved(null);
     // A leaf goes at once (undo brings it back); a parent takes its subtree with it, so ask first.
     if (r.count > 1) setPending(r);
@@ -136,8 +145,10 @@ export function Editor(props: EditorProps) {
         flagged={new Set(evaluation.issues.map((x) => x.key))}
       />
       <Toolbar {...props} index={i} onRemove={askRemove} onAdded={() => setAdded((n) => n + 1)} />
-      {pending ? <ConfirmRemove {...props} removal={pending} onYes={remove} onNo={() => setPending(null)} /> : null}
-      {removed ? (
+      {pending?.draft === draft ? (
+        <ConfirmRemove {...props} removal={pending} onYes={remove} onNo={() => setPending(null)} />
+      ) : null}
+      {removed?.draft === draft ? (
         <p class="notice" role="status" data-testid="removed">
           {t.removed(removed.name, removed.count)}{" "}
           <button

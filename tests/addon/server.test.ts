@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { Draft } from "../../src/core/draft";
+import { type Draft, setValue } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
 import { addon, callsOf, select, wideDraft } from "./helpers";
@@ -332,6 +332,16 @@ describe("writing a tree to a new sheet", () => {
     const draft = templateDraft("sales", "ja");
     draft.nodes[0].op = "";
     expect(() => s.run("writeTree", draft)).toThrow(/計算方法/);
+    expect(s.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("refuses values that are not numbers, whether kept as typed or sent in a number's place", () => {
+    const s = addon({ locale: "en_US" });
+    const typed = withDeadline(setValue(templateDraft("sales", "en"), 2, "target", undefined, "abc"));
+    expect(() => s.run("writeTree", typed)).toThrow(/The target of "[^"]+", "abc", is not a number/);
+    const sent = withDeadline(templateDraft("sales", "en")) as unknown as { nodes: Record<string, unknown>[] };
+    sent.nodes[3].actual = "lots";
+    expect(() => s.run("writeTree", sent)).toThrow(/"lots", is not a number/);
     expect(s.sheetNames()).toEqual(["Sheet1"]);
   });
 });

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
-import { STATUS_LABEL } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
+import { STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
 import { OUTPUT, openPreview, type Session } from "./harness";
 
@@ -360,6 +360,27 @@ describe("editing safely", { timeout: 40_000 }, () => {
     await page.locator("#sidebar-frame").screenshot({ path: shot("invalid-target") });
     await sb.locator('[data-testid="node-target"]').fill("50");
     await expect.poll(() => next.isDisabled(), POLL).toBe(false);
+  });
+
+  it("a blank tree's many unnamed KPIs fold into one expandable line, each named by its place", async () => {
+    const sb = sidebar();
+    await freshSales("en");
+    await sb.locator(".actions button", { hasText: "Back" }).click();
+    await sb.locator(`button[data-template="blank"]`).click();
+    await sb.locator('[data-action="add-child"]').click();
+    for (let k = 0; k < 4; k++) await sb.locator('[data-action="add-sibling"]').click();
+    const group = sb.locator('[data-testid="issues"] li.group[data-kind="noName"]');
+    // The KGI and the five new KPIs have no name: one line, not six.
+    expect(await group.locator("summary").textContent()).toBe("6 KPIs have no name.");
+    expect(await sb.locator('[data-testid="issues"] > li').count()).toBe(4); // names, KGI target, deadline, and no more
+    await group.locator("summary").click();
+    const lines = await group.locator("li").allTextContents();
+    expect(lines).toEqual(["KGI has no name.", ...[1, 2, 3, 4, 5].map((k) => `KPI ${k} under "KGI" has no name.`)]);
+    for (const line of lines) expect(line).not.toMatch(/row|#\d/i);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("grouped-checks") });
+    // A line still selects its KPI.
+    await group.locator("li button").nth(3).click();
+    expect(await sb.locator('[data-node-index="3"]').getAttribute("aria-current")).toBe("true");
   });
 
   it("the KPI list shows operators as labelled chips and the toolbar says what each button does", async () => {
