@@ -239,6 +239,8 @@ function readAmount(scan: Scanner): { value: Decimal; plain: boolean } {
   for (;;) {
     const at = scan.i;
     const group = readGroup(scan);
+    // After 万/億/兆 a group never starts with 0: `5千万 000` or `1万0500` is not an amount.
+    if (group && lastBig !== Number.POSITIVE_INFINITY && scan.s[at] === "0") throw new Refused("kanji", "0");
     const big = BIG[scan.s[scan.i]];
     if (big === undefined) {
       if (group) {
@@ -278,7 +280,10 @@ function readGroup(scan: Scanner): { terms: Decimal[]; size: number } | null {
   let size = 0;
   let limit = Number.POSITIVE_INFINITY;
   for (;;) {
+    const at = scan.i;
     const coefficient = readPlain(scan);
+    // After 千/百/十 digits never start with 0 either: `5千 000`, `1千05`.
+    if (coefficient && limit !== Number.POSITIVE_INFINITY && scan.s[at] === "0") throw new Refused("kanji", "0");
     const unit = SMALL[scan.s[scan.i]];
     if (unit === undefined) {
       if (coefficient) {
