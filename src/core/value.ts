@@ -65,6 +65,8 @@ const SUFFIX_DIRECTION: [string, Direction][] = [
   ["未満", "lower"],
   ["超", "higher"],
 ];
+/** A date typed as text or a Date cell's day (2024-01-01, 2024/1/1): not an amount. */
+const DATE_TEXT = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
 const SPACE_OR_INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
 /**
@@ -126,6 +128,7 @@ function readText(cell: string): ParsedNumber | Refusal {
   if (NO_VALUE.has(s.toLowerCase())) return { value: null };
   if (INVISIBLE.test(s)) return { reason: "invisible", part: "" };
   if (!/\d/.test(s)) return { reason: "noDigits", part: "" };
+  if (DATE_TEXT.test(s)) return { reason: "date", part: "" };
   let direction: Direction | undefined;
   for (const [suffix, dir] of SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
