@@ -63,7 +63,7 @@ export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCh
  * cell text of KPI_CHECK, and the sentence the wizard, the table check and
  * the analysis show.
  */
-const WORDS = {
+export const WORDS = {
   ja: {
     cell: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
     who: (name: string, row?: number) => `${row === undefined ? "" : `${row}行目`}「${name}」`,

@@ -10,24 +10,14 @@ import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
-import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
-import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
+import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
+import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
+import { HEADER, headerField, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
-
-const FIELD_WORDS: Record<string, "actual" | "target"> = {
-  actual: "actual",
-  result: "actual",
-  実績: "actual",
-  実績値: "actual",
-  target: "target",
-  goal: "target",
-  目標: "target",
-  目標値: "target",
-};
 
 const TREE = {
   name: "tree",
@@ -56,8 +46,9 @@ export const KPI_ROLLUP = customFunction(
   (tree, field) => {
     const t = readTree(tree);
     const text = optionalText(field);
-    const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
-    if (!measure) fail(t.lang, "badField", {}, { text });
+    // The column's header words name the field: "actual", "実績", "goal", "目標値"…
+    const measure = text ? headerField(text) : "actual";
+    if (measure !== "actual" && measure !== "target") fail(t.lang, "badField", {}, { text });
     return column(toColumn(t, rollup(t, measure)));
   },
 );
@@ -95,19 +86,21 @@ export const KPI_REQUIRED = customFunction(
   },
 );
 
-/** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
-const ARGUMENT = {
-  en: { actual: "actual", target: "target", direction: "direction" },
-  ja: { actual: "実績", target: "目標", direction: "方向" },
-};
+/**
+ * An argument as errors name it, "Row 3, column "actual": …" (the row within
+ * the given range): the parameter's name, or in Japanese its column's header.
+ */
+function argumentName(lang: Lang, param: "actual" | "target" | "direction"): string {
+  return lang === "ja" ? HEADER.ja[param] : param;
+}
 
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
-  const names = ARGUMENT[lang];
-  const a = requireNumber(lang, actual, { row, column: names.actual });
-  const t = requireNumber(lang, target, { row, column: names.target });
+  const a = requireNumber(lang, actual, { row, column: argumentName(lang, "actual") });
+  const t = requireNumber(lang, target, { row, column: argumentName(lang, "target") });
   const stated = parseDirection(direction);
-  if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
+  if (stated === undefined)
+    fail(lang, "badDirection", { row, column: argumentName(lang, "direction") }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
 }
 
