@@ -7,7 +7,6 @@
  */
 
 import { checkTargets, mismatchMessage } from "../core/check";
-import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
 import { KpiError } from "../core/errors";
 import { findHeaderRow, outlineColumns, readTree } from "../core/layout";
 import { required } from "../core/required";
@@ -16,6 +15,8 @@ import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
 import type { HierarchyForm, Tree } from "../core/tree";
 import { checkUnits, unitIssueMessage, unitsFromFormats } from "../core/units";
+import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
+import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
@@ -47,8 +48,6 @@ export interface TableReport {
   /** How many function columns: 4 with a target column, else rollup and required only. */
   plannedCount: number;
 }
-
-const FUNCTION_FORMULA = /^=\s*KPI_(ROLLUP|REQUIRED|ACHIEVEMENT|STATUS)\s*\(/i;
 
 interface Located {
   sheet: Sheet;
@@ -87,9 +86,9 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   let width = values[0]?.length ?? 0;
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
-  const fnCols = firstData.map((f, c) => (FUNCTION_FORMULA.test(f) ? c : -1)).filter((c) => c >= 0);
+  const fnCols = firstData.map((f, c) => (columnFunction(f) ? c : -1)).filter((c) => c >= 0);
   if (fnCols.length) {
-    const rate = fnCols.find((c) => /KPI_ACHIEVEMENT/i.test(firstData[c]));
+    const rate = fnCols.find((c) => columnFunction(firstData[c])?.fn === KPI_ACHIEVEMENT);
     existing = { column: left + fnCols[0], count: fnCols.length, rateColumn: rate === undefined ? null : left + rate };
     width = fnCols[0];
   }
@@ -112,14 +111,15 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
   if (start > max) return null;
   const row = sheet.getRange(top + 1, start, 1, max - start + 1).getFormulas()[0];
   const corner = `${columnLetter(left)}${top}:`;
-  const k = row.findIndex(
-    (f) => /KPI_ROLLUP\s*\(/i.test(f) && f.replace(/\$/g, "").toUpperCase().includes(`(${corner}`),
-  );
+  const k = row.findIndex((f) => {
+    const call = columnFunction(f);
+    return call?.fn === KPI_ROLLUP && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
+  });
   if (k < 0) return null;
   let count = 0;
   let rate: number | null = null;
-  while (k + count < row.length && FUNCTION_FORMULA.test(row[k + count])) {
-    if (/KPI_ACHIEVEMENT/i.test(row[k + count])) rate = start + k + count;
+  for (let call = columnFunction(row[k]); call; call = columnFunction(row[k + count] ?? "")) {
+    if (call.fn === KPI_ACHIEVEMENT) rate = start + k + count;
     count++;
   }
   return { column: start + k, count, rateColumn: rate };

@@ -4,7 +4,7 @@
  * is one call per block (values, formulas, formats, backgrounds, rules), so a
  * 200-node tree costs the same number of calls as a 10-node one.
  */
-import { functionColumns, rateRef, unitFormats } from "../core/columns";
+
 import {
   type DraftTable,
   draftTable,
@@ -16,6 +16,7 @@ import {
 import { a1 } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Cell } from "../core/text";
+import { functionColumns, rateRef, unitFormats } from "../functions/columns";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";

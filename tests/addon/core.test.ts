@@ -1,7 +1,6 @@
 // The pure modules behind the add-on: the wizard's draft model and checks,
 // templates, units, status-rule formulas, function columns and settings.
 import { describe, expect, it } from "vitest";
-import { functionColumns } from "../../src/core/columns";
 import {
   addChild,
   addSibling,
@@ -28,6 +27,7 @@ import { parseSettings, resolveLang, SettingsError } from "../../src/core/settin
 import { OKR_THRESHOLDS } from "../../src/core/status";
 import { TEMPLATES, templateDraft } from "../../src/core/templates";
 import { checkUnits, numberFormatFor, unitKind } from "../../src/core/units";
+import { functionColumns } from "../../src/functions/columns";
 
 /** Names with depth as indentation, to read structures at a glance. */
 function outline(d: Draft): string[] {
