@@ -438,6 +438,27 @@ describe("an existing table", () => {
     });
   });
 
+  it("lists every problem with its row, column and severity; the first is what the functions would say", () => {
+    const broken = TABLE.map((r) => r.slice());
+    broken[1][3] = "abc"; // Orders' target
+    broken[4][1] = "Nowhere"; // Leads' parent
+    broken[5][4] = "xyz"; // Lead rate's actual
+    const s = addon({ sheets: { Data: broken } });
+    select(s, "Data", "A1:F6");
+    const report = s.run("detectTable") as { ok: boolean; error: string; problems: Record<string, unknown>[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
+      ["error", "badNumber", 2, "Target"],
+      ["error", "badNumber", 6, "Actual"],
+      ["error", "unknownParent", 5, "Parent"],
+      ["error", "missingOp", 3, "Op"],
+    ]);
+    expect(report.error).toBe(report.problems[0].message);
+    expect(report.error).toMatch(/^Row 2 \("Orders"\), column "Target": "abc" is not a number\./);
+    s.type("Data", "H2", "=KPI_ROLLUP(A1:F6)");
+    expect(s.errorMessage("Data", "H2")).toBe(report.error);
+  });
+
   it("is found under a title row and right of a blank column, from a single selected cell", () => {
     const titled = [
       ["", "2026年度 KPI", "", "", "", "", ""],
