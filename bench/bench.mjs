@@ -5,6 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { HyperFormula } from "hyperformula";
+import { services } from "./sheet.mjs";
 
 const code = readFileSync(new URL("../dist/Code.js", import.meta.url), "utf8");
 const scope = vm.createContext({});
@@ -112,3 +113,54 @@ const rolled = scope.KPI_ROLLUP(deep);
 console.log(
   `deep chain of 10,000 levels: ${(performance.now() - start).toFixed(1)} ms, no stack overflow (root rollup ${rolled[0][0]}, leaf required ${required[9_999][0]})`,
 );
+
+// The table check (the sidebar's Check tree) and the analysis, as the add-on
+// runs them from google.script.run: the bundle's detectTable and analyzeTable
+// over a 10,000-row sheet held in plain arrays (bench/sheet.mjs).
+const ROWS = 10_000;
+
+/** ID/Name/Parent[/Op]/Target/Actual: one KGI over 9,999 leaves (wide), or a chain of 10,000 levels (deep). */
+function shapeTable(shape, withOp) {
+  const rows = [["ID", "Name", "Parent", ...(withOp ? ["Op"] : []), "Target", "Actual"]];
+  for (let i = 0; i < ROWS; i++) {
+    const parent = i === 0 ? "" : shape === "wide" ? "k0" : `k${i - 1}`;
+    const leaf = shape === "wide" ? i > 0 : i === ROWS - 1;
+    const values = leaf ? [1 + (i % 7) / 100, 1 + (i % 5) / 100] : [i === 0 ? ROWS : "", ""];
+    rows.push([`k${i}`, `KPI ${i}`, parent, ...(withOp ? [leaf ? "" : "+"] : []), ...values]);
+  }
+  return rows;
+}
+
+console.log("");
+console.log(`Check tree and analysis, ${ROWS.toLocaleString("en")} rows (median of 5; each must stay under 1 s)`);
+console.log("table               | Check tree (detectTable)           | analysis (analyzeTable)");
+console.log("--------------------|------------------------------------|------------------------");
+let slow = false;
+for (const shape of ["wide", "deep"])
+  for (const withOp of [true, false]) {
+    const grid = shapeTable(shape, withOp);
+    const sandbox = vm.createContext({ ...services("Sheet1", grid) });
+    vm.runInContext(code, sandbox);
+    const report = sandbox.detectTable();
+    // Without an Op column the analysis stops at the first parent without one, as the functions do.
+    let refused = false;
+    const analyse = () => {
+      try {
+        sandbox.analyzeTable("Sheet1", report.table);
+      } catch {
+        refused = true;
+      }
+    };
+    const check = time(() => sandbox.detectTable(), 5);
+    const analysis = time(analyse, 5);
+    slow ||= check > 1000 || analysis > 1000;
+    const label = `${shape}, ${withOp ? "with Op" : "no Op column"}`;
+    const found = withOp ? `${report.nodes} KPIs read` : `${report.missingOps.length} parents without op`;
+    console.log(
+      `${label.padEnd(19)} | ${check.toFixed(1).padStart(8)} ms, ${found.padEnd(22)} | ${analysis.toFixed(1).padStart(8)} ms${refused ? ", refused (no operator)" : ""}`,
+    );
+  }
+if (slow) {
+  console.log("SLOW: a table check or analysis of 10,000 rows took over 1 s");
+  process.exitCode = 1;
+}
