@@ -249,6 +249,10 @@ $("formula").addEventListener("keydown", (e) => {
   if (e.key === "Enter") void commit(selected.row, selected.column, ($("formula") as HTMLInputElement).value);
 });
 $("sidebar-close").addEventListener("click", () => $("sidebar").classList.add("hidden"));
+// The sidebar's server call rebuilt the menu or opened another sidebar (a new language): show them.
+window.addEventListener("message", (e) => {
+  if ((e.data as { kpiTreePreview?: string } | null)?.kpiTreePreview === "refresh") void refresh();
+});
 document.addEventListener("click", () => {
   for (const m of document.querySelectorAll(".menu.open")) m.classList.remove("open");
 });

@@ -15,8 +15,18 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import type { FunctionSpec } from "../../src/functions/registry";
-import type { Workbook } from "./engine";
 import { dateToSerial, serialToDate } from "./values";
+
+/** What the plugin needs of the workbook it computes in (engine.ts's Workbook), without importing it. */
+export interface PluginHost {
+  hf: { getSheetName(sheet: number): string | undefined };
+  options: { timeZone: string };
+  DateCtor: DateConstructor;
+  isDate(sheet: string, row: number, column: number): boolean;
+  /** Formula cells to enter again once evaluation is over. */
+  pending: Map<string, SimpleCellAddress>;
+  learnedSizes?: Map<string, unknown>;
+}
 
 export interface CustomFunction {
   /** The function's declaration in the bundle's registry. */
@@ -78,7 +88,7 @@ class ErrorInArgument {
   constructor(readonly error: CellError) {}
 }
 
-export function customFunctionPlugin(wb: Workbook, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
+export function customFunctionPlugin(wb: PluginHost, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
   /** Result sizes seen at run time, per formula cell: the next parse predicts them. */
   const learned = new Map<string, SizeOf>();
   // Inserting rows or columns moves formula cells: the workbook re-keys these.

@@ -7,51 +7,20 @@
  */
 
 import { treeWarnings } from "../core/diagnosis";
-import { diagnose, findHeaderRow, outlineColumns, type Problem } from "../core/layout";
+import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
-import type { HierarchyForm, Tree } from "../core/tree";
+import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
 import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
 import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
+import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface TableReport {
-  ok: boolean;
-  sheetName: string;
-  /** The tree range as read, header included (A1:H12). */
-  table: string;
-  /** Why it could not be read (the core's message: row, column and fix). */
-  error?: string;
-  lang?: Lang;
-  form?: HierarchyForm;
-  nodes?: number;
-  /** Levels, the KGI counting as 1. */
-  depth?: number;
-  roots?: { name: string; target: number | null; unit: string }[];
-  ksf?: string[];
-  /** Parents without an operator (each would stop the functions). */
-  missingOps?: { row: number; name: string }[];
-  /** Unit problems and targets that do not combine to their parent's. */
-  warnings?: string[];
-  /**
-   * Everything the check found, each with its row, column, severity and
-   * message (problem and fix): the reader's errors in reading order (the
-   * first is what the functions would show), then the warnings.
-   */
-  problems: Problem[];
-  /** Function columns already beside the table, if any (L1:O12). */
-  functions: string | null;
-  /** Where the function columns would be added: empty columns only (L1:O12). */
-  planned: string | null;
-  /** How many function columns: 4 with a target column, else rollup and required only. */
-  plannedCount: number;
-}
 
 interface Located {
   sheet: Sheet;
@@ -214,17 +183,6 @@ export function detectSelection(settings: Settings = loadSettings()): TableRepor
   const sheet = SpreadsheetApp.getActiveSheet();
   const range = selectedTable(sheet);
   return report(locate(sheet, range), lang).report;
-}
-
-export interface AddResult {
-  sheetName: string;
-  /** The function columns (L1:O12), new or already there. */
-  functions: string;
-  added: boolean;
-  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
-  updated: boolean;
-  /** Conditional-format rules written. */
-  rules: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatGap, formatNumber, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
-import type { Values } from "./rollup";
+import { finiteValue, type Values } from "./rollup";
 import type { Lang } from "./text";
 import type { Tree } from "./tree";
 
@@ -18,25 +18,41 @@ export interface TargetCheck {
 }
 
 /**
+ * How far a parent's target may be from what its children's targets combine
+ * to, relative to it, and still count as combining: 0.1%. Wide enough that
+ * targets typed rounded (¥1,485万 for ¥1,484.6万, 33% for 1/3) are not flagged,
+ * narrow enough that a real gap (the e-commerce −4%, or 0.2%) is. The one
+ * tolerance of the wizard's checks, Check tree, the analysis and KPI_CHECK's
+ * default.
+ */
+export const TARGET_TOLERANCE = 0.001;
+
+/**
  * Health check of every parent that has an operator, a target and children
  * whose plans combine: does its target equal what they combine to (rule 2 of a good tree: the identity must hold). The
  * e-commerce example's 200,000 × 3% × ¥8,000 = ¥4,800万 ≠ ¥5,000万 shows up here
  * with a gap of −4%. `tolerance` is relative.
  */
-export function checkTargets(tree: Tree, tolerance = 1e-9): TargetCheck[] {
+export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCheck[] {
   const plan = plans(tree);
   const out: TargetCheck[] = [];
   for (const i of tree.order) {
     const node = tree.nodes[i];
     if (node.op === null || node.op === "none" || node.target === null) continue;
-    const computed = combine(
-      node.op,
-      node.children.map((c) => plan[c]),
+    const computed = finiteValue(
+      tree,
+      i,
+      combine(
+        node.op,
+        node.children.map((c) => plan[c]),
+      ),
     );
     if (computed === null) continue;
     const stated = node.target;
     const scale = Math.abs(stated) || 1;
-    const gap = (computed - stated) / scale;
+    // 1e308 against -1e308: the difference overflows, the gap (+200%) does not.
+    let gap = (computed - stated) / scale;
+    if (!Number.isFinite(gap)) gap = computed / scale - stated / scale;
     out.push({ node: i, stated, computed, gap, ok: Math.abs(gap) <= tolerance });
   }
   return out;
@@ -47,7 +63,7 @@ export function checkTargets(tree: Tree, tolerance = 1e-9): TargetCheck[] {
  * cell text of KPI_CHECK, and the sentence the wizard, the table check and
  * the analysis show.
  */
-const WORDS = {
+export const WORDS = {
   ja: {
     cell: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
     who: (name: string, row?: number) => `${row === undefined ? "" : `${row}行目`}「${name}」`,

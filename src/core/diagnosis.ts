@@ -11,9 +11,6 @@ import type { Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 
-/** Relative gap under which a parent's target counts as what its children give, in the table check. */
-const TABLE_TOLERANCE = 1e-6;
-
 export function treeWarnings(tree: Tree, lang: Lang): Problem[] {
   const at = (node: number, column: string | undefined, code: string, message: string): Problem => {
     const { row, name } = tree.nodes[node];
@@ -21,7 +18,7 @@ export function treeWarnings(tree: Tree, lang: Lang): Problem[] {
   };
   const out = checkUnits(tree).map((u) => at(u.node, tree.headers.unit, u.code, unitIssueMessage(u, tree, lang)));
   const need = required(tree);
-  for (const c of checkTargets(tree, TABLE_TOLERANCE))
+  for (const c of checkTargets(tree))
     if (!c.ok)
       out.push(
         at(c.node, tree.headers.target, "targetsDoNotCombine", mismatchMessage(tree, c, lang, { row: true, need })),

@@ -7,17 +7,13 @@
  * existing table.
  */
 import { a1, columnLetter } from "../core/rules";
-import type { Thresholds } from "../core/status";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { numberFormatFor } from "../core/units";
+import { FUNCTION_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS } from "./customFunctions";
-import { type CustomFunction, formula, parseCall } from "./registry";
-
-export const FUNCTION_HEADERS: Record<Lang, readonly string[]> = {
-  ja: ["実績（集計）", "必要値", "達成率", "状態"],
-  en: ["Actual (rollup)", "Required", "Achievement", "Status"],
-};
+import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
 export interface TableGeometry {
@@ -107,6 +103,22 @@ export function functionColumns(g: TableGeometry, column: number, lang: Lang, th
     colorRanges,
     present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
   };
+}
+
+/**
+ * A status formula written with the thresholds `from` (the settings it was
+ * written with), given the thresholds `to`: `=KPI_STATUS(…,{1,0.8},"ja")` →
+ * `=KPI_STATUS(…,{0.7,0.4},"ja")`, so the status words keep saying what the
+ * colour rules show. Null when `text` is not a KPI_STATUS call or holds other
+ * thresholds than `from` (the user's own: a cell reference, other rates).
+ */
+export function statusWithThresholds(text: string, from: Thresholds, to: Thresholds): string | null {
+  const call = columnFunction(text);
+  if (call?.fn !== KPI_STATUS) return null;
+  const written = call.args.thresholds?.replace(/\s/g, "") || thresholdsArg(DEFAULT_THRESHOLDS);
+  if (written !== thresholdsArg(from)) return null;
+  const args = { ...call.args, thresholds: thresholdsArg(to) } as FormulaArgs<typeof KPI_STATUS.spec.params>;
+  return formula(KPI_STATUS, args);
 }
 
 /** `$N2`: the achievement cell of the first data row, column fixed, row relative. */

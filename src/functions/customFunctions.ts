@@ -5,29 +5,19 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkTargets, mismatchCell } from "../core/check";
+import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
-import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
-import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
+import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
+import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { parseDirection, parseNumber } from "../core/value";
+import { parseDirection, parseNumber, requireNumber } from "../core/value";
+import { HEADER, headerField, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
-
-const FIELD_WORDS: Record<string, "actual" | "target"> = {
-  actual: "actual",
-  result: "actual",
-  実績: "actual",
-  実績値: "actual",
-  target: "target",
-  goal: "target",
-  目標: "target",
-  目標値: "target",
-};
 
 const TREE = {
   name: "tree",
@@ -56,11 +46,15 @@ export const KPI_ROLLUP = customFunction(
   (tree, field) => {
     const t = readTree(tree);
     const text = optionalText(field);
-    const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
-    if (!measure) fail(t.lang, "badField", {}, { text });
+    // The column's header words name the field: "actual", "実績", "goal", "目標値"…
+    const measure = text ? headerField(text) : "actual";
+    if (measure !== "actual" && measure !== "target") fail(t.lang, "badField", {}, { text });
     return column(toColumn(t, rollup(t, measure)));
   },
 );
+
+/** The goal argument as errors name it. */
+const GOAL = { en: "goal", ja: "目標値" };
 
 export const KPI_REQUIRED = customFunction(
   {
@@ -84,29 +78,29 @@ export const KPI_REQUIRED = customFunction(
     let goalValue: number | null = null;
     const goalCell = toGrid(goal)[0]?.[0];
     if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-      const parsed = parseNumber(goalCell);
-      if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
-      goalValue = parsed.value;
+      goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
+      // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
+      if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
     }
     return column(toColumn(t, required(t, goalValue)));
   },
 );
 
-/** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
-const ARGUMENT = {
-  en: { actual: "actual", target: "target", direction: "direction" },
-  ja: { actual: "実績", target: "目標", direction: "方向" },
-};
+/**
+ * An argument as errors name it, "Row 3, column "actual": …" (the row within
+ * the given range): the parameter's name, or in Japanese its column's header.
+ */
+function argumentName(lang: Lang, param: "actual" | "target" | "direction"): string {
+  return lang === "ja" ? HEADER.ja[param] : param;
+}
 
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
-  const names = ARGUMENT[lang];
-  const a = parseNumber(actual);
-  const t = parseNumber(target);
-  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
-  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const a = requireNumber(lang, actual, { row, column: argumentName(lang, "actual") });
+  const t = requireNumber(lang, target, { row, column: argumentName(lang, "target") });
   const stated = parseDirection(direction);
-  if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
+  if (stated === undefined)
+    fail(lang, "badDirection", { row, column: argumentName(lang, "direction") }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
 }
 
@@ -130,8 +124,8 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
   const cells = toGrid(arg).flat();
   const rates = cells.map((c) => parseNumber(c)?.value);
   const [achieved, atRisk = DEFAULT_THRESHOLDS.atRisk] = rates;
-  if (cells.length > 2 || typeof achieved !== "number" || typeof atRisk !== "number" || atRisk > achieved)
-    fail(lang, "badThresholds", {}, { text: cells.map(String).join(", ") });
+  if (cells.length > 2 || typeof achieved !== "number" || typeof atRisk !== "number" || atRisk < 0 || atRisk > achieved)
+    fail(lang, "badThresholds", {}, { text: cells.map(cellText).join(", ") });
   return { achieved, atRisk };
 }
 
@@ -169,6 +163,15 @@ export const KPI_STATUS = customFunction(
   },
 );
 
+/** KPI_CHECK's tolerance: a relative difference, 0 ≤ tolerance < 1 (text such as "0.1%" is read); blank for 0.1%. */
+function readTolerance(lang: Lang, arg: unknown): number {
+  const cell = toGrid(arg)[0]?.[0] ?? null;
+  if (isBlank(cell)) return TARGET_TOLERANCE;
+  const tol = parseNumber(cell)?.value;
+  if (typeof tol !== "number" || tol < 0 || tol >= 1) fail(lang, "badTolerance", {}, { text: cellText(cell) });
+  return tol;
+}
+
 export const KPI_CHECK = customFunction(
   {
     name: "KPI_CHECK",
@@ -180,7 +183,7 @@ export const KPI_CHECK = customFunction(
         name: "tolerance",
         optional: true,
         example: "0.001",
-        help: "Relative difference still counted as OK (default 0.1%).",
+        help: `Relative difference still counted as OK (default ${TARGET_TOLERANCE * 100}%).`,
       },
     ],
     returns: '"OK", or what the children give and the gap, per row.',
@@ -188,7 +191,7 @@ export const KPI_CHECK = customFunction(
   },
   (tree, tolerance) => {
     const t = readTree(tree);
-    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
+    const tol = readTolerance(t.lang, tolerance);
     const text: (string | null)[] = t.nodes.map(() => null);
     for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
     return column(toColumn(t, text));

@@ -3,7 +3,7 @@
 // and the formulas the add-on writes and recognises all follow it.
 import { describe, expect, it } from "vitest";
 import { expectedSize } from "../../dev/standin/customFunctions";
-import { columnFunction, functionColumns } from "../../src/functions/columns";
+import { columnFunction, functionColumns, statusWithThresholds } from "../../src/functions/columns";
 import { CUSTOM_FUNCTIONS, KPI_ROLLUP, KPI_STATUS } from "../../src/functions/customFunctions";
 import { type FunctionSpec, formula, parseCall } from "../../src/functions/registry";
 import { distCode, loadDist } from "../helpers/dist";
@@ -99,5 +99,21 @@ describe("formulas from the registry", () => {
     });
     for (const other of ["=SUM(A1:A3)", "=KPI_CHECK(A1:H9)", "=KPI_ROLLUP(A1:H9)+1", "text"])
       expect(columnFunction(other)).toBeNull();
+  });
+
+  it("gives our status formulas new thresholds, and leaves a user's threshold cells alone", () => {
+    const plain = { achieved: 1, atRisk: 0.8 };
+    const okr = { achieved: 0.7, atRisk: 0.4 };
+    expect(statusWithThresholds('=KPI_STATUS(I2:I9,D2:D9,G2:G9,{1,0.8},"ja")', plain, okr)).toBe(
+      '=KPI_STATUS(I2:I9,D2:D9,G2:G9,{0.7,0.4},"ja")',
+    );
+    expect(statusWithThresholds("=KPI_STATUS(I2:I9,D2:D9)", plain, okr)).toBe("=KPI_STATUS(I2:I9,D2:D9,,{0.7,0.4})");
+    expect(statusWithThresholds('=KPI_STATUS(I2:I9,D2:D9,"",{0.7,0.4})', okr, plain)).toBe(
+      '=KPI_STATUS(I2:I9,D2:D9,"",{1,0.8})',
+    );
+    // Thresholds the user chose (a cell reference, other rates) are theirs.
+    expect(statusWithThresholds("=KPI_STATUS(I2:I9,D2:D9,,Z1:Z2)", plain, okr)).toBeNull();
+    expect(statusWithThresholds("=KPI_STATUS(I2:I9,D2:D9,,{0.9,0.5})", plain, okr)).toBeNull();
+    expect(statusWithThresholds("=KPI_ACHIEVEMENT(I2:I9,D2:D9)", plain, okr)).toBeNull();
   });
 });
