@@ -5,11 +5,14 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
+import { checkColumn, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
+import { gaps } from "../core/gap";
+import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
+import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
@@ -56,6 +59,15 @@ export const KPI_ROLLUP = customFunction(
 /** The goal argument as errors name it. */
 const GOAL = { en: "goal", ja: "目標値" };
 
+/** An optional goal for the KGI: null when left out or blank; "TBD" as a goal is not "no goal", so it is refused. */
+function readGoal(lang: Lang, goal: unknown): number | null {
+  const goalCell = toGrid(goal)[0]?.[0];
+  if (goal === undefined || goalCell === "" || goalCell === null || goalCell === undefined) return null;
+  const value = requireNumber(lang, goalCell, { column: GOAL[lang] }).value;
+  if (value === null) fail(lang, "badNumber", { column: GOAL[lang] }, { text: cellText(goalCell) });
+  return value;
+}
+
 export const KPI_REQUIRED = customFunction(
   {
     name: "KPI_REQUIRED",
@@ -75,14 +87,7 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    let goalValue: number | null = null;
-    const goalCell = toGrid(goal)[0]?.[0];
-    if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-      goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
-      // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
-      if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
-    }
-    return column(toColumn(t, required(t, goalValue)));
+    return column(toColumn(t, required(t, readGoal(t.lang, goal))));
   },
 );
 
@@ -192,11 +197,79 @@ export const KPI_CHECK = customFunction(
   (tree, tolerance) => {
     const t = readTree(tree);
     const tol = readTolerance(t.lang, tolerance);
-    const text: (string | null)[] = t.nodes.map(() => null);
-    for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
-    return column(toColumn(t, text));
+    return column(toColumn(t, checkColumn(t, tol)));
+  },
+);
+
+export const KPI_IMPACT = customFunction(
+  {
+    name: "KPI_IMPACT",
+    summary:
+      "Sensitivity: the % change of the KGI when each KPI rises 1%, the others held at their actuals (1% for every factor of a product; its share for an addend of a sum).",
+    params: [TREE],
+    returns: "One rate per row (0.01 = the KGI moves 1%); format the column as %.",
+    shape: { kind: "column" },
+  },
+  (tree) => {
+    const t = readTree(tree);
+    return column(toColumn(t, impacts(t)));
+  },
+);
+
+export const KPI_GAP = customFunction(
+  {
+    name: "KPI_GAP",
+    summary:
+      "Gap attribution: each KPI's share of its KGI's gap (actual − target), in the KGI's unit. The leaves add up to the whole gap; a parent shows the sum of its subtree.",
+    params: [TREE],
+    returns: "One share per row, in the KGI's unit (negative = a shortfall).",
+    shape: { kind: "column" },
+  },
+  (tree) => {
+    const t = readTree(tree);
+    return column(toColumn(t, gaps(t)));
+  },
+);
+
+export const KPI_SEEK = customFunction(
+  {
+    name: "KPI_SEEK",
+    summary:
+      "Goal seek over several KPIs: the value each driver must reach for the KGI to hit its target (or goal) when all drivers improve by the same percentage; the KGI's row shows that percentage.",
+    params: [
+      TREE,
+      {
+        name: "goal",
+        optional: true,
+        example: "20000000",
+        help: 'A goal for the KGI instead of its target (single-tree ranges only). Text such as "2,000万" is read too.',
+      },
+      {
+        name: "drivers",
+        optional: true,
+        example: "J2:J4",
+        help: "Names or IDs of the KPIs to move. Default: the KSF-marked KPIs, else every leaf.",
+      },
+    ],
+    returns: "Each driver's new value, the common improvement in the KGI's row (0.06 = +6%), blank elsewhere.",
+    shape: { kind: "column" },
+  },
+  (tree, goal, drivers) => {
+    const t = readTree(tree);
+    const keys = drivers === undefined ? [] : toGrid(drivers).flat().map(cellText).filter(Boolean);
+    const chosen = keys.length ? resolveDrivers(t, keys) : null;
+    return column(toColumn(t, seekColumn(seek(t, readGoal(t.lang, goal), chosen))));
   },
 );
 
 /** Every custom function, in the order the help lists them. */
-export const CUSTOM_FUNCTIONS = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS, KPI_CHECK] as const;
+export const CUSTOM_FUNCTIONS = [
+  KPI_ROLLUP,
+  KPI_REQUIRED,
+  KPI_ACHIEVEMENT,
+  KPI_STATUS,
+  KPI_CHECK,
+  KPI_GAP,
+  KPI_IMPACT,
+  KPI_SEEK,
+] as const;
