@@ -1,5 +1,5 @@
 import { fail } from "./errors";
-import { combine } from "./operators";
+import { combineChildren } from "./operators";
 import type { Tree } from "./tree";
 
 export type Measure = "target" | "actual";
@@ -20,11 +20,7 @@ export function rollup(tree: Tree, measure: Measure): Values {
       out[node.index] = own;
       continue;
     }
-    const computed = combine(
-      node.op,
-      node.children.map((c) => out[c]),
-    );
-    out[node.index] = finiteValue(tree, node.index, computed) ?? own;
+    out[node.index] = finiteValue(tree, node.index, combineChildren(node.op, node.children, out)) ?? own;
   }
   return out;
 }

@@ -15,7 +15,8 @@ export function normalizeKey(text: string): string {
 }
 
 export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (typeof cell === "string") return cell === "" || cell.trim() === "";
+  return cell === null || cell === undefined;
 }
 
 /** A Date from any realm (Sheets' own, or the test runner's handed to the bundle). */
@@ -29,6 +30,7 @@ export function isDate(cell: unknown): cell is Date {
  * Date that did not is written as its UTC day.
  */
 export function cellText(cell: unknown): string {
+  if (typeof cell === "string") return cell.trim();
   if (cell === null || cell === undefined) return "";
   if (isDate(cell)) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
@@ -45,6 +47,8 @@ export function hasJapanese(text: string): boolean {
  */
 export function toGrid(input: unknown): Cell[][] {
   const rows: unknown[] = Array.isArray(input) ? input : [[input]];
+  // What Sheets passes is already rectangular: use it as it is, without copying every row.
+  if (isRectangular(rows)) return rows as Cell[][];
   const grid = rows.map((row) => (Array.isArray(row) ? row : [row]) as Cell[]);
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
   return grid.map((row) => {
@@ -52,6 +56,17 @@ export function toGrid(input: unknown): Cell[][] {
     while (copy.length < width) copy.push("");
     return copy;
   });
+}
+
+function isRectangular(rows: unknown[]): boolean {
+  const first = rows[0];
+  if (!Array.isArray(first)) return false;
+  const width = first.length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+  }
+  return true;
 }
 
 /** A Date as the day the spreadsheet shows it: yyyy-mm-dd in the spreadsheet's time zone. */
