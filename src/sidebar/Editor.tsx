@@ -297,7 +297,7 @@ function NodeList(props: EditorProps & { index: number; status: Status[]; flagge
               {hasChildren(nodes, k) && n.op ? (
                 <span class="op-chip" data-op={n.op}>
                   <span class="visually-hidden">{t.opIs}</span>
-                  {t.opChip[n.op]}
+                  {t.ops[n.op]}
                 </span>
               ) : null}
               {props.flagged.has(n.key) ? (

@@ -395,7 +395,7 @@ describe("editing safely", { timeout: 40_000 }, () => {
     const sb = sidebar();
     await freshSales("ja");
     const chip = sb.locator(".nodes .op-chip").first();
-    expect(await chip.textContent()).toMatch(/^計算: (× 積|\+ 合計|÷ 比|− 差)$/);
+    expect(await chip.textContent()).toMatch(/^計算: (× 掛け算|\+ 合計|÷ 割り算|− 差)$/);
     const labels = await sb.locator(".toolbar button").allTextContents();
     expect(labels.map((l) => l.trim())).toEqual([
       "+子を追加",
