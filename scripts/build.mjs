@@ -42,6 +42,45 @@ export function entryPoints(source, file) {
   return found;
 }
 
+/**
+ * ECMAScript built-ins the bundle may use. In a V8 context whose global object
+ * is not an ordinary one (Node's vm, and any host that intercepts global
+ * lookups), every `Math` or `Number` read inside a hot loop goes through the
+ * host; bound once as parameters of a wrapper they are plain closure variables.
+ */
+const BUILTINS = [
+  "Array",
+  "Date",
+  "Error",
+  "Float64Array",
+  "Int32Array",
+  "Intl",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "RangeError",
+  "RegExp",
+  "Set",
+  "String",
+  "Symbol",
+  "TypeError",
+  "Uint8Array",
+  "Uint32Array",
+  "WeakMap",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+];
+
+/** `body` run with the built-ins it mentions bound once: `(function (Math, …) { body }).call(this, Math, …)`. */
+export function bindBuiltins(body) {
+  const used = BUILTINS.filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+  return `(function(${used}){${body}\n}).call(this${used.map((n) => `,${n}`).join("")})`;
+}
+
 /** The custom functions' declarations, as the bundle carries them: name, parameters, help. */
 export function registryOf(code) {
   const scope = vm.createContext({});
@@ -95,7 +134,10 @@ export async function build() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
 
-  const code = await bundle("src/main.ts", { format: "iife", globalName: GLOBAL, platform: "neutral" });
+  const iife = (await bundle("src/main.ts", { format: "iife", globalName: GLOBAL, platform: "neutral" })).trim();
+  const prefix = `"use strict";var ${GLOBAL}=`;
+  if (!iife.startsWith(prefix) || !iife.endsWith(";")) throw new Error("unexpected esbuild IIFE shape");
+  const code = `${prefix}${bindBuiltins(`return ${iife.slice(prefix.length, -1)}`)};`;
   const wrappers = [
     ...registryOf(code).map((spec) =>
       wrapper(
@@ -109,7 +151,7 @@ export async function build() {
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
-  writeFileSync(join(dist, "Code.js"), `${banner}${code.trim()}\n\n${wrappers.join("\n")}`);
+  writeFileSync(join(dist, "Code.js"), `${banner}${code}\n\n${wrappers.join("\n")}`);
   writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {

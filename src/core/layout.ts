@@ -3,24 +3,7 @@ import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
 import { type Direction, parseDirection, requireNumber } from "./value";
-
-const HEADER_ALIASES: Record<Field, string[]> = {
-  name: ["name", "kpi", "kpi name", "metric", "指標", "指標名", "項目", "項目名", "kpi名"],
-  id: ["id", "key", "no", "番号"],
-  parent: ["parent", "parent id", "parent key", "親", "親id", "親指標", "親項目"],
-  level: ["level", "depth", "階層", "レベル", "深さ"],
-  op: ["op", "operator", "operation", "formula", "演算", "計算", "計算式", "演算子"],
-  target: ["target", "goal", "plan", "目標", "目標値", "計画"],
-  actual: ["actual", "result", "actuals", "実績", "実績値"],
-  unit: ["unit", "単位"],
-  direction: ["direction", "better", "方向", "評価方向"],
-  owner: ["owner", "担当", "担当者", "責任者"],
-  deadline: ["deadline", "due", "due date", "期限", "期日"],
-  ksf: ["ksf", "kfs", "csf", "focus", "重点", "重点管理", "重点項目"],
-};
-const FIELD_BY_HEADER = new Map<string, Field>();
-for (const [field, names] of Object.entries(HEADER_ALIASES) as [Field, string[]][])
-  for (const n of names) FIELD_BY_HEADER.set(normalizeKey(n), field);
+import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
 const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
@@ -45,7 +28,7 @@ function readHeader(header: Cell[]): Columns {
       outline.push(c);
       continue;
     }
-    const field = FIELD_BY_HEADER.get(key);
+    const field = headerField(cellText(header[c]));
     if (field && fields[field] === undefined) {
       fields[field] = c;
       headers[field] = cellText(header[c]);
@@ -53,7 +36,7 @@ function readHeader(header: Cell[]): Columns {
   }
   // A lone KPI/blank column at the left is a name column or spacing, not an outline.
   if (outline.length === 1) {
-    const field = FIELD_BY_HEADER.get(keys[0]);
+    const field = headerField(cellText(header[0]));
     if (field && fields[field] === undefined) {
       fields[field] = 0;
       headers[field] = cellText(header[0]);
@@ -82,10 +65,11 @@ export function findHeaderRow(grid: readonly Cell[][], limit = 20): number {
   return 0;
 }
 
+/** A whole number ≥ 0 (0- or 1-based numbering both work), also in text such as `Level 2`, `第2階層`; never -1 or 1.5. */
 function readLevel(cell: Cell): number | undefined {
-  if (typeof cell === "number") return Number.isInteger(cell) ? cell : undefined;
-  const m = /^\D*?(\d+)\D*$/.exec(cellText(cell).normalize("NFKC"));
-  return m ? Number(m[1]) : undefined;
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 0 ? cell : undefined;
+  const m = /^(\D*?)(\d+)\D*$/.exec(cellText(cell).normalize("NFKC"));
+  return m && !/[-−‐▲△]\s*$/.test(m[1]) ? Number(m[2]) : undefined;
 }
 
 function readFlag(cell: Cell): boolean {
@@ -201,7 +185,7 @@ export function readTree(input: unknown): Tree {
       node.op = null;
       continue;
     }
-    const where = { row: node.row, name: node.name, column: headers.op ?? (lang === "ja" ? "計算" : "Op") };
+    const where = { row: node.row, name: node.name, column: headers.op ?? HEADER[lang].op };
     if (node.op === null) fail(lang, "missingOp", where);
     if (node.op === "ratio" && node.children.length !== 2)
       fail(lang, "ratioChildren", where, { count: node.children.length });

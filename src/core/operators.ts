@@ -1,4 +1,4 @@
-import { normalizeKey } from "./text";
+import { type Lang, normalizeKey } from "./text";
 
 /** How a parent is computed from its children. `none` = tracked, not combined (a scorecard). */
 export type Op = "sum" | "product" | "difference" | "ratio" | "avg" | "min" | "max" | "none";
@@ -15,8 +15,14 @@ const OP_WORDS: Record<Op, string[]> = {
   max: ["max", "maximum", "最大"],
   none: ["none", "なし", "無し", "scorecard"],
 };
+/** How an operator is written in a sheet (and shown in messages), per language; the reader accepts these too. */
+export const OP_WORD: Record<Lang, Record<Op, string>> = {
+  ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
+  en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
+};
 const OP_BY_WORD = new Map<string, Op>();
-for (const op of OPS) for (const w of OP_WORDS[op]) OP_BY_WORD.set(normalizeKey(w) || w, op);
+for (const op of OPS)
+  for (const w of [OP_WORD.ja[op], OP_WORD.en[op], ...OP_WORDS[op]]) OP_BY_WORD.set(normalizeKey(w) || w, op);
 
 /** undefined for text that is not an operator. */
 export function parseOp(text: string): Op | undefined {
@@ -24,22 +30,17 @@ export function parseOp(text: string): Op | undefined {
   return OP_BY_WORD.get(normalizeKey(trimmed) || trimmed);
 }
 
-/** Symbol used when writing an op back to a sheet or showing it. */
-export const OP_SYMBOL: Record<Op, string> = {
-  sum: "+",
-  product: "×",
-  difference: "−",
-  ratio: "÷",
-  avg: "avg",
-  min: "min",
-  max: "max",
-  none: "none",
-};
-
 type Value = number | null;
 
 function present(values: readonly Value[]): number[] {
   return values.filter((v): v is number => v !== null);
+}
+
+/** [0, 1, … n − 1], shared and grown on demand: `combine` reads a list through it. */
+const IDENTITY: number[] = [];
+function identity(n: number): readonly number[] {
+  for (let k = IDENTITY.length; k < n; k++) IDENTITY.push(k);
+  return IDENTITY.length === n ? IDENTITY : IDENTITY.slice(0, n);
 }
 
 /**
@@ -48,25 +49,55 @@ function present(values: readonly Value[]): number[] {
  * `none` never combines.
  */
 export function combine(op: Op, values: readonly Value[]): Value {
-  const known = present(values);
+  return combineChildren(op, identity(values.length), values);
+}
+
+/**
+ * `combine` over `values[c]` for each index c in `children`, in order, without
+ * building the list (a rollup calls it once per parent). Operations run in
+ * this order whatever the caller, so results are bit for bit the same.
+ */
+export function combineChildren(op: Op, children: readonly number[], values: ArrayLike<Value>): Value {
+  const n = children.length;
+  let count = 0;
+  let acc = 0;
+  let second = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[children[k]];
+    if (v === null) continue;
+    if (count === 0) acc = op === "sum" || op === "avg" ? 0 + v : op === "product" ? 1 * v : v;
+    else if (op === "sum" || op === "avg") acc += v;
+    else if (op === "product") acc *= v;
+    else if (op === "difference") acc -= v;
+    else if (op === "min") acc = Math.min(acc, v);
+    else if (op === "max") acc = Math.max(acc, v);
+    else if (count === 1) second = v;
+    count++;
+  }
+  if (op === "none" || count === 0) return null;
   switch (op) {
     case "sum":
-      return known.length ? known.reduce((a, b) => a + b, 0) : null;
-    case "avg":
-      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
     case "min":
-      return known.length ? known.reduce((a, b) => Math.min(a, b)) : null;
     case "max":
-      return known.length ? known.reduce((a, b) => Math.max(a, b)) : null;
+      return acc;
+    case "avg":
+      return Number.isFinite(acc) ? acc / count : overflowMean(children, values, count);
     case "product":
-      return known.length === values.length && known.length ? known.reduce((a, b) => a * b, 1) : null;
     case "difference":
-      return known.length === values.length && known.length ? known.slice(1).reduce((a, b) => a - b, known[0]) : null;
+      return count === n ? acc : null;
     case "ratio":
-      return known.length === 2 && known[1] !== 0 ? known[0] / known[1] : null;
-    case "none":
-      return null;
+      return count === 2 && second !== 0 ? acc / second : null;
   }
+}
+
+/** The mean when the sum overflows (1e308 and 1e308 average to 1e308): each value is divided first. */
+function overflowMean(children: readonly number[], values: ArrayLike<Value>, count: number): number {
+  let mean = 0;
+  for (const c of children) {
+    const v = values[c];
+    if (v !== null) mean += v / count;
+  }
+  return mean;
 }
 
 /**

@@ -394,10 +394,42 @@ function toNumber(d: Decimal): number {
   return value;
 }
 
+/** How a direction is written in a sheet, per language; the reader accepts these and the words below. */
+export const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
+  ja: { higher: "以上", lower: "以下" },
+  en: { higher: "higher", lower: "lower" },
+};
 const DIRECTION_WORDS: Record<string, Direction> = {};
-for (const w of ["higher", "high", "up", "↑", "以上", "高", "高い", "大", "max", "maximize", "increase", "+"])
+for (const w of [
+  DIRECTION_WORD.en.higher,
+  "high",
+  "up",
+  "↑",
+  DIRECTION_WORD.ja.higher,
+  "高",
+  "高い",
+  "大",
+  "max",
+  "maximize",
+  "increase",
+  "+",
+])
   DIRECTION_WORDS[w] = "higher";
-for (const w of ["lower", "low", "down", "↓", "以下", "未満", "低", "低い", "小", "min", "minimize", "decrease", "-"])
+for (const w of [
+  DIRECTION_WORD.en.lower,
+  "low",
+  "down",
+  "↓",
+  DIRECTION_WORD.ja.lower,
+  "未満",
+  "低",
+  "低い",
+  "小",
+  "min",
+  "minimize",
+  "decrease",
+  "-",
+])
   DIRECTION_WORDS[w] = "lower";
 
 /** null for blank (use the default), undefined for text that is not a direction. */
