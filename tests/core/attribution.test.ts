@@ -135,6 +135,22 @@ describe("KPI_IMPACT", () => {
     expect(i.Price).toBe(0.01);
   });
 
+  it("sees through a zero on the way up (profit 0 = revenue − cost)", () => {
+    const tree = readTree([
+      ["Name", "Level", "Op", "Actual"],
+      ["Total", 1, "+", ""],
+      ["Profit", 2, "-", ""],
+      ["Revenue", 3, "", 100],
+      ["Cost", 3, "", 100],
+      ["Other", 2, "", 50],
+    ]);
+    const i = byName(tree, impacts(tree)) as Record<string, number>;
+    expect(i.Profit).toBe(0);
+    expect(i.Revenue).toBeCloseTo(0.02, 15); // +1 on 50
+    expect(i.Cost).toBeCloseTo(-0.02, 15);
+    expect(i.Other).toBeCloseTo(0.01, 15);
+  });
+
   it("measures min, max and a ratio's denominator with the 1% step", () => {
     const tree = readTree([
       ["Name", "Level", "Op", "Actual"],
