@@ -193,7 +193,34 @@ function coldStart() {
   if (hfCache) console.log(`(HyperFormula's bundle took ${fmt(hfCache.loadMs)} ms to load, once)`);
 }
 
-const SUITES = { fullCalc, shapes, coldStart };
+/**
+ * Issue 11: gap attribution, sensitivity and goal seek (every leaf a driver),
+ * each a function call as in a cell, on the balanced tree and a chain, beside
+ * KPI_ROLLUP in the same interleaved run (the ratio is the figure: absolute
+ * times move with the machine's load); the goal is 10,000 KPIs under 1 s each.
+ */
+function attribution() {
+  for (const shape of ["balanced", "chain"]) {
+    const rows = [];
+    for (const n of sizes([1_000, 10_000, 100_000])) {
+      const grid = oursTable(n, shape);
+      const results = interleave(
+        {
+          scan: () => ours.Inputs.scan(grid),
+          KPI_ROLLUP: () => ours.KPI_ROLLUP(grid),
+          KPI_GAP: () => ours.KPI_GAP(grid),
+          KPI_IMPACT: () => ours.KPI_IMPACT(grid),
+          KPI_SEEK: () => ours.KPI_SEEK(grid),
+        },
+        { rounds: n >= 100_000 ? 3 : 5, warmup: 1 },
+      );
+      for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
+    }
+    printTable(`KPI_GAP, KPI_IMPACT, KPI_SEEK: ${shape}`, rows);
+  }
+}
+
+const SUITES = { fullCalc, shapes, coldStart, attribution };
 
 const wanted = process.argv.slice(2);
 const started = performance.now();
