@@ -49,17 +49,20 @@ export function Waterfall(props: TableProps & { waterfall: GapWaterfall }) {
     left: `${((Math.min(a, b) - lo) / span) * 100}%`,
     width: `${Math.max(0.5, (Math.abs(b - a) / span) * 100)}%`,
   });
+  const total = (label: string, value: number) => (
+    <li class="wf-row">
+      <span class="wf-label">{label}</span>
+      <span class="wf-track">
+        <span class="wf-bar total" style={bar(0, value)} />
+      </span>
+      <span class="wf-value">{money(value)}</span>
+    </li>
+  );
   return (
     <div class="waterfall" data-testid="waterfall">
       <p class="hint">{t.gapLine(w.name, money(w.actual - w.target))}</p>
       <ol class="wf">
-        <li class="wf-row">
-          <span class="wf-label">{t.gapTarget}</span>
-          <span class="wf-track">
-            <span class="wf-bar total" style={bar(0, w.target)} />
-          </span>
-          <span class="wf-value">{money(w.target)}</span>
-        </li>
+        {total(t.gapTarget, w.target)}
         {steps.map((s) => (
           <li key={s.row} class="wf-row" data-testid="gap-step">
             <span class="wf-label">
@@ -74,13 +77,7 @@ export function Waterfall(props: TableProps & { waterfall: GapWaterfall }) {
             </span>
           </li>
         ))}
-        <li class="wf-row">
-          <span class="wf-label">{t.gapActual}</span>
-          <span class="wf-track">
-            <span class="wf-bar total" style={bar(0, w.actual)} />
-          </span>
-          <span class="wf-value">{money(w.actual)}</span>
-        </li>
+        {total(t.gapActual, w.actual)}
       </ol>
     </div>
   );
