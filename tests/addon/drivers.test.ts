@@ -71,7 +71,7 @@ describe("goal seek and write as targets", () => {
   it("selects a KPI's row in one call", () => {
     const s = sampleStandin(DIST);
     s.run("selectKpi", SAMPLE_SHEET, TABLE, ROW.appoint);
-    const active = s.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveRange();
+    const active = s.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveRange()!;
     expect(active.getA1Notation()).toBe("A6:H6");
     expect(() => s.run("selectKpi", SAMPLE_SHEET, TABLE, 40)).toThrow(/40 行目/);
   });

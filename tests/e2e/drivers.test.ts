@@ -50,7 +50,7 @@ describe("why the KGI is off, and what it takes", { timeout: 60_000 }, () => {
 
     // Clicking アポ率 selects its row (6) across the table.
     await sb.locator('[data-testid="gap-step"] [data-testid="select-kpi"]').first().click();
-    await expect.poll(() => ss.getActiveRange().getA1Notation(), POLL).toBe("A6:H6");
+    await expect.poll(() => ss.getActiveRange()?.getA1Notation(), POLL).toBe("A6:H6");
 
     // Goal seek over アポ率 and 架電数 only: +16.05%.
     const boxes = sb.locator('[data-testid="seek-driver"]');
