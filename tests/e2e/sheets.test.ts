@@ -135,5 +135,11 @@ describe("messages and page loads", { timeout: 30_000 }, () => {
     await page.waitForTimeout(500);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
+    // Browsers ask for /favicon.ico on their own (headless Chromium does not): it is the add-on's icon.
+    const icon = await page.evaluate(async () => {
+      const r = await fetch("/favicon.ico");
+      return { status: r.status, type: r.headers.get("content-type") };
+    });
+    expect(icon).toEqual({ status: 200, type: "image/png" });
   });
 });
