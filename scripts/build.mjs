@@ -2,6 +2,11 @@
 // a top-level declaration (with its JSDoc) per entry point, appsscript.json,
 // and Sidebar.html when the sidebar exists.
 //
+// Production (default, what the tests exercise and `npm run push:prod` ships): minified, with
+// dist/Code.js.map beside it (never pushed: .claspignore) for `npm run stack`, and exception
+// logging off, because error messages name users' KPIs and values (privacy policy).
+// Development (`--dev`, what `npm run push` ships to the dev script): unminified, exceptions logged.
+//
 // Why generate declarations: Apps Script only sees top-level function
 // declarations (custom functions, onOpen, google.script.run targets), while
 // esbuild wraps everything in an IIFE and drops JSDoc.
@@ -38,6 +43,7 @@ export function entryPoints(source, file) {
   return found;
 }
 
+/** { code, map }: map is the external source map's JSON text when asked for. */
 async function bundle(entry, options = {}) {
   const result = await esbuild.build({
     entryPoints: [join(root, entry)],
@@ -47,26 +53,47 @@ async function bundle(entry, options = {}) {
     minify: true,
     legalComments: "none",
     charset: "utf8",
+    outfile: join(dist, "bundle.js"),
     ...options,
   });
-  return result.outputFiles[0].text;
+  const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text;
+  return { code: file(".js"), map: file(".js.map") };
 }
 
-export async function build() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+/** The manifest as pushed: exception logging only in development. */
+export function manifest({ dev = false } = {}) {
+  const json = JSON.parse(readFileSync(join(root, "appsscript.json"), "utf8"));
+  return `${JSON.stringify({ ...json, exceptionLogging: dev ? "STACKDRIVER" : "NONE" }, null, 2)}\n`;
+}
 
-  const code = await bundle("src/main.ts", { format: "iife", globalName: GLOBAL, platform: "neutral" });
+export async function build({ dev = false, outDir = dist } = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const { code, map } = await bundle("src/main.ts", {
+    format: "iife",
+    globalName: GLOBAL,
+    platform: "neutral",
+    minify: !dev,
+    sourcemap: "external",
+    sourcesContent: false,
+  });
   const wrappers = ENTRY_FILES.flatMap((file) => entryPoints(readFileSync(join(root, file), "utf8"), file)).map(
     ({ doc, name, params }) =>
       `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`,
   );
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
-  writeFileSync(join(dist, "Code.js"), `${banner}${code.trim()}\n\n${wrappers.join("\n")}`);
-  writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
+  writeFileSync(join(outDir, "Code.js"), `${banner}${code.trimEnd()}\n\n${wrappers.join("\n")}`);
+  // The banner is one line above the bundle: one more ";" (empty generated line) in the mappings.
+  const sourceMap = JSON.parse(map);
+  writeFileSync(
+    join(outDir, "Code.js.map"),
+    JSON.stringify({ ...sourceMap, file: "Code.js", mappings: `;${sourceMap.mappings}` }),
+  );
+  writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {
-    const script = await bundle("src/sidebar/main.ts", { format: "iife", platform: "browser" });
+    const { code: script } = await bundle("src/sidebar/main.ts", { format: "iife", platform: "browser", minify: !dev });
     const css = existsSync(join(root, "src/sidebar/style.css"))
       ? readFileSync(join(root, "src/sidebar/style.css"), "utf8")
       : "";
@@ -74,11 +101,12 @@ export async function build() {
       .replace("/*STYLE*/", () => css)
       // </script> inside the bundle would end the tag early.
       .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
-    writeFileSync(join(dist, "Sidebar.html"), html);
+    writeFileSync(join(outDir, "Sidebar.html"), html);
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await build();
-  console.log("built dist/");
+  const dev = process.argv.includes("--dev");
+  await build({ dev });
+  console.log(`built dist/ (${dev ? "development: unminified, exceptions logged" : "production"})`);
 }
