@@ -50,7 +50,9 @@ describe("resolving the browser", () => {
     "the packaged Chromium needs nothing from the system but glibc (its NSS libraries come with it)",
     () => {
       const found = packagedBrowser()!;
-      const out = execFileSync("ldd", [found.executablePath], { env: { ...process.env, ...found.env } }).toString();
+      const out = execFileSync("/usr/bin/ldd", [found.executablePath], {
+        env: { ...process.env, ...found.env },
+      }).toString();
       expect(out).not.toMatch(/not found/);
       const fromSystem = [...out.matchAll(/^\s*(\S+) => (\S+)/gm)]
         .filter(([, , path]) => !path.startsWith(CACHE))
