@@ -9,17 +9,21 @@
 //
 // Why generate declarations: Apps Script only sees top-level function
 // declarations (custom functions, onOpen, google.script.run targets), while
-// esbuild wraps everything in an IIFE and drops JSDoc.
+// esbuild wraps everything in an IIFE and drops JSDoc. The custom functions'
+// declarations come from their registry (KpiTree.CUSTOM_FUNCTIONS, read from
+// the bundle itself); the add-on's entry points from their JSDoc in
+// src/addon/entrypoints.ts.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 import * as esbuild from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const GLOBAL = "KpiTree";
-/** Files whose exported functions become top-level declarations. */
-const ENTRY_FILES = ["src/functions/customFunctions.ts", "src/addon/entrypoints.ts"];
+/** The file whose exported functions become top-level declarations, with their JSDoc. */
+const ENTRY_FILE = "src/addon/entrypoints.ts";
 
 /** `/** doc *\/ export function NAME(a: T, b?: U)` → { doc, name, params }. */
 export function entryPoints(source, file) {
@@ -41,6 +45,41 @@ export function entryPoints(source, file) {
   const missing = exported.filter((n) => !found.some((f) => f.name === n));
   if (missing.length) throw new Error(`${file}: exported functions need a JSDoc block: ${missing.join(", ")}`);
   return found;
+}
+
+/** The custom functions' declarations, as the bundle carries them: name, parameters, help. */
+export function registryOf(code) {
+  const scope = vm.createContext({});
+  vm.runInContext(code, scope);
+  const api = scope[GLOBAL];
+  const specs = (api?.CUSTOM_FUNCTIONS ?? []).map((fn) => fn.spec);
+  if (!specs.length) throw new Error(`the bundle has no ${GLOBAL}.CUSTOM_FUNCTIONS`);
+  for (const spec of specs)
+    if (api[spec.name]?.spec !== spec) throw new Error(`${spec.name} is registered but not exported under that name`);
+  return specs;
+}
+
+/** A JSDoc comment line: no line breaks, no comment end inside. */
+const docLine = (text) => text.replace(/\s*\n\s*/g, " ").replace(/\*\//g, "*\\/");
+
+/** The JSDoc Sheets reads for autocomplete: summary, @param {example} name help, @return, @customfunction. */
+export function customFunctionDoc(spec) {
+  const params = spec.params.map(
+    (p) => ` * @param {${docLine(p.example)}} ${p.name} ${p.optional ? "Optional. " : ""}${docLine(p.help)}`,
+  );
+  return [
+    "/**",
+    ` * ${docLine(spec.summary)}`,
+    " *",
+    ...params,
+    ` * @return ${docLine(spec.returns)}`,
+    " * @customfunction",
+    " */",
+  ].join("\n");
+}
+
+function wrapper(doc, name, params) {
+  return `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`;
 }
 
 /** { code, map }: map is the external source map's JSON text when asked for. */
@@ -78,10 +117,18 @@ export async function build({ dev = false, outDir = dist } = {}) {
     sourcemap: "external",
     sourcesContent: false,
   });
-  const wrappers = ENTRY_FILES.flatMap((file) => entryPoints(readFileSync(join(root, file), "utf8"), file)).map(
-    ({ doc, name, params }) =>
-      `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`,
-  );
+  const wrappers = [
+    ...registryOf(code).map((spec) =>
+      wrapper(
+        customFunctionDoc(spec),
+        spec.name,
+        spec.params.map((p) => p.name),
+      ),
+    ),
+    ...entryPoints(readFileSync(join(root, ENTRY_FILE), "utf8"), ENTRY_FILE).map(({ doc, name, params }) =>
+      wrapper(doc, name, params),
+    ),
+  ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
   writeFileSync(join(outDir, "Code.js"), `${banner}${code.trimEnd()}\n\n${wrappers.join("\n")}`);
   // The banner is one line above the bundle: one more ";" (empty generated line) in the mappings.
@@ -93,7 +140,11 @@ export async function build({ dev = false, outDir = dist } = {}) {
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {
-    const { code: script } = await bundle("src/sidebar/main.ts", { format: "iife", platform: "browser", minify: !dev });
+    const { code: script } = await bundle("src/sidebar/main.ts", {
+      format: "iife",
+      platform: "browser",
+      minify: !dev,
+    });
     const css = existsSync(join(root, "src/sidebar/style.css"))
       ? readFileSync(join(root, "src/sidebar/style.css"), "utf8")
       : "";

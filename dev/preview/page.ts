@@ -298,6 +298,10 @@ $("alert-ok").addEventListener("click", () => {
   void post<State>("/api/dismiss", { id: Number($("alert").dataset.id) }).then(render);
 });
 $("sidebar-close").addEventListener("click", () => $("sidebar").classList.add("hidden"));
+// The sidebar's server call rebuilt the menu or opened another sidebar (a new language): show them.
+window.addEventListener("message", (e) => {
+  if ((e.data as { kpiTreePreview?: string } | null)?.kpiTreePreview === "refresh") void refresh();
+});
 document.addEventListener("click", () => {
   for (const m of document.querySelectorAll(".menu.open")) m.classList.remove("open");
 });

@@ -128,7 +128,10 @@ const SHIM = `<script>
           fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: name, args: args }) })
             .then(function (r) { return r.json(); })
             .then(function (res) {
-              if (res.ok) { if (success) success(res.result, user); }
+              if (res.ok) {
+                if (success) success(res.result, user);
+                if (res.uiChanged) parent.postMessage({ kpiTreePreview: "refresh" }, "*");
+              }
               else {
                 var err = new Error(res.error); err.name = "ScriptError";
                 if (failure) failure(err, user); else console.error(err);
@@ -282,8 +285,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         }
         case "POST /api/run": {
           const { name, args } = (await body(req)) as { name: string; args: unknown[] };
+          // As in Sheets, a server call may rebuild the menu or open another sidebar: the page then refreshes.
+          const ui = () => [s.ui.sidebar, JSON.stringify(s.ui.menus)];
+          const before = ui();
           try {
-            return json(res, { ok: true, result: s.run(name, ...(args ?? [])) ?? null });
+            const result = s.run(name, ...(args ?? [])) ?? null;
+            const after = ui();
+            return json(res, { ok: true, result, uiChanged: after[0] !== before[0] || after[1] !== before[1] });
           } catch (e) {
             return json(res, { ok: false, error: message(e) });
           }

@@ -1,6 +1,7 @@
-// Our @customfunction functions, registered in HyperFormula so a cell typed
+// Our custom functions, registered in HyperFormula so a cell typed
 // `=KPI_ROLLUP(A1:H10)` runs the built bundle, with arguments shaped as Sheets
-// shapes them and results spilling as in Sheets.
+// shapes them and results spilling as in Sheets. Names, parameters and result
+// sizes come from the registry the bundle carries (src/functions/registry.ts).
 import {
   ArraySize,
   CellError,
@@ -13,14 +14,24 @@ import {
   type SimpleCellAddress,
   SimpleRangeValue,
 } from "hyperformula";
-import type { Workbook } from "./engine";
+import type { FunctionSpec } from "../../src/functions/registry";
 import { dateToSerial, serialToDate } from "./values";
 
+/** What the plugin needs of the workbook it computes in (engine.ts's Workbook), without importing it. */
+export interface PluginHost {
+  hf: { getSheetName(sheet: number): string | undefined };
+  options: { timeZone: string };
+  DateCtor: DateConstructor;
+  isDate(sheet: string, row: number, column: number): boolean;
+  /** Formula cells to enter again once evaluation is over. */
+  pending: Map<string, SimpleCellAddress>;
+  learnedSizes?: Map<string, unknown>;
+}
+
 export interface CustomFunction {
-  name: string;
-  params: string[];
-  /** The JSDoc @return says "per row": one column per row of the first argument. */
-  perRow: boolean;
+  /** The function's declaration in the bundle's registry. */
+  spec: FunctionSpec;
+  /** Calls the bundle's top-level function, as Sheets does. */
   call: (args: unknown[]) => unknown;
 }
 
@@ -56,11 +67,28 @@ function argStart(ast: Ast | undefined, base: SimpleCellAddress): SimpleCellAddr
   return undefined;
 }
 
+/**
+ * The size a call's result will have, from the function's declared shape and
+ * the sizes of its arguments (`sizeOf(i)`, 0-based): a column has one value
+ * per data row of the table (its header excluded); an element-wise result is
+ * as large as the largest of its element-wise arguments.
+ */
+export function expectedSize(spec: FunctionSpec, sizeOf: (index: number) => SizeOf): SizeOf {
+  const shape = spec.shape;
+  if (shape.kind === "single") return { width: 1, height: 1 };
+  if (shape.kind === "column") return { width: 1, height: Math.max(sizeOf(0).height - 1, 1) };
+  const sizes = shape.over.map((name) => sizeOf(spec.params.findIndex((p) => p.name === name)));
+  return {
+    width: Math.max(1, ...sizes.map((s) => s.width)),
+    height: Math.max(1, ...sizes.map((s) => s.height)),
+  };
+}
+
 class ErrorInArgument {
   constructor(readonly error: CellError) {}
 }
 
-export function customFunctionPlugin(wb: Workbook, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
+export function customFunctionPlugin(wb: PluginHost, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
   /** Result sizes seen at run time, per formula cell: the next parse predicts them. */
   const learned = new Map<string, SizeOf>();
   // Inserting rows or columns moves formula cells: the workbook re-keys these.
@@ -154,9 +182,10 @@ export function customFunctionPlugin(wb: Workbook, functions: Map<string, Custom
     const here = addressKey(state.formulaAddress);
     const known = learned.get(here);
     if (known) return new ArraySize(known.width, known.height);
-    const first = ast.args?.[0];
-    const size = first ? self.arraySizePredictor.checkArraySizeForAst(first, state) : { width: 1, height: 1 };
-    const guess = { width: fn.perRow ? 1 : Math.max(size.width, 1), height: Math.max(size.height, 1) };
+    const guess = expectedSize(fn.spec, (i) => {
+      const arg = ast.args?.[i];
+      return arg ? self.arraySizePredictor.checkArraySizeForAst(arg, state) : { width: 1, height: 1 };
+    });
     learned.set(here, guess);
     return new ArraySize(guess.width, guess.height);
   };
@@ -166,18 +195,21 @@ export function customFunctionPlugin(wb: Workbook, functions: Map<string, Custom
   }
   const proto = CustomFunctions.prototype as unknown as Record<string, unknown>;
   for (const fn of functions.values()) {
-    const method = `run_${fn.name}`;
-    const sizeMethod = `size_${fn.name}`;
-    CustomFunctions.implementedFunctions[fn.name] = {
+    const { name } = fn.spec;
+    const method = `run_${name}`;
+    const sizeMethod = `size_${name}`;
+    CustomFunctions.implementedFunctions[name] = {
       method,
       sizeOfResultArrayMethod: sizeMethod,
       vectorizationForbidden: true,
-      // Apps Script passes however many arguments the cell gives.
-      parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
-      repeatLastArgs: 1,
+      // Any value or range, as Apps Script passes them; too few or too many arguments are an error here.
+      parameters: fn.spec.params.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional === true,
+      })),
     };
     proto[method] = function (this: PluginThis, ast: Ast, state: State) {
-      return this.runFunction(ast.args, state, this.metadata(fn.name), (...args: unknown[]) =>
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
         run(fn, state, ast.args ?? [], args as HfValue[]),
       );
     };

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import vm from "node:vm";
+import type { FunctionSpec } from "../../src/functions/registry";
 import { cellA1, parseA1 } from "./a1";
 import { effectiveStyle } from "./conditional";
 import type { Ctx, UiLog } from "./context";
@@ -114,19 +115,10 @@ function assertLegal(value: unknown, path: string, direction: string, seen = new
   seen.delete(value);
 }
 
-/** `/** … @customfunction … *\/ function NAME(a, b)` at top level of Code.js. */
-function customFunctionDocs(code: string): { name: string; params: string[]; perRow: boolean }[] {
-  const found: { name: string; params: string[]; perRow: boolean }[] = [];
-  for (const m of code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function (\w+)\(([^)]*)\)/g)) {
-    if (!/@customfunction\b/.test(m[1])) continue;
-    const params = m[3]
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const returns = /@return[^\n]*/.exec(m[1])?.[0] ?? "";
-    found.push({ name: m[2], params, perRow: /per row/i.test(returns) });
-  }
-  return found;
+/** The custom functions' declarations the bundle carries: `KpiTree.CUSTOM_FUNCTIONS` (src/functions/registry.ts). */
+function registryOf(scope: vm.Context): FunctionSpec[] {
+  const list = (scope.KpiTree as { CUSTOM_FUNCTIONS?: { spec: FunctionSpec }[] } | undefined)?.CUSTOM_FUNCTIONS;
+  return (list ?? []).map((fn) => fn.spec);
 }
 
 export function createStandin(options: StandinOptions = {}): Standin {
@@ -199,12 +191,12 @@ export function createStandin(options: StandinOptions = {}): Standin {
         return vm.runInContext(`(function(){ with (__vars) { ${templateCode} } })()`, scope) as string;
       };
       const functions = new Map<string, CustomFunction>();
-      for (const doc of customFunctionDocs(code)) {
-        const fn = scope[doc.name];
+      for (const spec of registryOf(scope)) {
+        const fn = scope[spec.name];
         if (typeof fn !== "function")
-          throw new Error(`stand-in: ${doc.name} is documented but not a top-level function`);
-        functions.set(doc.name, {
-          ...doc,
+          throw new Error(`stand-in: ${spec.name} is registered but not a top-level function`);
+        functions.set(spec.name, {
+          spec,
           call: (args) => {
             ctx.readOnly = true;
             try {

@@ -7,48 +7,22 @@
  */
 
 import { checkTargets, mismatchMessage } from "../core/check";
-import { functionColumns, rateRef, type TableGeometry, unitFormats } from "../core/columns";
 import { KpiError } from "../core/errors";
 import { findHeaderRow, outlineColumns, readTree } from "../core/layout";
 import { required } from "../core/required";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import { type Cell, cellText, isBlank, type Lang } from "../core/text";
-import type { HierarchyForm, Tree } from "../core/tree";
+import type { Tree } from "../core/tree";
 import { checkUnits, unitIssueMessage, unitsFromFormats } from "../core/units";
+import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
+import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
+import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface TableReport {
-  ok: boolean;
-  sheetName: string;
-  /** The tree range as read, header included (A1:H12). */
-  table: string;
-  /** Why it could not be read (the core's message: row, column and fix). */
-  error?: string;
-  lang?: Lang;
-  form?: HierarchyForm;
-  nodes?: number;
-  /** Levels, the KGI counting as 1. */
-  depth?: number;
-  roots?: { name: string; target: number | null; unit: string }[];
-  ksf?: string[];
-  /** Parents without an operator (each would stop the functions). */
-  missingOps?: { row: number; name: string }[];
-  /** Unit problems and targets that do not combine to their parent's. */
-  warnings?: string[];
-  /** Function columns already beside the table, if any (L1:O12). */
-  functions: string | null;
-  /** Where the function columns would be added: empty columns only (L1:O12). */
-  planned: string | null;
-  /** How many function columns: 4 with a target column, else rollup and required only. */
-  plannedCount: number;
-}
-
-const FUNCTION_FORMULA = /^=\s*KPI_(ROLLUP|REQUIRED|ACHIEVEMENT|STATUS)\s*\(/i;
 
 interface Located {
   sheet: Sheet;
@@ -87,9 +61,9 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   let width = values[0]?.length ?? 0;
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
-  const fnCols = firstData.map((f, c) => (FUNCTION_FORMULA.test(f) ? c : -1)).filter((c) => c >= 0);
+  const fnCols = firstData.map((f, c) => (columnFunction(f) ? c : -1)).filter((c) => c >= 0);
   if (fnCols.length) {
-    const rate = fnCols.find((c) => /KPI_ACHIEVEMENT/i.test(firstData[c]));
+    const rate = fnCols.find((c) => columnFunction(firstData[c])?.fn === KPI_ACHIEVEMENT);
     existing = { column: left + fnCols[0], count: fnCols.length, rateColumn: rate === undefined ? null : left + rate };
     width = fnCols[0];
   }
@@ -112,14 +86,15 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
   if (start > max) return null;
   const row = sheet.getRange(top + 1, start, 1, max - start + 1).getFormulas()[0];
   const corner = `${columnLetter(left)}${top}:`;
-  const k = row.findIndex(
-    (f) => /KPI_ROLLUP\s*\(/i.test(f) && f.replace(/\$/g, "").toUpperCase().includes(`(${corner}`),
-  );
+  const k = row.findIndex((f) => {
+    const call = columnFunction(f);
+    return call?.fn === KPI_ROLLUP && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
+  });
   if (k < 0) return null;
   let count = 0;
   let rate: number | null = null;
-  while (k + count < row.length && FUNCTION_FORMULA.test(row[k + count])) {
-    if (/KPI_ACHIEVEMENT/i.test(row[k + count])) rate = start + k + count;
+  for (let call = columnFunction(row[k]); call; call = columnFunction(row[k + count] ?? "")) {
+    if (call.fn === KPI_ACHIEVEMENT) rate = start + k + count;
     count++;
   }
   return { column: start + k, count, rateColumn: rate };
@@ -186,8 +161,7 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
   const warnings = checkUnits(tree).map((u) => unitIssueMessage(u, tree, lang));
   const need = required(tree);
-  for (const c of checkTargets(tree, 1e-6))
-    if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
+  for (const c of checkTargets(tree)) if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   const count = g.targetColumn === undefined ? 2 : 4;
@@ -231,17 +205,6 @@ export function detectSelection(settings: Settings = loadSettings()): TableRepor
   const sheet = SpreadsheetApp.getActiveSheet();
   const range = selectedTable(sheet);
   return report(locate(sheet, range), lang).report;
-}
-
-export interface AddResult {
-  sheetName: string;
-  /** The function columns (L1:O12), new or already there. */
-  functions: string;
-  added: boolean;
-  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
-  updated: boolean;
-  /** Conditional-format rules written. */
-  rules: number;
 }
 
 /**

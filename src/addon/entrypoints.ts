@@ -7,31 +7,31 @@
  */
 import type { Draft, SheetLayout } from "../core/draft";
 import type { Settings } from "../core/settings";
-import type { Lang } from "../core/text";
-import { type AddResult, addColumns, colourSelection, detectSelection, type TableReport } from "./detect";
-import {
-  type Analysis,
-  analyzeTable as analyze,
-  recordSnapshot as record,
-  type WhatIfResult,
-  whatIfTable as whatIfOf,
-} from "./insights";
-import { buildMenu } from "./menu";
+import type {
+  AddResult,
+  Analysis,
+  Recorded,
+  SavedSettings,
+  SidebarState,
+  TableReport,
+  WhatIfResult,
+  WriteResult,
+} from "../shared/api";
+import { addColumns, colourSelection, detectSelection } from "./detect";
+import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
+import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
-import { type WriteResult, writeDraft } from "./sheetWriter";
+import { writeDraft } from "./sheetWriter";
 import { refreshStatusRules } from "./statusRules";
 
-export type { AddResult, Analysis, TableReport, WhatIfResult, WriteResult };
-
 /**
- * Adds the add-on menu. Runs in AuthMode.NONE too, so it only builds the menu
- * (in the user's language) and touches no properties or documents.
+ * Adds the add-on menu, in the language setting (or, in AuthMode.NONE, where
+ * no properties can be read, the user's language); touches no document.
  * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
  */
 export function onOpen(e?: { authMode?: unknown }): void {
-  void e;
-  buildMenu();
+  buildMenu(menuLang(e?.authMode));
 }
 
 /**
@@ -72,13 +72,6 @@ export function applyStatusColors(): void {
   withAlert(() => colourSelection());
 }
 
-export interface SidebarState {
-  settings: Settings;
-  /** The language the sidebar speaks: the setting, else the account locale. */
-  lang: Lang;
-  locale: string;
-}
-
 /**
  * Sidebar: what it needs on opening.
  * @return {SidebarState} Settings, resolved language and the user's locale.
@@ -91,13 +84,20 @@ export function getSidebarState(): SidebarState {
 /**
  * Sidebar: validates and stores the settings in document properties, then
  * re-colours every tree the add-on coloured with the new thresholds and colours.
+ * A new language rebuilds the menu in it and opens the sidebar again (Sheets
+ * sets a sidebar's title only when it opens), on the settings.
  * @param {Settings} settings Language, OKR mode, thresholds and colours.
- * @return {SidebarState & {rules: number}} The stored settings and how many rules were refreshed.
+ * @return {SavedSettings} The stored settings, how many rules were refreshed, and whether the sidebar was reopened.
  */
-export function saveSettings(settings: Settings): SidebarState & { rules: number } {
+export function saveSettings(settings: Settings): SavedSettings {
+  const before = loadSettings();
   const stored = storeSettings(settings);
-  const rules = refreshStatusRules(stored);
-  return { settings: stored, lang: uiLang(stored), locale: userLocale(), rules };
+  const rules = refreshStatusRules(stored, before.thresholds);
+  const lang = uiLang(stored);
+  buildMenu(lang);
+  const reopened = lang !== uiLang(before);
+  if (reopened) openSidebar("settings", { saved: rules });
+  return { settings: stored, lang, locale: userLocale(), rules, reopened };
 }
 
 /**
@@ -148,9 +148,9 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
  * table to the hidden "KPI History" sheet (one write).
  * @param {string} sheetName The table's sheet.
  * @param {string} table The table's A1 range, as detectTable reported it.
- * @return {{date: string, rows: number}} The date recorded (yyyy-MM-dd, the spreadsheet's time zone) and how many KPIs.
+ * @return {Recorded} The date recorded (yyyy-MM-dd, the spreadsheet's time zone), how many KPIs, whether that day's values were replaced and how many days are recorded.
  */
-export function recordSnapshot(sheetName: string, table: string): { date: string; rows: number } {
+export function recordSnapshot(sheetName: string, table: string): Recorded {
   return record(sheetName, table);
 }
 

@@ -7,12 +7,11 @@
  */
 import { whatIf } from "../core/analysis";
 import {
-  type HealthReport,
   HISTORY_HEADER,
   type HistoryPoint,
   healthReport,
+  historyDays,
   historySeries,
-  type NodeSummary,
   nodeKeys,
   snapshotRows,
   summaries,
@@ -24,23 +23,12 @@ import { achievement } from "../core/status";
 import type { Cell, Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
+import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
 
 export const HISTORY_SHEET = "KPI History";
-
-export interface Analysis {
-  sheetName: string;
-  table: string;
-  /** The language of the report's sentences (the user's). */
-  lang: Lang;
-  report: HealthReport;
-  /** The leaves, in row order: the KPIs a what-if can change. */
-  leaves: NodeSummary[];
-  /** Each KGI's series from the history sheet, oldest first. */
-  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
-}
 
 interface Context {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -103,14 +91,16 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
  * Appends today's targets and rolled-up actuals of every KPI to the history
  * sheet (created, hidden, on first use). Dates and names are written as text
  * so Sheets neither re-reads them as dates in another time zone nor as formulas.
- * "Today" is the spreadsheet's date, in its time zone.
+ * "Today" is the spreadsheet's date, in its time zone. Says whether today was
+ * recorded before (the series keeps a day's last values) and how many days are.
  */
-export function recordSnapshot(sheetName: string, table: string): { date: string; rows: number } {
+export function recordSnapshot(sheetName: string, table: string): Recorded {
   const c = context();
   const { ss } = c;
   const tree = readTable(c, sheetName, table);
   const date = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
-  const rows: Cell[][] = snapshotRows(tree, date, label(sheetName, table)).map((row) =>
+  const name = label(sheetName, table);
+  const rows: Cell[][] = snapshotRows(tree, date, name).map((row) =>
     row.map((cell) => (cell === null ? "" : asText(cell))),
   );
   const count = rows.length;
@@ -118,18 +108,22 @@ export function recordSnapshot(sheetName: string, table: string): { date: string
   // the document lock makes the read-then-write of the history sheet atomic.
   const lock = LockService.getDocumentLock();
   lock.waitLock(20_000);
+  let before: string[];
   try {
-    appendHistory(ss, rows);
+    before = appendHistory(ss, rows, name);
   } finally {
     lock.releaseLock();
   }
   ss.toast(c.t.recorded(date, count), c.t.title, 5);
-  return { date, rows: count };
+  const replaced = before.includes(date);
+  return { date, rows: count, replaced, days: before.length + (replaced ? 0 : 1) };
 }
 
-function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[][]): void {
+/** Appends the rows; returns the days the table had values for before (one read of the date and table columns). */
+function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[][], table: string): string[] {
   let history = ss.getSheetByName(HISTORY_SHEET);
   let first: number;
+  let before: string[] = [];
   if (!history) {
     const active = ss.getActiveSheet();
     history = ss.insertSheet(HISTORY_SHEET, ss.getNumSheets());
@@ -139,26 +133,15 @@ function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[
     rows.unshift([...HISTORY_HEADER]);
     first = 1;
   } else {
-    first = history.getLastRow() + 1;
+    const last = history.getLastRow();
+    if (last > 0) before = historyDays(history.getRange(1, 1, last, 2).getValues(), table);
+    first = last + 1;
   }
   // A range past the sheet's last row does not exist: grow the sheet first.
   const missing = first + rows.length - 1 - history.getMaxRows();
   if (missing > 0) history.insertRowsAfter(history.getMaxRows(), missing);
   history.getRange(first, 1, rows.length, HISTORY_HEADER.length).setValues(rows as unknown[][]);
-}
-
-export interface WhatIfResult {
-  /** Per KGI: rolled-up actual now and with the changes, and the achievement rates (direction-aware). */
-  roots: {
-    row: number;
-    name: string;
-    unit: string;
-    target: number | null;
-    before: number | null;
-    after: number | null;
-    rateBefore: number | null;
-    rateAfter: number | null;
-  }[];
+  return before;
 }
 
 /** What-if: the KGIs' rolled-up actuals if some KPIs (by range row) had other actuals. Nothing is written. */

@@ -1,15 +1,17 @@
 /*
- * The add-on menu. Built in AuthMode.NONE too (before the user has enabled the
- * add-on in this document), so it touches nothing but the UI and the locale:
- * no properties, no document.
+ * The add-on menu, in the language the add-on speaks to this user: the
+ * language setting when the document's properties can be read, else the
+ * account's language. In AuthMode.NONE (before the user has enabled the
+ * add-on in this document) it touches nothing but the UI and the locale: no
+ * properties, no document.
  */
-import { langOfLocale } from "../core/settings";
+import type { Lang } from "../core/text";
 import { serverText } from "./i18n";
-import { userLocale } from "./settings";
+import { loadSettings, uiLang, userLang } from "./settings";
 
 /** Menu items and the entry point each one calls. */
-export function menuItems(locale: string): { caption: string; fn: string }[] {
-  const t = serverText(langOfLocale(locale));
+export function menuItems(lang: Lang): { caption: string; fn: string }[] {
+  const t = serverText(lang);
   return [
     { caption: t.menuOpen, fn: "showSidebar" },
     { caption: t.menuNew, fn: "showNewTree" },
@@ -20,10 +22,25 @@ export function menuItems(locale: string): { caption: string; fn: string }[] {
   ];
 }
 
-export function buildMenu(): void {
+/**
+ * The menu's language when the document opens: `authMode` is the open
+ * event's. In AuthMode.NONE the settings cannot be read, so the account's
+ * language; otherwise the setting (falling back to the account's language if
+ * the properties cannot be read after all).
+ */
+export function menuLang(authMode: unknown): Lang {
+  if (String(authMode ?? "") === "NONE") return userLang();
+  try {
+    return uiLang(loadSettings());
+  } catch {
+    return userLang();
+  }
+}
+
+/** Adds the add-on menu, or replaces it (Sheets keeps one add-on menu per add-on). */
+export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  const items = menuItems(userLocale());
-  items.forEach((item, k) => {
+  menuItems(lang).forEach((item, k) => {
     // Actions that change the document sit apart from the ones that only open panels.
     if (k === 2 || k === 4) menu.addSeparator();
     menu.addItem(item.caption, item.fn);

@@ -1,20 +1,26 @@
 /*
  * Opening the sidebar on a given view, help, and messages to the user.
  */
+import type { View } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 
-export type View = "home" | "wizard" | "table" | "settings";
+/** What a reopened sidebar says first: settings were just saved, with this many colour rules refreshed. */
+export interface SidebarNotice {
+  saved?: number;
+}
 
 /**
- * Shows the sidebar. The view rides along as a tiny script after the page
- * (the sidebar reads it when it mounts), so no state is stored anywhere.
+ * Shows the sidebar, titled in the user's language. The view (and a notice)
+ * ride along as a tiny script after the page (the sidebar reads it when it
+ * mounts), so no state is stored anywhere.
  */
-export function openSidebar(view: View): void {
+export function openSidebar(view: View, notice: SidebarNotice = {}): void {
   const t = serverText(uiLang(loadSettings()));
+  const saved = typeof notice.saved === "number" ? notice.saved : null;
   const html = HtmlService.createHtmlOutputFromFile("Sidebar")
     .setTitle(t.sidebarTitle)
-    .append(`<script>window.KPI_TREE_VIEW=${JSON.stringify(view)};</script>`);
+    .append(`<script>window.KPI_TREE_VIEW=${JSON.stringify(view)};window.KPI_TREE_SAVED=${saved};</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

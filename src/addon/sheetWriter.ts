@@ -4,7 +4,7 @@
  * is one call per block (values, formulas, formats, backgrounds, rules), so a
  * 200-node tree costs the same number of calls as a 10-node one.
  */
-import { functionColumns, rateRef, unitFormats } from "../core/columns";
+
 import {
   type DraftTable,
   draftTable,
@@ -16,18 +16,11 @@ import {
 import { a1 } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Cell } from "../core/text";
+import { functionColumns, rateRef, unitFormats } from "../functions/columns";
+import type { WriteResult } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
-
-export interface WriteResult {
-  sheetName: string;
-  /** The tree table (header included), e.g. A1:K9. */
-  table: string;
-  /** The function columns, e.g. L1:O9. */
-  functions: string;
-  nodes: number;
-}
 
 export const HEADER_BACKGROUND = "#1a73e8";
 export const HEADER_FONT = "#ffffff";

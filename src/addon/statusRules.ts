@@ -7,7 +7,8 @@
  */
 import { ruleRefs, ruleStatus, STATUSES, statusRuleFormulas } from "../core/rules";
 import type { Settings } from "../core/settings";
-import type { Status } from "../core/status";
+import type { Status, Thresholds } from "../core/status";
+import { statusWithThresholds } from "../functions/columns";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -63,6 +64,19 @@ function build(formula: string, color: string, ranges: Range[]): Rule {
 }
 
 /**
+ * The status formula beside the achievement column whose first cell is `rate`
+ * (`$N2` → O2), moved from the thresholds `from` to `to` with the colour
+ * rules, so the word and the colour of a KPI keep agreeing. One read, and one
+ * write when it changes; a formula with thresholds of the user's own is left.
+ */
+function moveStatusFormula(sheet: Sheet, rate: string, from: Thresholds, to: Thresholds): void {
+  const cell = sheet.getRange(rate.replace(/\$/g, "")).offset(0, 1);
+  const current = cell.getFormula();
+  const fresh = statusWithThresholds(current, from, to);
+  if (fresh && fresh !== current) cell.setFormula(fresh);
+}
+
+/**
  * Colours `target` by status with the thresholds and colours of `settings`.
  * Our earlier rules on any of these cells are replaced (where the first of
  * them stood); everything else is kept as it was. Returns the rules written.
@@ -97,23 +111,28 @@ export function applyStatusRules(sheet: Sheet, target: ColorTarget, settings: Se
 
 /**
  * After the settings change: rebuilds every rule of ours in the spreadsheet
- * with the new thresholds and colours, in place. Returns how many it rebuilt.
+ * with the new thresholds and colours, in place, and in the same pass moves
+ * the status formulas beside their achievement columns from the `previous`
+ * thresholds to the new ones. Returns how many rules it rebuilt.
  */
-export function refreshStatusRules(settings: Settings): number {
+export function refreshStatusRules(settings: Settings, previous: Thresholds = settings.thresholds): number {
   let count = 0;
   for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
     const rules = sheet.getConditionalFormatRules();
     if (!rules.some(isOurRule)) continue;
+    const rates = new Set<string>();
     const next = rules.map((rule) => {
       const formula = ruleFormula(rule);
       const status = ruleStatus(formula) as Status | null;
       const refs = ruleRefs(formula);
       if (!status || !refs) return rule;
       count++;
+      rates.add(refs.rate);
       const fresh = statusRuleFormulas(refs.rate, refs.present ?? "TRUE", settings.thresholds, refs.cell)[status];
       return build(fresh, settings.colors[status], rule.getRanges());
     });
     sheet.setConditionalFormatRules(next);
+    for (const rate of rates) moveStatusFormula(sheet, rate, previous, settings.thresholds);
   }
   return count;
 }

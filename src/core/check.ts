@@ -18,12 +18,22 @@ export interface TargetCheck {
 }
 
 /**
+ * How far a parent's target may be from what its children's targets combine
+ * to, relative to it, and still count as combining: 0.1%. Wide enough that
+ * targets typed rounded (¥1,485万 for ¥1,484.6万, 33% for 1/3) are not flagged,
+ * narrow enough that a real gap (the e-commerce −4%, or 0.2%) is. The one
+ * tolerance of the wizard's checks, Check tree, the analysis and KPI_CHECK's
+ * default.
+ */
+export const TARGET_TOLERANCE = 0.001;
+
+/**
  * Health check of every parent that has an operator, a target and children
  * whose plans combine: does its target equal what they combine to (rule 2 of a good tree: the identity must hold). The
  * e-commerce example's 200,000 × 3% × ¥8,000 = ¥4,800万 ≠ ¥5,000万 shows up here
  * with a gap of −4%. `tolerance` is relative.
  */
-export function checkTargets(tree: Tree, tolerance = 1e-9): TargetCheck[] {
+export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCheck[] {
   const plan = plans(tree);
   const out: TargetCheck[] = [];
   for (const i of tree.order) {

@@ -10,6 +10,7 @@
  * about is exactly what the sheet's functions will see.
  */
 import { checkTargets, mismatchMessage } from "./check";
+import { type DraftIssue, ISSUE_TEXT, type IssueKind, nodeLabeller } from "./draftIssues";
 import { KpiError } from "./errors";
 import { readTree } from "./layout";
 import { OPS, type Op } from "./operators";
@@ -37,7 +38,16 @@ export interface DraftNode {
   /** ISO date (2026-03-31) or "". */
   deadline: string;
   ksf: boolean;
+  /**
+   * Text typed into a value field that does not read as a number (`abc`),
+   * kept so the editor can show it and refuse to write until it is fixed.
+   * The field's number keeps its last readable value meanwhile.
+   */
+  invalid?: Partial<Record<ValueField, string>>;
 }
+
+/** The fields holding numbers the user types. */
+export type ValueField = "target" | "actual";
 
 export interface Draft {
   /** Language of the sheet's headers and words (以上/以下, なし). */
@@ -158,6 +168,12 @@ export function addSibling(draft: Draft, i: number): { draft: Draft; index: numb
   return { draft: withNodes(draft, nodes), index: at };
 }
 
+/** How many KPIs removing node `i` takes away: the node and everything under it (0 for the KGI). */
+export function removalCount(nodes: readonly DraftNode[], i: number): number {
+  if (i <= 0 || i >= nodes.length) return 0;
+  return subtreeEnd(nodes, i) - i;
+}
+
 /** Removes node `i` and its subtree. The KGI stays. */
 export function removeNode(draft: Draft, i: number): Draft {
   if (i <= 0 || i >= draft.nodes.length) return draft;
@@ -226,7 +242,50 @@ export function updateNode(draft: Draft, i: number, patch: Partial<DraftNode>): 
   return withNodes(draft, nodes);
 }
 
-/** Structural repair of JSON from outside: depths start at 0 and never jump. */
+/**
+ * Sets a value field from what was typed: a number or null (blank) clears any
+ * unreadable text; `undefined` (unreadable) keeps the number and records the text.
+ */
+export function setValue(
+  draft: Draft,
+  i: number,
+  field: ValueField,
+  value: number | null | undefined,
+  text: string,
+): Draft {
+  const n = draft.nodes[i];
+  const { [field]: _old, ...others } = n.invalid ?? {};
+  const invalid = value === undefined ? { ...others, [field]: text } : others;
+  const patch: Partial<DraftNode> = { invalid: Object.keys(invalid).length ? invalid : undefined };
+  if (value !== undefined) patch[field] = value;
+  return updateNode(draft, i, patch);
+}
+
+/** A number from outside: finite numbers and blanks pass; anything else is kept as unreadable text. */
+function valueFrom(v: unknown): { value: number | null; invalid?: string } {
+  if (typeof v === "number" && Number.isFinite(v)) return { value: v };
+  if (v === null || v === undefined || v === "") return { value: null };
+  return { value: null, invalid: String(v) };
+}
+
+function invalidFrom(n: Partial<DraftNode>, target: string | undefined, actual: string | undefined) {
+  const given = (n.invalid ?? {}) as Record<string, unknown>;
+  const out: Partial<Record<ValueField, string>> = {};
+  for (const [field, found] of [
+    ["target", target],
+    ["actual", actual],
+  ] as const) {
+    const text = found ?? (typeof given[field] === "string" ? (given[field] as string) : undefined);
+    if (text !== undefined) out[field] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Structural repair of JSON from outside: depths start at 0 and never jump.
+ * Values that are not numbers are not dropped: they stay as unreadable text,
+ * which evaluateDraft reports as errors, so the server refuses them too.
+ */
 export function normalizeDraft(input: unknown): Draft {
   const raw = (input ?? {}) as Partial<Draft>;
   const lang: Lang = raw.lang === "ja" ? "ja" : "en";
@@ -241,19 +300,22 @@ export function normalizeDraft(input: unknown): Draft {
     let key = typeof n.key === "string" && n.key && !used.has(n.key) ? n.key : `n${nodes.length + 1}`;
     while (used.has(key)) key = `${key}_`;
     used.add(key);
-    const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
     const text = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+    const target = valueFrom(n.target);
+    const actual = valueFrom(n.actual);
+    const invalid = invalidFrom(n, target.invalid, actual.invalid);
     nodes.push(
       newNode(key, depth, {
         name: text(n.name).trim(),
         op: OPS.includes(n.op as Op) ? (n.op as Op) : "",
-        target: num(n.target),
-        actual: num(n.actual),
+        target: target.value,
+        actual: actual.value,
         unit: text(n.unit).trim(),
         direction: n.direction === "lower" ? "lower" : "higher",
         owner: text(n.owner).trim(),
         deadline: /^\d{4}-\d{2}-\d{2}$/.test(text(n.deadline)) ? text(n.deadline) : "",
         ksf: n.ksf === true,
+        ...(invalid ? { invalid } : {}),
       }),
     );
   }
@@ -360,14 +422,7 @@ export function draftTree(draft: Draft): Tree {
   return readTree(draftGrid(draft));
 }
 
-export type IssueLevel = "error" | "warning";
-
-export interface DraftIssue {
-  level: IssueLevel;
-  /** The node the issue is about, when there is one. */
-  key?: string;
-  message: string;
-}
+export type { DraftIssue, IssueKind, IssueLevel } from "./draftIssues";
 
 export interface Evaluation {
   /** The tree as the sheet will read it; null when it cannot be read yet. */
@@ -381,22 +436,31 @@ export interface Evaluation {
   status: Status[];
 }
 
-const TEXT = {
-  ja: {
-    noName: (row: number) => `${row} 行目に名前がありません。`,
-    noOp: (name: string) => `「${name}」の計算方法（+ × − ÷ など）を選んでください。`,
-    ratio: (name: string, n: number) => `「${name}」の割り算（÷）には子がちょうど 2 つ必要です（今は ${n} つ）。`,
-    kgiTarget: "KGI に目標値を入れてください（数値で、期限つきの目標にします）。",
-    kgiDeadline: "KGI に期限を入れてください（いつまでに達成するか）。",
-  },
-  en: {
-    noName: (row: number) => `Node ${row} has no name.`,
-    noOp: (name: string) => `Choose how the children of "${name}" combine (+ × − ÷ …).`,
-    ratio: (name: string, n: number) => `"${name}" divides (÷), so it needs exactly two children (it has ${n}).`,
-    kgiTarget: "Give the KGI a target (a number, with a deadline).",
-    kgiDeadline: "Give the KGI a deadline (when it must be reached).",
-  },
-};
+/** Problems of the tree's shape (errors: the sheet's functions would refuse it) and of typed values. */
+function draftIssues(draft: Draft, lang: Lang): { structure: DraftIssue[]; values: DraftIssue[] } {
+  const t = ISSUE_TEXT[lang];
+  const { nodes } = draft;
+  const who = nodeLabeller(nodes, lang);
+  const structure: DraftIssue[] = [];
+  const values: DraftIssue[] = [];
+  const error = (kind: IssueKind, key: string, message: string) => ({ level: "error" as const, kind, key, message });
+  nodes.forEach((n, i) => {
+    if (!n.name.trim()) structure.push(error("noName", n.key, t.noName(who(i))));
+    const kids = childIndexes(nodes, i).length;
+    if (kids > 0 && !n.op) structure.push(error("noOp", n.key, t.noOp(who(i))));
+    if (kids > 0 && n.op === "ratio" && kids !== 2) structure.push(error("ratio", n.key, t.ratio(who(i), kids)));
+    for (const field of ["target", "actual"] as const) {
+      const text = n.invalid?.[field];
+      if (text !== undefined) values.push(error("invalidValue", n.key, t.invalidValue(who(i), t.fields[field], text)));
+    }
+  });
+  const kgi = nodes[0];
+  if (kgi && kgi.target === null && kgi.invalid?.target === undefined)
+    structure.push({ level: "warning", kind: "kgiTarget", key: kgi.key, message: t.kgiTarget });
+  if (kgi && !kgi.deadline)
+    structure.push({ level: "warning", kind: "kgiDeadline", key: kgi.key, message: t.kgiDeadline });
+  return { structure, values };
+}
 
 /**
  * Everything the editor shows as you type: structural problems (errors: the
@@ -406,20 +470,11 @@ const TEXT = {
  * language of the messages (the UI's), independent of the sheet's headers.
  */
 export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds = DEFAULT_THRESHOLDS): Evaluation {
-  const t = TEXT[lang];
   const { nodes } = draft;
-  const issues: DraftIssue[] = [];
-  nodes.forEach((n, i) => {
-    if (!n.name.trim()) issues.push({ level: "error", key: n.key, message: t.noName(i + 1) });
-    const kids = childIndexes(nodes, i).length;
-    if (kids > 0 && !n.op) issues.push({ level: "error", key: n.key, message: t.noOp(n.name || `#${i + 1}`) });
-    if (kids > 0 && n.op === "ratio" && kids !== 2)
-      issues.push({ level: "error", key: n.key, message: t.ratio(n.name || `#${i + 1}`, kids) });
-  });
-  const kgi = nodes[0];
-  if (kgi && kgi.target === null) issues.push({ level: "warning", key: kgi.key, message: t.kgiTarget });
-  if (kgi && !kgi.deadline) issues.push({ level: "warning", key: kgi.key, message: t.kgiDeadline });
-
+  const { structure, values } = draftIssues(draft, lang);
+  // Unreadable values are errors (nothing is written until they are fixed) but
+  // do not stop the diagram: meanwhile each field keeps its last number.
+  const issues = [...values, ...structure];
   const blank: Evaluation = {
     tree: null,
     issues,
@@ -429,21 +484,26 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
     rate: nodes.map(() => null),
     status: nodes.map(() => "noData"),
   };
-  if (issues.some((x) => x.level === "error")) return blank;
+  if (structure.some((x) => x.level === "error")) return blank;
   let tree: Tree;
   try {
     tree = draftTree(draft);
   } catch (e) {
-    issues.push({ level: "error", message: e instanceof KpiError ? e.message : String(e) });
+    issues.push({ level: "error", kind: "unreadable", message: e instanceof KpiError ? e.message : String(e) });
     return blank;
   }
   // The reader keeps row order, so tree node k is draft node k.
   for (const u of checkUnits(tree))
-    issues.push({ level: "warning", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
+    issues.push({ level: "warning", kind: "units", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
   const need = required(tree);
-  for (const c of checkTargets(tree, 1e-6))
+  for (const c of checkTargets(tree))
     if (!c.ok)
-      issues.push({ level: "warning", key: nodes[c.node].key, message: mismatchMessage(tree, c, lang, { need }) });
+      issues.push({
+        level: "warning",
+        kind: "mismatch",
+        key: nodes[c.node].key,
+        message: mismatchMessage(tree, c, lang, { need }),
+      });
   const rollupActual = rollup(tree, "actual");
   const rollupTarget = rollup(tree, "target");
   // As the sheet's achievement column: rolled-up actual against the node's own target.

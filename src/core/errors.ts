@@ -10,6 +10,89 @@ export interface Where {
 type Params = Record<string, string | number>;
 type Template = (p: Params) => readonly [problem: string, fix: string];
 
+/** Why a cell is not a number, as the number reader (src/core/value.ts) refuses it. */
+export type NumberReason =
+  | "date"
+  | "boolean"
+  | "noDigits"
+  | "prefix"
+  | "twoNumbers"
+  | "fraction"
+  | "separator"
+  | "invisible"
+  | "notDecimal"
+  | "kanji"
+  | "kanjiDigit"
+  | "unknownMultiplier"
+  | "tooLarge"
+  | "tooSmall"
+  | "unknownUnit";
+
+/** Why a cell is not a number (the number reader's reasons, src/core/value.ts) and how to write it instead. */
+const NUMBER_REASONS: Record<Lang, Record<NumberReason, (part: string) => readonly [why: string, fix: string]>> = {
+  en: {
+    date: () => ["it is a date", "type the amount instead of a date"],
+    boolean: (x) => [`it is ${x}`, "type the amount instead of TRUE/FALSE"],
+    noDigits: () => ["it has no digits", "type the amount in digits (2千万 not 二千万)"],
+    prefix: (x) => [`"${x}" stands before the number`, "remove it, or move words to the Name or Unit column"],
+    twoNumbers: (x) => [
+      `it holds more than one number ("${x}")`,
+      "enter one value; put the two ends of a range in two cells",
+    ],
+    fraction: () => ["it is a fraction", "enter it as a decimal or a % (1/2 → 0.5 or 50%)"],
+    separator: (x) => [
+      `"${x}" separates its digits`,
+      "group digits with commas every three (1,000) and use one decimal point",
+    ],
+    invisible: () => ["it holds an invisible character between its digits", "retype the cell"],
+    notDecimal: (x) => [`"0${x}…" is not a decimal number`, "enter the amount in decimal digits"],
+    kanji: (x) => [`the Japanese numerals are out of order at "${x}"`, "write them as 1億2,345万6千, 5千万 or 3百万"],
+    kanjiDigit: (x) => [`the kanji digit "${x}" is not read`, "write digits with the multipliers (2千万, not 二千万)"],
+    unknownMultiplier: (x) => [
+      `"${x}" is not a multiplier it reads`,
+      "use 兆 億 万 千 百 十, or write the number in digits",
+    ],
+    tooLarge: () => ["it is too large to calculate with", "enter a value below 1.7e308 (or a smaller unit)"],
+    tooSmall: () => ["it is too small to calculate with (it would be 0)", "enter 0 or a larger value"],
+    unknownUnit: (x) => [
+      `"${x}" is not a unit it reads`,
+      "move the word to the Unit column, or use a unit such as 件, 人/月, h, kg, USD",
+    ],
+  },
+  ja: {
+    date: () => ["日付です", "日付ではなく数値を入力してください"],
+    boolean: (x) => [`${x} です`, "TRUE/FALSE ではなく数値を入力してください"],
+    noDigits: () => ["数字がありません", "数字で入力してください（二千万 ではなく 2千万）"],
+    prefix: (x) => [`数値の前に「${x}」があります`, "それを消すか、言葉は指標名か単位の列に移してください"],
+    twoNumbers: (x) => [
+      `数値が二つ以上あります（「${x}」）`,
+      "値を一つだけ入力し、範囲なら両端を別のセルにしてください",
+    ],
+    fraction: () => ["分数です", "小数か % で入力してください（1/2 → 0.5 または 50%）"],
+    separator: (x) => [
+      `数字の間に「${x}」があります`,
+      "桁区切りは 3 桁ごとのカンマ（1,000）、小数点は一つにしてください",
+    ],
+    invisible: () => ["数字の間に見えない文字があります", "セルを入力し直してください"],
+    notDecimal: (x) => [`「0${x}…」は 10 進数ではありません`, "10 進数の数字で入力してください"],
+    kanji: (x) => [
+      `「${x}」の所で万・千などの並びが正しくありません`,
+      "1億2,345万6千・5千万・3百万 のように書いてください",
+    ],
+    kanjiDigit: (x) => [`漢数字「${x}」は読めません`, "数字と 万・千 などで書いてください（二千万 ではなく 2千万）"],
+    unknownMultiplier: (x) => [
+      `「${x}」は読める単位（兆・億・万・千・百・十）ではありません`,
+      "兆・億・万・千・百・十 を使うか、数字だけで書いてください",
+    ],
+    tooLarge: () => ["大きすぎて計算できません", "1.7e308 より小さい値にしてください（単位を大きくするなど）"],
+    tooSmall: () => ["小さすぎて計算できません（0 になります）", "0 かもっと大きい値を入力してください"],
+    unknownUnit: (x) => [
+      `「${x}」は単位として読めません`,
+      "言葉は単位の列に移すか、件・人/月・h・kg・円 などの単位にしてください",
+    ],
+  },
+};
+
 const messages = {
   emptyRange: {
     en: () => ["The range is empty.", "select the whole table, header row included."],
@@ -142,14 +225,20 @@ const messages = {
     ],
   },
   badNumber: {
-    en: (p) => [
-      `"${p.text}" is not a number.`,
-      "enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.",
-    ],
-    ja: (p) => [
-      `「${p.text}」は数値として読めません。`,
-      "1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。",
-    ],
+    en: (p) => {
+      const [why, fix] = NUMBER_REASONS.en[p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+      return [
+        `"${p.text}" is not a number${why ? `: ${why}` : ""}.`,
+        `${fix ? `${fix}; or ` : ""}enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.`,
+      ];
+    },
+    ja: (p) => {
+      const [why, fix] = NUMBER_REASONS.ja[p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+      return [
+        `「${p.text}」は数値として読めません${why ? `（${why}）` : ""}。`,
+        `${fix ? `${fix}。または ` : ""}1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。`,
+      ];
+    },
   },
   badDirection: {
     en: (p) => [`"${p.text}" is not a direction.`, "enter higher (bigger is better) or lower (smaller is better)."],

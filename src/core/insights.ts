@@ -50,8 +50,10 @@ export interface HealthReport {
     /** Already marked as a focus item (KSF) in the table. */
     ksf: boolean;
   }[];
-  /** Every KPI that is off track, worst first. */
+  /** The leaf KPIs that are off track, worst first: the ones a team acts on. */
   offTrack: NodeSummary[];
+  /** The KGIs and parents that are off track (as a result of their children), worst first. */
+  offTrackAbove: NodeSummary[];
 }
 
 export function summaries(tree: Tree, thresholds: Thresholds): NodeSummary[] {
@@ -81,6 +83,18 @@ function rootsOf(tree: Tree): number[] {
   return root;
 }
 
+/** Off-track KPIs, worst first, split into leaves (actionable) and the KGIs and parents above them. */
+function offTrackSplit(tree: Tree, all: NodeSummary[]): Pick<HealthReport, "offTrack" | "offTrackAbove"> {
+  const off = all
+    .map((s, i) => ({ s, leaf: tree.nodes[i].children.length === 0 }))
+    .filter((x) => x.s.status === "offTrack")
+    .sort((a, b) => (a.s.rate ?? 0) - (b.s.rate ?? 0));
+  return {
+    offTrack: off.filter((x) => x.leaf).map((x) => x.s),
+    offTrackAbove: off.filter((x) => !x.leaf).map((x) => x.s),
+  };
+}
+
 /** `lang` is the language of the sentences (the user's), independent of the table's headers. */
 export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tree.lang): HealthReport {
   const all = summaries(tree, thresholds);
@@ -94,7 +108,7 @@ export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tr
     depth: all.reduce((m, s) => Math.max(m, s.depth + 1), 0),
     roots: tree.roots.map((r) => all[r]),
     statusCounts,
-    mismatches: checkTargets(tree, 0.001)
+    mismatches: checkTargets(tree)
       .filter((c) => !c.ok)
       .map((c) => ({
         ...named(c.node),
@@ -115,7 +129,7 @@ export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tr
         kgiRow: tree.nodes[root[b.node]].row,
         ksf: tree.nodes[b.node].ksf,
       })),
-    offTrack: all.filter((s) => s.status === "offTrack").sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0)),
+    ...offTrackSplit(tree, all),
   };
 }
 
@@ -149,6 +163,22 @@ export function snapshotRows(tree: Tree, date: string, table: string): Cell[][] 
   ]);
 }
 
+/** The date (yyyy-mm-dd) of a history row of the table `table`; null for other tables, headers and damaged rows. */
+function historyDate(row: Cell[], table: string): string | null {
+  const date = row[0] instanceof Date ? row[0].toISOString().slice(0, 10) : cellText(row[0]);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && cellText(row[1]) === table ? date : null;
+}
+
+/** The days the table `table` has snapshots for, oldest first. */
+export function historyDays(rows: Cell[][], table: string): string[] {
+  const days = new Set<string>();
+  for (const row of rows) {
+    const date = historyDate(row, table);
+    if (date !== null) days.add(date);
+  }
+  return [...days].sort();
+}
+
 export interface HistoryPoint {
   date: string;
   target: number | null;
@@ -163,8 +193,8 @@ export interface HistoryPoint {
 export function historySeries(rows: Cell[][], table: string): Map<string, HistoryPoint[]> {
   const byKey = new Map<string, Map<string, HistoryPoint>>();
   for (const row of rows) {
-    const date = row[0] instanceof Date ? row[0].toISOString().slice(0, 10) : cellText(row[0]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || cellText(row[1]) !== table) continue;
+    const date = historyDate(row, table);
+    if (date === null) continue;
     const key = cellText(row[2]);
     const points = byKey.get(key) ?? new Map<string, HistoryPoint>();
     points.set(date, {

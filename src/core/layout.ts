@@ -2,7 +2,7 @@ import { fail } from "./errors";
 import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
-import { type Direction, parseDirection, parseNumber } from "./value";
+import { type Direction, parseDirection, requireNumber } from "./value";
 
 const HEADER_ALIASES: Record<Field, string[]> = {
   name: ["name", "kpi", "kpi name", "metric", "指標", "指標名", "項目", "項目名", "kpi名"],
@@ -141,11 +141,7 @@ export function readTree(input: unknown): Tree {
     const where = { row, name };
     if (!name) fail(lang, "missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
 
-    const number = (f: "target" | "actual") => {
-      const parsed = parseNumber(col(cells, f));
-      if (!parsed) fail(lang, "badNumber", { ...where, column: headers[f] }, { text: cellText(col(cells, f)) });
-      return parsed;
-    };
+    const number = (f: "target" | "actual") => requireNumber(lang, col(cells, f), { ...where, column: headers[f] });
     const target = number("target");
     const actual = number("actual");
     const dirCell = col(cells, "direction");

@@ -1,4 +1,5 @@
-import type { Cell } from "./text";
+import { fail, type NumberReason, type Where } from "./errors";
+import { type Cell, cellText, type Lang } from "./text";
 
 export type Direction = "higher" | "lower";
 
@@ -7,92 +8,390 @@ export interface ParsedNumber {
   value: number | null;
   /** Set when the text said so (`3%以下`). */
   direction?: Direction;
-  /** The unit the text implies: % for 20%, 円 for ¥ or 円, else trailing text such as 件 or 件/月. */
+  /** The unit the text implies: % for 20%, 円 for ¥ or 円, $ or €, else the unit word such as 件 or 件/月. */
   unit?: string;
 }
 
+/** A refused cell: the reason, and the part of the text it is about (`京`, `leads`, `'`). */
+export interface Refusal {
+  reason: NumberReason;
+  part: string;
+}
+
+export type { NumberReason };
+
+export function isRefusal(reading: ParsedNumber | Refusal): reading is Refusal {
+  return "reason" in reading;
+}
+
+class Refused {
+  constructor(
+    readonly reason: NumberReason,
+    readonly part = "",
+  ) {}
+}
+
+/** digits × 10^scale, exactly; digits are unsigned decimal digits. */
+interface Decimal {
+  digits: string;
+  scale: number;
+}
+
 const NO_VALUE = new Set(["", "-", "—", "–", "―", "ー", "n/a", "na", "未定", "tbd", "なし"]);
-const MULTIPLIER: Record<string, number> = { 千: 3, 万: 4, 億: 8, 兆: 12 };
-const ENGLISH_MULTIPLIER: Record<string, number> = { k: 3, K: 3, M: 6, B: 9, bn: 9 };
+/** Japanese multipliers: 兆 億 万 scale a whole group, 千 百 十 a digit inside it. */
+const BIG: Record<string, number> = { 兆: 12, 億: 8, 万: 4 };
+const SMALL: Record<string, number> = { 千: 3, 百: 2, 十: 1 };
+const MULTIPLIER_CHAR = /[兆億万千百十京垓]/;
+const UNKNOWN_MULTIPLIER = /[京垓]/;
+const ENGLISH_MULTIPLIER = /\s*(k|K|M|B|bn|thousand|million|billion|trillion)(?![a-zA-Z])/y;
+const ENGLISH_EXPONENT: Record<string, number> = {
+  k: 3,
+  K: 3,
+  M: 6,
+  B: 9,
+  bn: 9,
+  thousand: 3,
+  million: 6,
+  billion: 9,
+  trillion: 12,
+};
+const PERCENT = /\s*(%|percent|パーセント|割)/y;
+const CURRENCY_PREFIX = "¥$€";
+const CURRENCY_SUFFIX = /\s*([円¥$€])/y;
+const SIGN = "-+▲△";
 const SUFFIX_DIRECTION: [string, Direction][] = [
   ["以上", "higher"],
   ["以下", "lower"],
   ["未満", "lower"],
   ["超", "higher"],
 ];
-// One number with optional thousands separators and decimals, then an optional 千/万/億/兆.
-const CHUNK = /^(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([千万億兆])?/;
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
+const SPACE_OR_INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
+/**
+ * Latin-script units read after a number. Only these: an English word after a
+ * number can change its meaning (`3 million`, `10 to 20`, `2 of 3`), so any
+ * other word is refused and belongs in the Unit column. `m` and `t` are left
+ * out on purpose: 5m is five million as often as five metres.
+ */
+export const UNIT_WORDS: readonly string[] = [
+  ...["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"],
+  ...["h", "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "week", "weeks"],
+  ...["mo", "month", "months", "yr", "yrs", "year", "years"],
+  ...["usd", "jpy", "eur", "yen", "dollar", "dollars"],
+  ...["kb", "mb", "gb", "tb", "kbps", "mbps", "gbps", "g", "kg", "mg", "km", "cm", "mm", "kwh", "l", "ml"],
+  ...["pt", "pts", "point", "points", "pc", "pcs", "x", "times"],
+];
+const UNIT_WORD_SET = new Set(UNIT_WORDS);
+/** A Japanese counter or unit word: 件, 人, 店舗, 時間, ヶ月, アポ. */
+const JAPANESE_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々〆ヶヵ]{1,12}$/u;
+const KANJI_DIGIT = /[〇一二三四五六七八九十百千万億兆]/;
 
 /**
- * Reads a target or actual the way Japanese sheets write them: `2,000万円`,
- * `１，０００件`, `20%`, `1億2,000万`, `▲500`, `3%以下`. Returns undefined for
- * text that is not a number, so the caller can name the cell in its error.
- * Decimal shifts go through exponent notation so `1.2億` is exactly 120000000.
+ * Reads a target or actual the way Japanese and English sheets write them, as
+ * one grammar over the whole text:
+ *
+ *   [sign] [¥ $ €] [sign] amount [k M B bn] [% 割] [円 ¥ $ €] [unit] [以上 以下 未満 超]
+ *
+ * where amount is digits with comma groups of three, a decimal part and an
+ * exponent (`1,234.5`, `1e6`, `1.5E-3`), or Japanese numerals mixing digits
+ * with 兆 億 万 千 百 十 (`1億2,345万6千`, `5千万`, `1.5千万`, `3百万`); signs are
+ * `-`, `+`, `▲`, `△`. Anything else is refused with the reason, never read in
+ * part. The value is computed exactly in decimal and rounded once, so `1.2億`
+ * is exactly 120000000 and `0.0000001%` is 1e-9; results are always finite.
  */
-export function parseNumber(cell: Cell): ParsedNumber | undefined {
+export function readNumber(cell: Cell): ParsedNumber | Refusal {
+  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : { reason: "tooLarge", part: "" };
   if (cell === null || cell === undefined) return { value: null };
-  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : undefined;
-  if (typeof cell !== "string") return undefined;
-  // Spaces between digits ("12 34") stay, so that text is rejected rather than joined.
-  let s = cell
-    .normalize("NFKC")
-    .replace(/(?<!\d)\s+|\s+(?!\d)/g, "")
-    .replace(/[−‐－]/g, "-");
-  if (NO_VALUE.has(s.toLowerCase())) return { value: null };
+  if (typeof cell === "boolean") return { reason: "boolean", part: cell ? "TRUE" : "FALSE" };
+  if (typeof cell !== "string") return { reason: "date", part: "" };
+  return readText(cell);
+}
 
+/** readNumber without the reason: undefined for a cell that is not a number. */
+export function parseNumber(cell: Cell): ParsedNumber | undefined {
+  const reading = readNumber(cell);
+  return isRefusal(reading) ? undefined : reading;
+}
+
+/** Reads a number, or throws the error naming where the cell is, why it is not a number and how to fix it. */
+export function requireNumber(lang: Lang, cell: Cell, where: Where): ParsedNumber {
+  const reading = readNumber(cell);
+  if (isRefusal(reading)) fail(lang, "badNumber", where, { text: cellText(cell), ...reading });
+  return reading;
+}
+
+function readText(cell: string): ParsedNumber | Refusal {
+  // ASCII text needs no folding of full-width forms or dashes.
+  let s = /^[\x20-\x7e]*$/.test(cell) ? cell.trim() : trimInvisible(cell.normalize("NFKC")).replace(/[−‐‑–－]/g, "-");
+  if (NO_VALUE.has(s.toLowerCase())) return { value: null };
+  if (INVISIBLE.test(s)) return { reason: "invisible", part: "" };
+  if (!/\d/.test(s)) return { reason: "noDigits", part: "" };
   let direction: Direction | undefined;
-  for (const [suffix, dir] of SUFFIX_DIRECTION) {
+  for (const [suffix, dir] of SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
       direction = dir;
-      s = s.slice(0, -suffix.length);
+      s = s.slice(0, -suffix.length).trimEnd();
       break;
     }
+  try {
+    const result = readSigned(new Scanner(joinMultipliers(s)));
+    if (direction) result.direction = direction;
+    return result;
+  } catch (e) {
+    if (e instanceof Refused) return { reason: e.reason, part: e.part };
+    throw e;
   }
-  let sign = 1;
-  if (/^[-▲△]/.test(s)) {
-    sign = -1;
-    s = s.slice(1);
-  } else if (s.startsWith("+")) s = s.slice(1);
-  const currency = /^[¥$€]/.exec(s)?.[0];
-  if (currency) s = s.slice(1);
+}
 
-  let total = 0;
-  let digitsSeen = false;
-  let lastExponent = Number.POSITIVE_INFINITY;
-  for (;;) {
-    const m = CHUNK.exec(s);
-    if (!m || (m[1] === undefined && m[2] === undefined)) break;
-    const exponent = m[3] ? MULTIPLIER[m[3]] : 0;
-    // 1億2,000万 adds up; 2万1億 or 12.5 3 is not a number.
-    if (exponent >= lastExponent) return undefined;
-    total += Number(`${(m[1] ?? "0").replace(/,/g, "")}${m[2] ?? ""}e${exponent}`);
-    digitsSeen = true;
-    s = s.slice(m[0].length);
-    lastExponent = exponent;
-    if (!m[3]) break;
+/** Trims spaces and invisible characters (a zero-width space pasted at the end) in one linear pass. */
+function trimInvisible(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && SPACE_OR_INVISIBLE.test(s[start])) start++;
+  while (end > start && SPACE_OR_INVISIBLE.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
+/**
+ * Drops spaces next to 兆 億 万 千 百 十 京 垓, so `1億 2,000 万` reads as one
+ * amount; spaces between digits stay, so `12 34` is refused. One linear pass.
+ */
+function joinMultipliers(s: string): string {
+  if (!/\s/.test(s)) return s;
+  const out: string[] = [];
+  let k = 0;
+  while (k < s.length) {
+    let end = k;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    if (end === k) out.push(s[k++]);
+    else {
+      if (!MULTIPLIER_CHAR.test(s[k - 1] ?? "") && !MULTIPLIER_CHAR.test(s[end] ?? "")) out.push(s.slice(k, end));
+      k = end;
+    }
   }
-  if (!digitsSeen) return undefined;
-  // English shorthands after a plain number: 3k, 1.2M, $3.5B or 3.5bn (not kg, Mbps or min).
-  const short = lastExponent === 0 ? /^(k|K|M|B|bn)(?![a-zA-Z])/.exec(s) : null;
-  if (short) {
-    total = Number(`${total}e${ENGLISH_MULTIPLIER[short[1]]}`);
-    s = s.slice(short[1].length);
+  return out.join("");
+}
+
+class Scanner {
+  i = 0;
+  constructor(readonly s: string) {}
+  /** Consumes sticky `re` at the cursor; returns its first group or whole match. */
+  take(re: RegExp): string | undefined {
+    if (this.i >= this.s.length) return undefined;
+    re.lastIndex = this.i;
+    const m = re.exec(this.s);
+    if (!m) return undefined;
+    this.i += m[0].length;
+    return m[1] ?? m[0];
   }
-  const percent = s.startsWith("%");
-  if (percent) {
-    total = Number(`${total}e-2`);
-    s = s.slice(1);
+  /** Consumes one character of `chars` at the cursor. */
+  takeChar(chars: string): string | undefined {
+    const c = this.s[this.i];
+    if (c === undefined || !chars.includes(c)) return undefined;
+    this.i++;
+    return c;
   }
-  const yen = s.startsWith("円");
-  if (yen) s = s.slice(1);
-  // What is left is a unit (件, 人, 件/月, h); it may not start like a number.
-  if (/^[\s\d.,%]/.test(s)) return undefined;
-  const result: ParsedNumber = { value: sign * total };
-  if (direction) result.direction = direction;
+  skipSpaces(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+  get rest(): string {
+    return this.s.slice(this.i);
+  }
+}
+
+function readSigned(scan: Scanner): ParsedNumber {
+  let sign = scan.takeChar(SIGN);
+  scan.skipSpaces();
+  const prefix = scan.takeChar(CURRENCY_PREFIX);
+  scan.skipSpaces();
+  if (!sign) sign = scan.takeChar(SIGN);
+  scan.skipSpaces();
+  const { value: amount, plain } = readAmount(scan);
+  let number = amount;
+  const english = plain ? scan.take(ENGLISH_MULTIPLIER) : undefined;
+  if (english) number = shift(number, ENGLISH_EXPONENT[english]);
+  const percent = scan.take(PERCENT);
+  if (percent) number = shift(number, percent === "割" ? -1 : -2);
+  const suffix = percent ? undefined : scan.take(CURRENCY_SUFFIX);
+  if (prefix && suffix && currencyUnit(prefix) !== currencyUnit(suffix)) throw new Refused("unknownUnit", suffix);
+  const word = readUnit(scan, amount, Boolean(percent), Boolean(prefix || suffix));
+  const value = toNumber(number);
+  const result: ParsedNumber = { value: sign === "-" || sign === "▲" || sign === "△" ? -value || 0 : value };
+  const currency = suffix ?? prefix;
   // The unit the text implies, so a table without a Unit column still formats 20% as a rate and ¥ as money.
-  const unit = percent ? "%" : yen || currency === "¥" ? "円" : (currency ?? s);
+  const unit = percent ? "%" : `${currency ? currencyUnit(currency) : ""}${word}`;
   if (unit) result.unit = unit;
   return result;
+}
+
+function currencyUnit(symbol: string): string {
+  return symbol === "¥" || symbol === "円" ? "円" : symbol;
+}
+
+/**
+ * The amount: a plain number with an optional exponent, or Japanese numerals.
+ * `plain` says no 万/千… was used, so English shorthands (3k) may follow.
+ */
+function readAmount(scan: Scanner): { value: Decimal; plain: boolean } {
+  const start = scan.i;
+  const terms: Decimal[] = [];
+  let lastBig = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const at = scan.i;
+    const group = readGroup(scan);
+    const big = BIG[scan.s[scan.i]];
+    if (big === undefined) {
+      if (group) {
+        if (lastBig !== Number.POSITIVE_INFINITY && group.size >= 10 ** lastBig) throw new Refused("kanji", scan.s[at]);
+        terms.push(...group.terms);
+      }
+      break;
+    }
+    // 万 with no number before it, 2万1億 (out of order), 1億12,345万 (a group of 万 past 9,999).
+    if (!group || big >= lastBig || (lastBig !== Number.POSITIVE_INFINITY && group.size >= 1e4))
+      throw new Refused("kanji", scan.s[scan.i]);
+    terms.push(...group.terms.map((t) => shift(t, big)));
+    lastBig = big;
+    scan.i++;
+  }
+  if (terms.length === 0)
+    throw new Refused(
+      "prefix",
+      scan.s
+        .slice(start)
+        .replace(/\d[\s\S]*$/, "")
+        .trim(),
+    );
+  if (UNKNOWN_MULTIPLIER.test(scan.s[scan.i] ?? "")) throw new Refused("unknownMultiplier", scan.s[scan.i]);
+  const plain = terms.length === 1 && lastBig === Number.POSITIVE_INFINITY && !(SMALL[scan.s[scan.i - 1]] >= 0);
+  let value = terms.length === 1 ? terms[0] : addDecimals(terms);
+  if (plain) {
+    const exponent = scan.take(/[eE]([+-]?\d+)/y);
+    if (exponent !== undefined) value = shiftBy(value, exponent);
+  }
+  return { value, plain };
+}
+
+/** One group below 万: `2,345`, `5千`, `1千2百30`, `1.5千`; null when none starts here. */
+function readGroup(scan: Scanner): { terms: Decimal[]; size: number } | null {
+  const terms: Decimal[] = [];
+  let size = 0;
+  let limit = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const coefficient = readPlain(scan);
+    const unit = SMALL[scan.s[scan.i]];
+    if (unit === undefined) {
+      if (coefficient) {
+        const value = toNumber(coefficient);
+        if (value >= 10 ** limit) throw new Refused("kanji", scan.s[scan.i - 1]);
+        terms.push(coefficient);
+        size += value;
+      }
+      break;
+    }
+    const factor = coefficient ?? { digits: "1", scale: 0 };
+    // 1百2千 (out of order) or 1千23百 (a digit past 9).
+    if (unit >= limit || (limit !== Number.POSITIVE_INFINITY && toNumber(factor) >= 10))
+      throw new Refused("kanji", scan.s[scan.i]);
+    terms.push(shift(factor, unit));
+    size += toNumber(factor) * 10 ** unit;
+    limit = unit;
+    scan.i++;
+  }
+  return terms.length ? { terms, size } : null;
+}
+
+/** Digits with comma groups of three and a decimal part: `1,234.5`, `.5`, `2000`. */
+function readPlain(scan: Scanner): Decimal | null {
+  let int = scan.take(/\d+/y) ?? "";
+  if (int && scan.s[scan.i] === ",") {
+    if (int.length > 3) throw new Refused("separator", ",");
+    while (scan.s[scan.i] === ",") {
+      const group = scan.take(/,(\d*)/y) ?? "";
+      if (group.length !== 3) throw new Refused("separator", ",");
+      int += group;
+    }
+  }
+  // `5.` is 5, as Sheets reads it; `1.2.3` stops after 1.2 and is refused for its second point.
+  const frac = (int ? scan.take(/\.(\d*)/y) : scan.take(/\.(\d+)/y)) ?? "";
+  if (!int && !frac) return null;
+  return { digits: int + frac, scale: -frac.length };
+}
+
+/** What may follow the number: a unit word (`件`, `件/月`, `kg`, `h/day`), or nothing after a %. */
+function readUnit(scan: Scanner, amount: Decimal, percent: boolean, currency: boolean): string {
+  const rest = scan.rest.trim();
+  if (!rest) return "";
+  refuseNumberLike(scan.rest, amount);
+  if (percent) throw new Refused("unknownUnit", rest);
+  const parts = rest.split("/").map((p) => p.trim());
+  // After a currency a unit may start with / (円/件).
+  if (currency && parts[0] === "") parts.shift();
+  for (const part of parts) checkUnitWord(part || "/");
+  return rest.replace(/\s*\/\s*/g, "/");
+}
+
+/** Text after the number that holds more digits (a range, a fraction, a separator, hex) or says from/to. */
+function refuseNumberLike(raw: string, amount: Decimal): void {
+  const rest = raw.trim();
+  if (/^\/\s*\d/.test(rest) || rest.includes("分の"))
+    throw new Refused("fraction", rest.startsWith("/") ? "/" : "分の");
+  if (/から|まで/.test(rest)) throw new Refused("twoNumbers", rest);
+  if (!/\d/.test(rest)) return;
+  if (/^(?:[-~〜→⇒➡>]|to\b)/.test(rest)) throw new Refused("twoNumbers", rest);
+  if (amount.digits === "0" && /^[xXbBoO]/.test(rest)) throw new Refused("notDecimal", rest[0]);
+  if (/^[^\p{L}\p{N}]\d/u.test(raw)) throw new Refused("separator", raw[0]);
+  const kanjiDigit = KANJI_DIGIT.exec(rest);
+  if (kanjiDigit) throw new Refused("kanjiDigit", kanjiDigit[0]);
+  throw new Refused("twoNumbers", rest);
+}
+
+function checkUnitWord(word: string): void {
+  if (UNIT_WORD_SET.has(word.toLowerCase())) return;
+  if (JAPANESE_WORD.test(word)) {
+    const kanjiDigit = KANJI_DIGIT.exec(word);
+    if (kanjiDigit) throw new Refused("kanjiDigit", kanjiDigit[0]);
+    const unknown = /[京垓]/.exec(word);
+    if (unknown) throw new Refused("unknownMultiplier", unknown[0]);
+    if (/[増減]/.test(word)) throw new Refused("unknownUnit", word);
+    return;
+  }
+  throw new Refused("unknownUnit", word);
+}
+
+function shift(d: Decimal, by: number): Decimal {
+  return { digits: d.digits, scale: d.scale + by };
+}
+
+/** Applies a typed exponent; absurd ones (1e999999999) are kept finite here and refused by toNumber. */
+function shiftBy(d: Decimal, exponent: string): Decimal {
+  const e = Number(exponent);
+  return shift(d, Math.max(-1e6, Math.min(1e6, e)));
+}
+
+/** Exact sum of non-negative decimals, by digit columns (terms are few and short: one per 兆/億/万/千/百/十). */
+function addDecimals(terms: Decimal[]): Decimal {
+  const scale = Math.min(...terms.map((t) => t.scale));
+  const padded = terms.map((t) => t.digits + "0".repeat(t.scale - scale));
+  const width = Math.max(...padded.map((p) => p.length));
+  const out: number[] = [];
+  let carry = 0;
+  for (let k = 1; k <= width; k++) {
+    let sum = carry;
+    for (const p of padded) if (k <= p.length) sum += p.charCodeAt(p.length - k) - 48;
+    out.push(sum % 10);
+    carry = Math.floor(sum / 10);
+  }
+  if (carry) out.push(carry);
+  return { digits: out.reverse().join(""), scale };
+}
+
+/** The nearest double to the exact decimal; refuses what does not fit (400 digits, 1e400, 1e-400). */
+function toNumber(d: Decimal): number {
+  const value = Number(`${d.digits}e${d.scale}`);
+  if (!Number.isFinite(value)) throw new Refused("tooLarge");
+  if (value === 0 && /[1-9]/.test(d.digits)) throw new Refused("tooSmall");
+  return value;
 }
 
 const DIRECTION_WORDS: Record<string, Direction> = {};

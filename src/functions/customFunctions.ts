@@ -1,10 +1,11 @@
 /*
- * The custom functions users type in cells. Each JSDoc block is copied into
- * dist/ above a top-level declaration, so it is what Sheets shows in
- * autocomplete: keep @param names, @return and @customfunction.
+ * The custom functions users type in cells: the registry. Each is ONE
+ * declaration, `customFunction(spec, implementation)`, whose spec (name,
+ * parameters, output shape, help) becomes the JSDoc Sheets shows in
+ * autocomplete (scripts/build.mjs), the stand-in's registration, and the
+ * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { sheetLanguage } from "../addon/locale";
-import { checkTargets, mismatchCell } from "../core/check";
+import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
@@ -12,8 +13,10 @@ import { rollup } from "../core/rollup";
 import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
-import { parseDirection, parseNumber } from "../core/value";
-import { column, elementwise, type Output, optionalText } from "./grid";
+import { parseDirection, parseNumber, requireNumber } from "../core/value";
+import { column, elementwise, optionalText } from "./grid";
+import { sheetLanguage } from "./locale";
+import { customFunction } from "./registry";
 
 const FIELD_WORDS: Record<string, "actual" | "target"> = {
   actual: "actual",
@@ -26,41 +29,71 @@ const FIELD_WORDS: Record<string, "actual" | "target"> = {
   目標値: "target",
 };
 
-/**
- * Rolls a KPI tree up from its leaves: each parent is computed from its children by its operator (+ × − ÷ avg min max).
- *
- * @param {A1:H30} tree The KPI table with its header row: Name, Parent (or Level, or KGI/KPI1/KPI2 outline columns), Op, Target, Actual.
- * @param {"actual"} field Optional. "actual" (default) or "target".
- * @return One value per row of the table, blank for blank rows.
- * @customfunction
- */
-export function KPI_ROLLUP(tree: unknown, field?: unknown): Output {
-  const t = readTree(tree);
-  const text = optionalText(field);
-  const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
-  if (!measure) fail(t.lang, "badField", {}, { text });
-  return column(toColumn(t, rollup(t, measure)));
-}
+const TREE = {
+  name: "tree",
+  example: "A1:H30",
+  help: "The KPI table with its header row: Name, Parent (or Level, or KGI/KPI1/KPI2 outline columns), Op, Target, Actual.",
+} as const;
+const ACTUAL = { name: "actual", example: "C2:C30", help: "The actual values (a range or one cell)." } as const;
+const TARGET = { name: "target", example: "B2:B30", help: "The target values, same size or one cell." } as const;
+const DIRECTION = {
+  name: "direction",
+  optional: true,
+  example: '"higher"',
+  help: '"higher" (default) or "lower", per cell or one for all.',
+} as const;
+const PER_CELL = { kind: "elementwise", over: ["actual", "target", "direction"] } as const;
 
-/**
- * What each KPI must reach for its KGI to hit its target, solved top-down, holding every other KPI at its plan (e.g. 100 orders ÷ 20% close rate = 500 meetings).
- *
- * @param {A1:H30} tree The KPI table with its header row: Name, Parent (or Level, or outline columns), Op, Target, Actual.
- * @param {120000000} goal Optional. A goal for the KGI instead of its target (single-tree ranges only). Text such as "1.2億" is read too.
- * @return One required value per row of the table.
- * @customfunction
- */
-export function KPI_REQUIRED(tree: unknown, goal?: unknown): Output {
-  const t = readTree(tree);
-  let goalValue: number | null = null;
-  const goalCell = toGrid(goal)[0]?.[0];
-  if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-    const parsed = parseNumber(goalCell);
-    if (!parsed || parsed.value === null) fail(t.lang, "badNumber", {}, { text: String(goalCell) });
-    goalValue = parsed.value;
-  }
-  return column(toColumn(t, required(t, goalValue)));
-}
+export const KPI_ROLLUP = customFunction(
+  {
+    name: "KPI_ROLLUP",
+    summary:
+      "Rolls a KPI tree up from its leaves: each parent is computed from its children by its operator (+ × − ÷ avg min max).",
+    params: [TREE, { name: "field", optional: true, example: '"actual"', help: '"actual" (default) or "target".' }],
+    returns: "One value per row of the table, blank for blank rows.",
+    shape: { kind: "column" },
+  },
+  (tree, field) => {
+    const t = readTree(tree);
+    const text = optionalText(field);
+    const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
+    if (!measure) fail(t.lang, "badField", {}, { text });
+    return column(toColumn(t, rollup(t, measure)));
+  },
+);
+
+/** The goal argument as errors name it. */
+const GOAL = { en: "goal", ja: "目標値" };
+
+export const KPI_REQUIRED = customFunction(
+  {
+    name: "KPI_REQUIRED",
+    summary:
+      "What each KPI must reach for its KGI to hit its target, solved top-down, holding every other KPI at its plan (e.g. 100 orders ÷ 20% close rate = 500 meetings).",
+    params: [
+      TREE,
+      {
+        name: "goal",
+        optional: true,
+        example: "120000000",
+        help: 'A goal for the KGI instead of its target (single-tree ranges only). Text such as "1.2億" is read too.',
+      },
+    ],
+    returns: "One required value per row of the table.",
+    shape: { kind: "column" },
+  },
+  (tree, goal) => {
+    const t = readTree(tree);
+    let goalValue: number | null = null;
+    const goalCell = toGrid(goal)[0]?.[0];
+    if (goal !== undefined && goalCell !== "" && goalCell !== null) {
+      goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
+      // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
+      if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
+    }
+    return column(toColumn(t, required(t, goalValue)));
+  },
+);
 
 /** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
 const ARGUMENT = {
@@ -71,28 +104,27 @@ const ARGUMENT = {
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
   const names = ARGUMENT[lang];
-  const a = parseNumber(actual);
-  const t = parseNumber(target);
-  if (!a) fail(lang, "badNumber", { row, column: names.actual }, { text: cellText(actual) });
-  if (!t) fail(lang, "badNumber", { row, column: names.target }, { text: cellText(target) });
+  const a = requireNumber(lang, actual, { row, column: names.actual });
+  const t = requireNumber(lang, target, { row, column: names.target });
   const stated = parseDirection(direction);
   if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
 }
 
-/**
- * Achievement rate (1 = 100%) of actual against target, cell by cell. Lower-is-better KPIs (direction "lower", or a target like "3%以下") score 2 − actual ÷ target. A zero target scores 100% when met, else 0%. Blank when a value is missing.
- *
- * @param {C2:C30} actual The actual values (a range or one cell).
- * @param {B2:B30} target The target values, same size or one cell.
- * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
- * @return The achievement rate per cell; format the column as %.
- * @customfunction
- */
-export function KPI_ACHIEVEMENT(actual: unknown, target: unknown, direction?: unknown): Output {
-  const lang = sheetLanguage();
-  return elementwise(lang, [actual, target, direction], (cells, row) => rateOf(lang, cells, row));
-}
+export const KPI_ACHIEVEMENT = customFunction(
+  {
+    name: "KPI_ACHIEVEMENT",
+    summary:
+      'Achievement rate (1 = 100%) of actual against target, cell by cell. Lower-is-better KPIs (direction "lower", or a target like "3%以下") score 2 − actual ÷ target. A zero target scores 100% when met, else 0%. Blank when a value is missing.',
+    params: [ACTUAL, TARGET, DIRECTION],
+    returns: "The achievement rate per cell; format the column as %.",
+    shape: PER_CELL,
+  },
+  (actual, target, direction) => {
+    const lang = sheetLanguage();
+    return elementwise(lang, [actual, target, direction], (cells, row) => rateOf(lang, cells, row));
+  },
+);
 
 function readThresholds(lang: Lang, arg: unknown): Thresholds {
   if (arg === undefined || arg === "") return DEFAULT_THRESHOLDS;
@@ -104,48 +136,65 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
   return { achieved, atRisk };
 }
 
-/**
- * Status word per cell: Achieved (≥ 100% by default), At risk (≥ 80%), Off track, or No data; in the spreadsheet's language (達成 / 要注意 / 未達 / データなし).
- *
- * @param {C2:C30} actual The actual values (a range or one cell).
- * @param {B2:B30} target The target values, same size or one cell.
- * @param {"higher"} direction Optional. "higher" (default) or "lower", per cell or one for all.
- * @param {F1:G1} thresholds Optional. Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.
- * @param {"ja"} language Optional. "ja" or "en"; default the spreadsheet's locale.
- * @return A status word per cell; blank where both actual and target are blank.
- * @customfunction
- */
-export function KPI_STATUS(
-  actual: unknown,
-  target: unknown,
-  direction?: unknown,
-  thresholds?: unknown,
-  language?: unknown,
-): Output {
-  const chosen = optionalText(language).toLowerCase();
-  const lang: Lang = chosen.startsWith("ja") ? "ja" : chosen.startsWith("en") ? "en" : sheetLanguage();
-  const limits = readThresholds(lang, thresholds);
-  return elementwise(
-    lang,
-    [actual, target, direction],
-    // A row with neither actual nor target holds no KPI (a spare row under a spilled column): leave it blank.
-    (cells, row) =>
-      isBlank(cells[0]) && isBlank(cells[1]) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, cells, row), limits)],
-  );
-}
+export const KPI_STATUS = customFunction(
+  {
+    name: "KPI_STATUS",
+    summary:
+      "Status word per cell: Achieved (≥ 100% by default), At risk (≥ 80%), Off track, or No data; in the spreadsheet's language (達成 / 要注意 / 未達 / データなし).",
+    params: [
+      ACTUAL,
+      TARGET,
+      DIRECTION,
+      {
+        name: "thresholds",
+        optional: true,
+        example: "F1:G1",
+        help: "Two rates: achieved from, at risk from. Default 100% and 80%; OKR teams use 70% and 40%.",
+      },
+      { name: "language", optional: true, example: '"ja"', help: '"ja" or "en"; default the spreadsheet\'s locale.' },
+    ],
+    returns: "A status word per cell; blank where both actual and target are blank.",
+    shape: PER_CELL,
+  },
+  (actual, target, direction, thresholds, language) => {
+    const chosen = optionalText(language).toLowerCase();
+    const lang: Lang = chosen.startsWith("ja") ? "ja" : chosen.startsWith("en") ? "en" : sheetLanguage();
+    const limits = readThresholds(lang, thresholds);
+    return elementwise(
+      lang,
+      [actual, target, direction],
+      // A row with neither actual nor target holds no KPI (a spare row under a spilled column): leave it blank.
+      (cells, row) =>
+        isBlank(cells[0]) && isBlank(cells[1]) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, cells, row), limits)],
+    );
+  },
+);
 
-/**
- * Health check: for each parent, whether its own target equals what its children's targets combine to. Blank where there is nothing to check.
- *
- * @param {A1:H30} tree The KPI table with its header row.
- * @param {0.001} tolerance Optional. Relative difference still counted as OK (default 0.1%).
- * @return "OK", or what the children give and the gap, per row.
- * @customfunction
- */
-export function KPI_CHECK(tree: unknown, tolerance?: unknown): Output {
-  const t = readTree(tree);
-  const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? 0.001;
-  const text: (string | null)[] = t.nodes.map(() => null);
-  for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
-  return column(toColumn(t, text));
-}
+export const KPI_CHECK = customFunction(
+  {
+    name: "KPI_CHECK",
+    summary:
+      "Health check: for each parent, whether its own target equals what its children's targets combine to. Blank where there is nothing to check.",
+    params: [
+      { ...TREE, help: "The KPI table with its header row." },
+      {
+        name: "tolerance",
+        optional: true,
+        example: "0.001",
+        help: `Relative difference still counted as OK (default ${TARGET_TOLERANCE * 100}%).`,
+      },
+    ],
+    returns: '"OK", or what the children give and the gap, per row.',
+    shape: { kind: "column" },
+  },
+  (tree, tolerance) => {
+    const t = readTree(tree);
+    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? TARGET_TOLERANCE;
+    const text: (string | null)[] = t.nodes.map(() => null);
+    for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
+    return column(toColumn(t, text));
+  },
+);
+
+/** Every custom function, in the order the help lists them. */
+export const CUSTOM_FUNCTIONS = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS, KPI_CHECK] as const;

@@ -2,11 +2,11 @@
 // health check, the KSF candidates, a what-if and the KGI's history. Every
 // name comes from the sheet, so it is rendered as Preact text, never as markup.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Analysis as Result, WhatIfResult } from "../addon/entrypoints";
 import { formatPercent, formatValue } from "../core/format";
 import type { HistoryPoint, NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
-import type { Shared } from "./App";
+import type { Analysis as Result, WhatIfResult } from "../shared/api";
+import type { Shared } from "./context";
 import { Issues, NumberField, useId } from "./fields";
 import { server } from "./server";
 
@@ -37,7 +37,8 @@ export function Analysis(props: AnalysisProps) {
   const record = async () => {
     const r = await props.run(t.recording, () => server.recordSnapshot(sheetName, table));
     if (!r) return;
-    setRecorded(t.recorded(r.date, r.rows));
+    const parts = [t.recorded(r.date, r.rows), r.replaced ? t.recordedAgain : "", t.daysRecorded(r.days)];
+    setRecorded(parts.filter(Boolean).join(lang === "ja" ? "" : " "));
     await load();
   };
 
@@ -79,7 +80,10 @@ export function Analysis(props: AnalysisProps) {
 
       <h4>{t.health}</h4>
       <div data-testid="health">
-        {report.mismatches.length === 0 && report.units.length === 0 && report.offTrack.length === 0 ? (
+        {report.mismatches.length === 0 &&
+        report.units.length === 0 &&
+        report.offTrack.length === 0 &&
+        report.offTrackAbove.length === 0 ? (
           <ul class="issues">
             <li class="ok">{t.healthOk}</li>
           </ul>
@@ -107,6 +111,11 @@ export function Analysis(props: AnalysisProps) {
               ))}
             </ul>
           </>
+        ) : null}
+        {report.offTrackAbove.length ? (
+          <p class="hint" data-testid="off-track-above">
+            {t.offTrackAbove(report.offTrackAbove.map((o) => o.name).join(lang === "ja" ? "、" : ", "))}
+          </p>
         ) : null}
       </div>
 

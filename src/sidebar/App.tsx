@@ -3,30 +3,29 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
-import { TEXT, type UiText } from "./i18n";
+import type { View } from "../shared/api";
+import type { Shared } from "./context";
+import { TEXT } from "./i18n";
 import { SettingsPanel } from "./SettingsPanel";
 import { server } from "./server";
 import { TablePanel } from "./TablePanel";
 import { Wizard } from "./Wizard";
 
-export type View = "home" | "wizard" | "table" | "settings";
 type Tab = "wizard" | "table" | "settings";
-
-export interface Shared {
-  t: UiText;
-  lang: Lang;
-  settings: Settings;
-  busy: string | null;
-  /** Runs a server call with the busy indicator; failures go to the error banner. Resolves undefined on failure. */
-  run<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
-}
 
 function browserLang(): Lang {
   return langOfLocale(navigator.language);
 }
 
-export function App({ initialView }: { initialView: View }) {
-  const [tab, setTab] = useState<Tab>(initialView === "home" ? "wizard" : initialView);
+/** `saved`: the sidebar was reopened by saving settings (a new language), with this many colour rules refreshed. */
+export function App({ initialView, saved = null }: { initialView: View; saved?: number | null }) {
+  const [tab, showTab] = useState<Tab>(initialView === "home" ? "wizard" : initialView);
+  // "Saved" is said once, on the settings the sidebar reopened on.
+  const [savedNotice, setSavedNotice] = useState(saved);
+  const setTab = (next: Tab) => {
+    showTab(next);
+    setSavedNotice(null);
+  };
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [lang, setLang] = useState<Lang>(browserLang());
   const [ready, setReady] = useState(false);
@@ -128,6 +127,7 @@ export function App({ initialView }: { initialView: View }) {
         {ready && tab === "settings" ? (
           <SettingsPanel
             {...shared}
+            saved={savedNotice}
             onSaved={(s, l) => {
               setSettings(s);
               setLang(l);

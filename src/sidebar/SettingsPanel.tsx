@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { STATUSES } from "../core/rules";
 import { type LanguageSetting, modeThresholds, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
-import type { Shared } from "./App";
+import type { Shared } from "./context";
 import { Checkbox, SelectField, useId } from "./fields";
 import { server } from "./server";
 
@@ -46,10 +46,12 @@ function Colour(props: { label: string; value: string; testid: string; onChange(
   );
 }
 
-export function SettingsPanel(props: Shared & { onSaved(s: Settings, lang: Lang): void }) {
+export function SettingsPanel(props: Shared & { saved?: number | null; onSaved(s: Settings, lang: Lang): void }) {
   const { t, busy } = props;
   const [form, setForm] = useState<Settings>(props.settings);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(
+    props.saved === null || props.saved === undefined ? null : t.saved(props.saved),
+  );
   const set = (p: Partial<Settings>) => {
     setMessage(null);
     setForm({ ...form, ...p });
@@ -60,7 +62,8 @@ export function SettingsPanel(props: Shared & { onSaved(s: Settings, lang: Lang)
     if (r) {
       setForm(r.settings);
       props.onSaved(r.settings, r.lang);
-      setMessage(t.saved(r.rules));
+      // A new language reopened the sidebar (titled in that language): the new one says "saved".
+      if (!r.reopened) setMessage(t.saved(r.rules));
     }
   };
   return (

@@ -2,9 +2,9 @@
 // understood, and add the function columns and colours where the user can see
 // they will go (empty columns only).
 import { useEffect, useState } from "preact/hooks";
-import type { AddResult, TableReport } from "../addon/entrypoints";
+import type { AddResult, TableReport } from "../shared/api";
 import { Analysis } from "./Analysis";
-import type { Shared } from "./App";
+import type { Shared } from "./context";
 import { Issues } from "./fields";
 import { server } from "./server";
 

@@ -38,27 +38,34 @@ export interface NumberFieldProps {
   lang: Lang;
   invalidText: string;
   testid?: string;
-  onChange(value: number | null): void;
+  /** Text the model holds as unreadable (shown instead of the value, marked invalid). */
+  pending?: string;
+  onChange(value: number | null, text: string): void;
+  /** Told the text typed when it does not read as a number. */
+  onInvalid?(text: string): void;
   /** Told whether the text reads as a number, so a form can refuse to submit stale values. */
   onValidity?(valid: boolean): void;
 }
 
 export function NumberField(props: NumberFieldProps) {
   const id = useId("num");
-  const [text, setText] = useState(showNumber(props.value, props.unit));
+  const shown = () => props.pending ?? showNumber(props.value, props.unit);
+  const [text, setText] = useState(shown);
   const [focused, setFocused] = useState(false);
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState(props.pending !== undefined);
   useEffect(() => {
     if (!focused) {
-      setText(showNumber(props.value, props.unit));
-      setInvalid(false);
+      setText(shown());
+      setInvalid(props.pending !== undefined);
     }
-  }, [props.value, props.unit, focused]);
+  }, [props.value, props.unit, props.pending, focused]);
   const commit = (value: string) => {
     const v = readNumber(value, props.unit);
     setInvalid(v === undefined);
     props.onValidity?.(v !== undefined);
-    if (v !== undefined && v !== props.value) props.onChange(v);
+    if (v === undefined) {
+      if (value !== props.pending) props.onInvalid?.(value);
+    } else if (v !== props.value || props.pending !== undefined) props.onChange(v, value);
   };
   return (
     <div class="field">

@@ -1,11 +1,13 @@
 // The sidebar's entry: mounts the app once the page (and the view the menu
 // item appended after it) has loaded.
 import { h, render } from "preact";
-import { App, type View } from "./App";
+import type { View } from "../shared/api";
+import { App } from "./App";
 
 function mount(): void {
-  const view = (window as { KPI_TREE_VIEW?: View }).KPI_TREE_VIEW ?? "home";
-  render(h(App, { initialView: view }), document.getElementById("app") as HTMLElement);
+  const boot = window as { KPI_TREE_VIEW?: View; KPI_TREE_SAVED?: number | null };
+  const saved = typeof boot.KPI_TREE_SAVED === "number" ? boot.KPI_TREE_SAVED : null;
+  render(h(App, { initialView: boot.KPI_TREE_VIEW ?? "home", saved }), document.getElementById("app") as HTMLElement);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);

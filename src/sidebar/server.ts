@@ -1,20 +1,14 @@
 /*
  * The typed bridge to the server: `server.writeTree(draft)` returns a promise
- * typed from the entry point's own signature in src/addon/entrypoints.ts.
- * Only types are imported from there, so nothing server-side is bundled into
- * the sidebar. A failure (a KpiError from the core, a refused write, a lost
+ * typed from the API both sides share (src/shared/api.ts), which the entry
+ * points implement (checked in src/main.ts). A failure (a KpiError from the core, a refused write, a lost
  * connection) rejects with an Error carrying the server's message, which the
  * UI shows.
  */
-import type * as Api from "../addon/entrypoints";
-
-type Fns = {
-  // biome-ignore lint/suspicious/noExplicitAny: any function signature
-  [K in keyof typeof Api as (typeof Api)[K] extends (...args: any[]) => any ? K : never]: (typeof Api)[K];
-};
+import type { ServerApi } from "../shared/api";
 
 export type Server = {
-  [K in keyof Fns]: (...args: Parameters<Fns[K]>) => Promise<ReturnType<Fns[K]>>;
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
 };
 
 interface Runner {

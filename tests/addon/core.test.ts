@@ -1,7 +1,6 @@
 // The pure modules behind the add-on: the wizard's draft model and checks,
 // templates, units, status-rule formulas, function columns and settings.
 import { describe, expect, it } from "vitest";
-import { functionColumns } from "../../src/core/columns";
 import {
   addChild,
   addSibling,
@@ -28,6 +27,7 @@ import { parseSettings, resolveLang, SettingsError } from "../../src/core/settin
 import { OKR_THRESHOLDS } from "../../src/core/status";
 import { TEMPLATES, templateDraft } from "../../src/core/templates";
 import { checkUnits, numberFormatFor, unitKind } from "../../src/core/units";
+import { functionColumns } from "../../src/functions/columns";
 
 /** Names with depth as indentation, to read structures at a glance. */
 function outline(d: Draft): string[] {
@@ -84,6 +84,8 @@ describe("draft editing", () => {
       [0, "KGI", "a", "", null, "", false],
       [1, "7", "n2", "", null, "", false],
     ]);
+    // A value that is not a number is not dropped: it is kept as unreadable text, which the checks refuse.
+    expect(d.nodes[0].invalid).toEqual({ target: "12" });
     expect(normalizeDraft(null).nodes).toHaveLength(1);
   });
 });
@@ -216,8 +218,8 @@ describe("draft to sheet", () => {
     d.nodes.push(newNode("n9", 1, { name: "C" }));
     const issues = evaluateDraft(d, "en").issues.filter((i) => i.level === "error");
     expect(issues.map((i) => i.message)).toEqual([
-      "Node 1 has no name.",
-      '"#1" divides (÷), so it needs exactly two children (it has 3).',
+      "KGI has no name.",
+      "KGI divides (÷), so it needs exactly two children (it has 3).",
     ]);
   });
 

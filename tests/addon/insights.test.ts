@@ -1,7 +1,7 @@
 // The sidebar's analysis of an existing table (health check, bottlenecks,
 // what-if, history) run from dist/ on the Sheets stand-in, as google.script.run calls it.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Analysis, WhatIfResult } from "../../src/addon/entrypoints";
+import type { Analysis, WhatIfResult } from "../../src/shared/api";
 import { ecommerce, revenueFiveSteps } from "../helpers/examples";
 import { layout } from "../helpers/layouts";
 import { addon, callsOf } from "./helpers";
@@ -68,10 +68,12 @@ describe("analyzeTable", () => {
     expect(a.report.nodes).toBe(8);
     // Off track, worst first: 36 new customers of the 50 needed (72%), then 1,500 leads of 2,000 (75%);
     // ¥1.2億 ÷ ¥60万 = 200 customers − 150 existing = 50 new, ÷ 10% ÷ 25% = 2,000 leads.
-    expect(a.report.offTrack.map((o) => o.name)).toEqual(["New customers", "Leads"]);
-    expect(a.report.offTrack[0].required).toBeCloseTo(50, 9);
-    expect(a.report.offTrack[1].required).toBeCloseTo(2000, 9);
-    const rates = a.report.offTrack.map((o) => o.rate as number);
+    // The leaves a team acts on come apart from the parents that are off track because of them.
+    expect(a.report.offTrack.map((o) => o.name)).toEqual(["Leads"]);
+    expect(a.report.offTrackAbove.map((o) => o.name)).toEqual(["New customers"]);
+    expect(a.report.offTrackAbove[0].required).toBeCloseTo(50, 9);
+    expect(a.report.offTrack[0].required).toBeCloseTo(2000, 9);
+    const rates = [...a.report.offTrackAbove, ...a.report.offTrack].map((o) => o.rate as number);
     expect(rates).toEqual([...rates].sort((x, y) => x - y));
     // If each leaf alone hit target: ¥60万 per customer → 176 × 60万 = ¥1億560万; 2,000 leads → 188 × 55万 = ¥1億340万.
     const b = a.report.bottlenecks;
@@ -138,7 +140,12 @@ describe("recordSnapshot and history", () => {
     const s = addon({ sheets: { Revenue: FIVE, Other: [["x"]] } });
     const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
     ss.setActiveSheet(ss.getSheetByName("Revenue")!);
-    expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({ date: "2026-11-01", rows: 8 });
+    expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({
+      date: "2026-11-01",
+      rows: 8,
+      replaced: false,
+      days: 1,
+    });
     // The append ran under the document lock, released afterwards.
     expect(s.calls.get("Lock.waitLock")).toBe(1);
     expect(s.locksHeld()).toEqual([]);
@@ -155,8 +162,21 @@ describe("recordSnapshot and history", () => {
     // The next day, in Tokyo (the spreadsheet's zone) though still the 1st in UTC, with more leads.
     vi.setSystemTime(new Date("2026-11-01T20:00:00Z"));
     s.type("Revenue", "F5", "2000");
-    expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({ date: "2026-11-02", rows: 8 });
+    expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({
+      date: "2026-11-02",
+      rows: 8,
+      replaced: false,
+      days: 2,
+    });
     expect(history.getLastRow()).toBe(1 + 8 + 8);
+    // Again the same day: that day's values are replaced in the series, still two days.
+    expect(s.run("recordSnapshot", "Revenue", "A1:G9")).toEqual({
+      date: "2026-11-02",
+      rows: 8,
+      replaced: true,
+      days: 2,
+    });
+    expect(history.getLastRow()).toBe(1 + 3 * 8);
 
     const a = s.run("analyzeTable", "Revenue", "A1:G9") as Analysis;
     const points = a.history[0].points;

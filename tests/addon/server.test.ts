@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { Draft } from "../../src/core/draft";
+import { type Draft, setValue } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
 import { addon, callsOf, select, wideDraft } from "./helpers";
@@ -61,6 +61,32 @@ describe("menu", () => {
     vm.runInContext(readFileSync("dist/Code.js", "utf8"), scope);
     vm.runInContext('onOpen({ authMode: "NONE" }); onInstall({ authMode: "NONE" });', scope);
     expect(s.ui.menus).toHaveLength(1); // the add-on menu is replaced, not added twice
+    expect(s.ui.menus[0].items[0].caption).toBe("KPIツリーを開く");
+  });
+
+  it("speaks the language setting: the menu and the sidebar's title follow it, at once and on the next open", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("onOpen", { authMode: "FULL" });
+    s.run("showSettings");
+    expect(s.ui.sidebar?.title).toBe("KPIツリー");
+    const first = s.ui.sidebar;
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    const saved = s.run("saveSettings", { ...state.settings, language: "en" }) as { lang: string; reopened: boolean };
+    expect(saved).toMatchObject({ lang: "en", reopened: true });
+    expect(s.ui.menus).toHaveLength(1);
+    expect(s.ui.menus[0].items[0].caption).toBe("Open KPI Tree");
+    // Sheets sets a sidebar's title when it opens: the sidebar was opened again, on the settings, saying "saved".
+    expect(s.ui.sidebar).not.toBe(first);
+    expect(s.ui.sidebar?.title).toBe("KPI Tree");
+    expect(s.ui.sidebar?.html).toContain('window.KPI_TREE_VIEW="settings";window.KPI_TREE_SAVED=0;');
+    // Saving again in the same language keeps the sidebar.
+    const again = s.ui.sidebar;
+    expect(s.run("saveSettings", { ...state.settings, language: "en" })).toMatchObject({ reopened: false });
+    expect(s.ui.sidebar).toBe(again);
+    // The next time the document opens: the setting where properties can be read, the account's language where not.
+    s.run("onOpen", { authMode: "LIMITED" });
+    expect(s.ui.menus[0].items[0].caption).toBe("Open KPI Tree");
+    s.run("onOpen", { authMode: "NONE" });
     expect(s.ui.menus[0].items[0].caption).toBe("KPIツリーを開く");
   });
 
@@ -308,6 +334,16 @@ describe("writing a tree to a new sheet", () => {
     expect(() => s.run("writeTree", draft)).toThrow(/計算方法/);
     expect(s.sheetNames()).toEqual(["Sheet1"]);
   });
+
+  it("refuses values that are not numbers, whether kept as typed or sent in a number's place", () => {
+    const s = addon({ locale: "en_US" });
+    const typed = withDeadline(setValue(templateDraft("sales", "en"), 2, "target", undefined, "abc"));
+    expect(() => s.run("writeTree", typed)).toThrow(/The target of "[^"]+", "abc", is not a number/);
+    const sent = withDeadline(templateDraft("sales", "en")) as unknown as { nodes: Record<string, unknown>[] };
+    sent.nodes[3].actual = "lots";
+    expect(() => s.run("writeTree", sent)).toThrow(/"lots", is not a number/);
+    expect(s.sheetNames()).toEqual(["Sheet1"]);
+  });
 });
 
 describe("status colours", () => {
@@ -377,6 +413,30 @@ describe("status colours", () => {
     }) as { rules: number };
     expect(saved.rules).toBe(4);
     expect(s.effectiveBackground("KPI tree", "N3")).toBe("#00ff00");
+  });
+
+  it("after saving OKR thresholds the status words say what the colours show (a table in Japanese)", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("writeTree", withDeadline(templateDraft("hr", "ja")), "outline");
+    const sheet = s.sheetNames().find((n) => n.startsWith("KPIツリー")) as string;
+    const head = s.values(sheet, "A1:Z1")[0];
+    const statusColumn = head.indexOf("状態");
+    const status = (row: number) => `${String.fromCharCode(65 + statusColumn)}${row}`;
+    const rate = (row: number) => `${String.fromCharCode(64 + statusColumn)}${row}`;
+    const actual = `${String.fromCharCode(65 + head.indexOf("実績"))}3`;
+    s.type(sheet, actual, "75%"); // retention 75% of 90% = 83%
+    const word = { [GREEN]: "達成", [YELLOW]: "要注意", [DEFAULT_COLORS.offTrack]: "未達" } as Record<string, string>;
+    expect(s.values(sheet, status(3))[0][0]).toBe("要注意");
+    expect(word[s.effectiveBackground(sheet, rate(3))]).toBe("要注意");
+    const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
+    s.run("saveSettings", { ...state.settings, okr: true, thresholds: { achieved: 0.7, atRisk: 0.4 } });
+    // 83% ≥ 70%: achieved, in words and in colour, on every row.
+    expect(s.values(sheet, status(3))[0][0]).toBe("達成");
+    for (let row = 2; row <= 8; row++) {
+      const text = s.values(sheet, status(row))[0][0];
+      const colour = s.effectiveBackground(sheet, status(row));
+      if (text !== "データなし" && text !== "") expect([row, word[colour]]).toEqual([row, text]);
+    }
   });
 
   it("the menu item explains what is missing instead of failing silently", () => {

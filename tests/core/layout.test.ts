@@ -208,8 +208,8 @@ describe("readTree: errors name the row, the node, the column and the fix", () =
         ["Name", "Level", "Op", "Target"],
         ["Revenue", 1, "", "lots"],
       ],
-      /^Row 2 \("Revenue"\), column "Target": "lots" is not a number\. Fix: enter a number/,
-      /^2行目（Revenue）の「目標」列: 「lots」は数値として読めません。 修正: /,
+      /^Row 2 \("Revenue"\), column "Target": "lots" is not a number: it has no digits\. Fix: type the amount in digits/,
+      /^2行目（Revenue）の「目標」列: 「lots」は数値として読めません（数字がありません）。 修正: /,
     ],
     [
       "no name column",

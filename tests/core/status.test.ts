@@ -43,9 +43,11 @@ describe("KPI_ACHIEVEMENT / KPI_STATUS over ranges", () => {
   it("rejects ranges of different sizes and unreadable thresholds with a clear message", () => {
     expect(() => KPI_ACHIEVEMENT([[1], [2]], [[1], [2], [3]])).toThrow(/different sizes \(2×1, 3×1\)/);
     expect(() => KPI_STATUS(1, 1, "", [["x", 0.5]], "en")).toThrow(/are not status thresholds/);
-    expect(() => KPI_ACHIEVEMENT("lots", 1)).toThrow(/^Row 1, column "actual": "lots" is not a number\. Fix: /);
+    expect(() => KPI_ACHIEVEMENT("lots", 1)).toThrow(
+      /^Row 1, column "actual": "lots" is not a number: it has no digits\. Fix: /,
+    );
     expect(() => KPI_STATUS([[1], [2], [3]], [[1], ["x"], [3]], "", "", "ja")).toThrow(
-      /^2行目の「目標」列: 「x」は数値として読めません。 修正: /,
+      /^2行目の「目標」列: 「x」は数値として読めません（数字がありません）。 修正: /,
     );
     expect(() => KPI_ACHIEVEMENT(1, 1, "sideways")).toThrow(
       /^Row 1, column "direction": "sideways" is not a direction/,

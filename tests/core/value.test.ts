@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDirection, parseNumber } from "../../src/core/value";
+import { formatMessage, type NumberReason } from "../../src/core/errors";
+import { readTree } from "../../src/core/layout";
+import { parseDirection, parseNumber, readNumber, requireNumber } from "../../src/core/value";
 
 describe("parseNumber", () => {
   it.each([
@@ -22,57 +24,162 @@ describe("parseNumber", () => {
     ["10件/月", 10],
     ["-500", -500],
     ["▲500", -500],
+    ["△500", -500],
     ["−1.5", -1.5],
+    ["+7", 7],
+    ["-¥500", -500],
+    ["¥-500", -500],
     [".5", 0.5],
+    ["5.", 5],
     ["24h", 24],
-    ["  300 leads ", 300],
     ["3k", 3000],
     ["1.2M", 1_200_000],
     ["$3.5B", 3_500_000_000],
     ["2.5bn", 2_500_000_000],
+    ["3 million", 3_000_000],
     ["3k件", 3000],
     ["5kg", 5],
     ["10min", 10],
     ["100Mbps", 100],
+    // The issue's Japanese amounts, each once misread.
+    ["5千万円", 50_000_000],
+    ["2億5千万", 250_000_000],
+    ["1.5千万", 15_000_000],
+    ["3百万円", 3_000_000],
+    ["1億2,345万6千", 123_456_000],
+    ["1千2百万", 12_000_000],
+    ["十万", null],
+    ["1億 2,000 万", 120_000_000],
+    ["５千万円", 50_000_000],
+    ["3割", 0.3],
+    ["1,000円/件", 1000],
+    // Scientific notation, read exactly.
+    ["1e6", 1e6],
+    ["1.5E-3", 0.0015],
+    ["1e20", 1e20],
+    ["1e-3%", 1e-5],
+    // Tiny values stay exact instead of NaN.
+    ["0.0000001%", 1e-9],
+    ["0.0000001k", 1e-4],
+    [`0.${"0".repeat(300)}1`, 1e-301],
   ])("reads %j as %j", (input, expected) => {
-    expect(parseNumber(input)?.value).toBe(expected);
+    if (expected === null) expect(parseNumber(input)).toBeUndefined();
+    else expect(parseNumber(input)?.value).toBe(expected);
   });
 
-  it.each(["", "-", "—", "N/A", "n/a", "未定", "TBD", null, undefined])("reads %j as no value", (input) => {
+  it("adds the parts of a Japanese amount exactly, rounding once", () => {
+    expect(parseNumber("1.1億1千万")?.value).toBe(120_000_000);
+    expect(parseNumber("1兆2,345億6,789万1,234.5")?.value).toBe(1_234_567_891_234.5);
+    expect(parseNumber("0.1億0.2万")?.value).toBe(10_002_000);
+  });
+
+  it.each(["", "-", "—", "–", "N/A", "n/a", "未定", "TBD", "  ", null, undefined])("reads %j as no value", (input) => {
     expect(parseNumber(input)).toEqual({ value: null });
   });
 
-  it("takes the direction from 以上 / 以下 / 未満", () => {
+  it("takes the direction from 以上 / 以下 / 未満 / 超", () => {
     expect(parseNumber("3%以下")).toEqual({ value: 0.03, direction: "lower", unit: "%" });
     expect(parseNumber("90%以上")).toEqual({ value: 0.9, direction: "higher", unit: "%" });
     expect(parseNumber("10件/月以下")).toEqual({ value: 10, direction: "lower", unit: "件/月" });
     expect(parseNumber("24時間未満")?.direction).toBe("lower");
+    expect(parseNumber("100超")).toEqual({ value: 100, direction: "higher" });
   });
 
   it("keeps the unit the text implies", () => {
     expect(parseNumber("500件")?.unit).toBe("件");
     expect(parseNumber("20%")?.unit).toBe("%");
+    expect(parseNumber("3割")?.unit).toBe("%");
     expect(parseNumber("2,000万円")?.unit).toBe("円");
     expect(parseNumber("¥100万")?.unit).toBe("円");
     expect(parseNumber("$1,200")?.unit).toBe("$");
+    expect(parseNumber("100€")?.unit).toBe("€");
+    expect(parseNumber("1,000円/件")?.unit).toBe("円/件");
+    expect(parseNumber("3 ヶ月")?.unit).toBe("ヶ月");
+    expect(parseNumber("8 h/day")?.unit).toBe("h/day");
     expect(parseNumber(1000)?.unit).toBeUndefined();
   });
+});
 
-  it.each([
-    "abc",
-    "1.2.3",
-    "1,00",
-    "12 34",
-    "万",
-    "2万1億",
-    "%",
-    "x100",
-    true,
-    new Date(2026, 0, 1),
-    Number.NaN,
-    Infinity,
-  ])("rejects %j", (input) => {
+describe("readNumber refuses, with the reason", () => {
+  it.each<[unknown, NumberReason, string]>([
+    ["abc", "noDigits", ""],
+    ["万", "noDigits", ""],
+    ["%", "noDigits", ""],
+    ["二千万", "noDigits", ""],
+    ["x100", "prefix", "x"],
+    ["約100", "prefix", "約"],
+    ["100-200", "twoNumbers", "-200"],
+    ["100〜200", "twoNumbers", "〜200"],
+    ["100~200", "twoNumbers", "~200"],
+    ["100から200", "twoNumbers", "から200"],
+    ["20%→25%", "twoNumbers", "→25%"],
+    ["1/2", "fraction", "/"],
+    ["3分の1", "fraction", "分の"],
+    ["1'000", "separator", "'"],
+    ["1.2.3", "separator", "."],
+    ["1,00", "separator", ","],
+    ["1000,000", "separator", ","],
+    ["12 34", "separator", " "],
+    ["0x10", "notDecimal", "x"],
+    ["1\u200b000", "invisible", ""],
+    ["2万1億", "kanji", "億"],
+    ["1億12,345万", "kanji", "万"],
+    ["1千23百", "kanji", "百"],
+    ["1億二千万", "kanjiDigit", "二"],
+    ["1京", "unknownMultiplier", "京"],
+    ["3垓円", "unknownMultiplier", "垓"],
+    ["9".repeat(400), "tooLarge", ""],
+    ["1e400", "tooLarge", ""],
+    ["1e-400", "tooSmall", ""],
+    ["300 leads", "unknownUnit", "leads"],
+    ["5m", "unknownUnit", "m"],
+    ["20%abc", "unknownUnit", "abc"],
+    ["100減", "unknownUnit", "減"],
+    ["$100円", "unknownUnit", "円"],
+    [true, "boolean", "TRUE"],
+    [new Date(2026, 0, 1), "date", ""],
+    [Number.NaN, "tooLarge", ""],
+    [Number.POSITIVE_INFINITY, "tooLarge", ""],
+  ])("refuses %j: %s %j", (input, reason, part) => {
+    expect(readNumber(input as never)).toEqual({ reason, part });
     expect(parseNumber(input as never)).toBeUndefined();
+  });
+});
+
+describe("the unreadable-number error", () => {
+  it("names row, KPI and column, says why and how to fix, in Japanese and English", () => {
+    const where = { row: 3, name: "売上", column: "目標" };
+    expect(() => requireNumber("ja", "5千万京", where)).toThrow(
+      "3行目（売上）の「目標」列: 「5千万京」は数値として読めません（「京」は読める単位（兆・億・万・千・百・十）ではありません）。 修正: 兆・億・万・千・百・十 を使うか、数字だけで書いてください。または ",
+    );
+    expect(() => requireNumber("en", "100-200", { row: 4, name: "Leads", column: "Target" })).toThrow(
+      'Row 4 ("Leads"), column "Target": "100-200" is not a number: it holds more than one number ("-200"). Fix: enter one value; put the two ends of a range in two cells; or ',
+    );
+  });
+
+  it("has a reason and a fix for every refusal, in both languages", () => {
+    const reasons: NumberReason[] = [
+      ...["date", "boolean", "noDigits", "prefix", "twoNumbers", "fraction", "separator", "invisible"],
+      ...["notDecimal", "kanji", "kanjiDigit", "unknownMultiplier", "tooLarge", "tooSmall", "unknownUnit"],
+    ] as NumberReason[];
+    for (const reason of reasons) {
+      expect(formatMessage("en", "badNumber", {}, { text: "x", reason, part: "y" })).toMatch(
+        /is not a number: .+\. Fix: .+; or /,
+      );
+      expect(formatMessage("ja", "badNumber", {}, { text: "x", reason, part: "y" })).toMatch(
+        /読めません（.+）。 修正: .+。または /,
+      );
+    }
+  });
+
+  it("comes from readTree with the row of the table", () => {
+    const grid = [
+      ["Name", "Parent", "Op", "Target"],
+      ["Sales", "", "+", "1京"],
+    ];
+    expect(() => readTree(grid)).toThrow(
+      /^Row 2 \("Sales"\), column "Target": "1京" is not a number: "京" is not a multiplier/,
+    );
   });
 });
 

@@ -111,7 +111,7 @@ describe("custom functions in the built bundle, called as Sheets calls them", ()
     }
     expect((error as Error).name).toBe("KpiError");
     expect((error as Error).message).toMatch(
-      /^4行目（商談数）の「目標」列: 「たくさん」は数値として読めません。 修正: /,
+      /^4行目（商談数）の「目標」列: 「たくさん」は数値として読めません（数字がありません）。 修正: /,
     );
   });
 

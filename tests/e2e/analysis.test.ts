@@ -66,6 +66,12 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     const counts = await text("counts");
     expect(counts).toContain(`未達 ${expected.statusCounts.offTrack}`);
     expect(counts).toContain(`達成 ${expected.statusCounts.achieved}`);
+    // Off track: the leaves a team acts on are listed; the KGI and parents they drag down come after, apart.
+    expect(expected.offTrack.length).toBeGreaterThan(0);
+    expect(expected.offTrackAbove.map((o) => o.name)).toContain("月間売上");
+    const leaves = await sb.locator('[data-testid="off-track"] .kpi-name').allTextContents();
+    expect(leaves).toEqual(expected.offTrack.map((o) => o.name));
+    expect(await text("off-track-above")).toContain(expected.offTrackAbove.map((o) => o.name).join("、"));
 
     // The KSF candidate: アポ率 15% → 20% alone lifts the KGI to ¥1,980万.
     const first = sb.locator('[data-testid="bottlenecks"] li').first();
@@ -90,7 +96,7 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     // History: record today's values; the hidden sheet gets every KPI, the sparkline its first point.
     await sb.locator('[data-testid="record"]').click();
     await sb.locator('[data-testid="recorded"]').waitFor(POLL);
-    expect(await text("recorded")).toMatch(/の値を記録しました（8 指標）/);
+    expect(await text("recorded")).toMatch(/の値を記録しました（8 指標）。記録した日: 1 日。$/);
     const history = ss.getSheetByName("KPI History")!;
     expect(history.isSheetHidden()).toBe(true);
     expect(history.getLastRow()).toBe(1 + 8);
@@ -138,7 +144,10 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     await sb.locator('[data-testid="language"]').selectOption("en");
     await sb.locator('[data-testid="save"]').click();
     await sb.locator(".settings .done").waitFor(POLL);
+    // The sidebar reopened in English (its title too): read the table again.
+    expect(await page.locator("#sidebar-title").textContent()).toBe("KPI Tree");
     await sb.locator("#tab-table").click();
+    await sb.locator('[data-testid="read"]').click();
     await sb.locator('[data-testid="analyze"]').click();
     await sb.locator('[data-testid="kgi"]').waitFor(POLL);
     expect(await text("kgi")).toContain("Actual ¥14,850,000 / target ¥20,000,000");

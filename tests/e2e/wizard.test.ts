@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
-import { type Draft, evaluateDraft, updateNode } from "../../src/core/draft";
+import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { STATUS_LABEL } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
@@ -277,6 +277,156 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
     await sb.locator('[data-testid="achieved"]').fill("100");
     await sb.locator('[data-testid="save"]').click();
     await sb.locator(".settings .done").waitFor(POLL);
+  });
+});
+
+describe("editing safely", { timeout: 40_000 }, () => {
+  /** Back to step 2 of the wizard on a fresh sales template. */
+  async function freshSales(lang: Lang): Promise<void> {
+    const sb = sidebar();
+    await useLanguage(lang);
+    await sb.locator("#tab-wizard").click();
+    const again = sb.locator('[data-testid="written"] button');
+    if (await again.count()) await again.click();
+    const back = sb.locator(".actions button", { hasText: lang === "ja" ? "戻る" : "Back" });
+    while (!(await sb.locator('button[data-template="sales"]').count())) await back.first().click();
+    await sb.locator('button[data-template="sales"]').click();
+    await sb.locator('[data-testid="kgi-deadline"]').fill("2026-03-31");
+  }
+
+  it("deleting a parent asks first, names how many KPIs go, and undo brings them back", async () => {
+    const sb = sidebar();
+    await freshSales("ja");
+    const d = templateDraft("sales", "ja");
+    const items = sb.locator(".nodes .node-name");
+    expect(await items.allTextContents()).toEqual(d.nodes.map((n) => n.name));
+    // Node 1 is a parent: deleting it takes its subtree.
+    const parent = 1;
+    const count = removalCount(d.nodes, parent);
+    expect(count).toBeGreaterThan(1);
+    await sb.locator(`[data-node-index="${parent}"]`).click();
+    await sb.locator('[data-action="remove"]').click();
+    const dialog = sb.locator('[data-testid="confirm-remove"]');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute("role")).toBe("alertdialog");
+    expect(await dialog.textContent()).toContain(
+      `「${d.nodes[parent].name}」を削除すると、その下の ${count - 1} 個の指標`,
+    );
+    await page.locator("#sidebar-frame").screenshot({ path: shot("delete-1-confirm") });
+    // Cancel (focused first, so Enter does no harm) leaves the tree as it was.
+    await sb.locator('[data-testid="confirm-no"]').click();
+    expect(await dialog.count()).toBe(0);
+    expect(await items.count()).toBe(d.nodes.length);
+    // Confirm: the subtree goes, and the notice offers undo.
+    await sb.locator('[data-action="remove"]').click();
+    await sb.locator('[data-testid="confirm-yes"]').click();
+    expect(await items.count()).toBe(d.nodes.length - count);
+    expect(await sb.locator('[data-testid="removed"]').textContent()).toContain(`合わせて ${count} 個を削除しました`);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("delete-2-removed") });
+    await sb.locator('[data-testid="removed"] button').click();
+    expect(await items.allTextContents()).toEqual(d.nodes.map((n) => n.name));
+    // The same with the toolbar: redo removes again, Ctrl+Z (outside a text field) restores.
+    await sb.locator('[data-action="redo"]').click();
+    expect(await items.count()).toBe(d.nodes.length - count);
+    await sb.locator('[data-action="undo"]').focus();
+    await page.keyboard.press("Control+z");
+    expect(await items.allTextContents()).toEqual(d.nodes.map((n) => n.name));
+    // A leaf goes without a question, and undo brings it back too.
+    const leaf = d.nodes.length - 1;
+    await sb.locator(`[data-node-index="${leaf}"]`).click();
+    await sb.locator('[data-action="remove"]').click();
+    expect(await dialog.count()).toBe(0);
+    expect(await items.count()).toBe(d.nodes.length - 1);
+    await sb.locator('[data-testid="removed"] button').click();
+    expect(await items.allTextContents()).toEqual(d.nodes.map((n) => n.name));
+  });
+
+  it("a target of abc is an error in the checks and Next stays disabled until it is fixed", async () => {
+    const sb = sidebar();
+    await freshSales("en");
+    const next = sb.locator('[data-testid="next"]');
+    expect(await next.isDisabled()).toBe(false);
+    await sb.locator('[data-node-index="2"]').click();
+    await sb.locator('[data-testid="node-target"]').fill("abc");
+    await expect.poll(() => next.isDisabled(), POLL).toBe(true);
+    const issues = sb.locator('[data-testid="issues"]');
+    expect(await issues.textContent()).toMatch(/The target of "[^"]+", "abc", is not a number/);
+    expect(await issues.textContent()).not.toContain("No problems");
+    // The text survives selecting another KPI and coming back.
+    await sb.locator('[data-node-index="1"]').click();
+    await sb.locator('[data-node-index="2"]').click();
+    expect(await sb.locator('[data-testid="node-target"]').inputValue()).toBe("abc");
+    expect(await sb.locator('[data-testid="node-target"]').getAttribute("aria-invalid")).toBe("true");
+    await page.locator("#sidebar-frame").screenshot({ path: shot("invalid-target") });
+    await sb.locator('[data-testid="node-target"]').fill("50");
+    await expect.poll(() => next.isDisabled(), POLL).toBe(false);
+  });
+
+  it("a blank tree's many unnamed KPIs fold into one expandable line, each named by its place", async () => {
+    const sb = sidebar();
+    await freshSales("en");
+    await sb.locator(".actions button", { hasText: "Back" }).click();
+    await sb.locator(`button[data-template="blank"]`).click();
+    await sb.locator('[data-action="add-child"]').click();
+    for (let k = 0; k < 4; k++) await sb.locator('[data-action="add-sibling"]').click();
+    const group = sb.locator('[data-testid="issues"] li.group[data-kind="noName"]');
+    // The KGI and the five new KPIs have no name: one line, not six.
+    expect(await group.locator("summary").textContent()).toBe("6 KPIs have no name.");
+    expect(await sb.locator('[data-testid="issues"] > li').count()).toBe(4); // names, KGI target, deadline, and no more
+    await group.locator("summary").click();
+    const lines = await group.locator("li").allTextContents();
+    expect(lines).toEqual(["KGI has no name.", ...[1, 2, 3, 4, 5].map((k) => `KPI ${k} under "KGI" has no name.`)]);
+    for (const line of lines) expect(line).not.toMatch(/row|#\d/i);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("grouped-checks") });
+    // A line still selects its KPI.
+    await group.locator("li button").nth(3).click();
+    expect(await sb.locator('[data-node-index="3"]').getAttribute("aria-current")).toBe("true");
+  });
+
+  it("the KPI list shows operators as labelled chips and the toolbar says what each button does", async () => {
+    const sb = sidebar();
+    await freshSales("ja");
+    const chip = sb.locator(".nodes .op-chip").first();
+    expect(await chip.textContent()).toMatch(/^計算: (× 積|\+ 合計|÷ 比|− 差)$/);
+    const labels = await sb.locator(".toolbar button").allTextContents();
+    expect(labels.map((l) => l.trim())).toEqual([
+      "+子を追加",
+      "+同じ階層に追加",
+      "↑上へ",
+      "↓下へ",
+      "←一段上げる",
+      "→一段下げる",
+      "↶元に戻す",
+      "↷やり直す",
+      "削除",
+    ]);
+    await page.locator("#sidebar-frame").screenshot({ path: shot("toolbar-ja") });
+  });
+});
+
+describe("language", { timeout: 40_000 }, () => {
+  async function menuCaptions(screenshot?: string): Promise<string[]> {
+    await page.locator(".menu > button").first().click();
+    const captions = await page.locator(".menu li[data-fn]").allTextContents();
+    if (screenshot) await page.screenshot({ path: shot(screenshot) });
+    await page.locator(".menu > button").first().click();
+    return captions;
+  }
+
+  it("in English the menu and the sidebar's title are English; back in Japanese, Japanese", async () => {
+    await useLanguage("en");
+    expect(await page.locator("#sidebar-title").textContent()).toBe("KPI Tree");
+    expect(await menuCaptions("english-menu")).toEqual([
+      "Open KPI Tree",
+      "New tree…",
+      "Apply status colours",
+      "Check tree",
+      "Settings",
+      "Help",
+    ]);
+    await useLanguage("ja");
+    expect(await page.locator("#sidebar-title").textContent()).toBe("KPIツリー");
+    expect((await menuCaptions())[0]).toBe("KPIツリーを開く");
   });
 });
 

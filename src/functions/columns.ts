@@ -1,14 +1,18 @@
 /*
  * The function columns placed beside a tree table: one formula each, in the
  * first data row, whose result spills down the column (one array formula
- * instead of a formula per row). Pure strings, shared by the sheet writer and
- * by "add the function columns" on an existing table.
+ * instead of a formula per row). Pure strings, written from the registry's
+ * declarations (`formula`) and recognised by them again (`columnFunction`);
+ * shared by the sheet writer and by "add the function columns" on an
+ * existing table.
  */
-import { a1, columnLetter } from "./rules";
-import type { Thresholds } from "./status";
-import type { Lang } from "./text";
-import type { Tree } from "./tree";
-import { numberFormatFor } from "./units";
+import { a1, columnLetter } from "../core/rules";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
+import type { Lang } from "../core/text";
+import type { Tree } from "../core/tree";
+import { numberFormatFor } from "../core/units";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS } from "./customFunctions";
+import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
 export const FUNCTION_HEADERS: Record<Lang, readonly string[]> = {
   ja: ["実績（集計）", "必要値", "達成率", "状態"],
@@ -45,6 +49,30 @@ function num(value: number): string {
   return String(Number(value.toFixed(9)));
 }
 
+/** The thresholds as a formula literal: `{0.7,0.4}`. */
+function thresholdsArg(t: Thresholds): string {
+  return `{${num(t.achieved)},${num(t.atRisk)}}`;
+}
+
+/** The functions the add-on writes as columns beside a table, in their column order. */
+export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS];
+
+/**
+ * Which of the add-on's column functions a formula calls, with its argument
+ * texts by parameter name: `=KPI_ROLLUP(A1:H9)` → KPI_ROLLUP, { tree: "A1:H9" }.
+ * Null for any other formula (the user's own).
+ */
+export function columnFunction(text: string): { fn: CustomFunction; args: Record<string, string> } | null {
+  const call = parseCall(text);
+  const fn = call && COLUMN_FUNCTIONS.find((f) => f.spec.name === call.name);
+  if (!call || !fn) return null;
+  const args: Record<string, string> = {};
+  fn.spec.params.forEach((p, i) => {
+    if (call.args[i] !== undefined) args[p.name] = call.args[i];
+  });
+  return { fn, args };
+}
+
 /**
  * The formulas for a table at `g`, with the function columns starting at
  * `column`: rollup and required always; achievement and status when the table
@@ -57,16 +85,16 @@ export function functionColumns(g: TableGeometry, column: number, lang: Lang, th
   const table = a1(g.top, g.left, g.height, g.width);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
   const headers = FUNCTION_HEADERS[lang];
-  const formulas = [`=KPI_ROLLUP(${table})`, `=KPI_REQUIRED(${table})`];
+  const formulas = [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
   let rateColumn: number | null = null;
   const colorRanges: string[] = [];
   if (g.targetColumn !== undefined) {
     const actual = col(column);
     const target = col(g.targetColumn);
     const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
-    formulas.push(`=KPI_ACHIEVEMENT(${actual},${target},${direction})`);
+    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction }));
     formulas.push(
-      `=KPI_STATUS(${actual},${target},${direction},{${num(thresholds.achieved)},${num(thresholds.atRisk)}},"${lang}")`,
+      formula(KPI_STATUS, { actual, target, direction, thresholds: thresholdsArg(thresholds), language: `"${lang}"` }),
     );
     rateColumn = column + 2;
     colorRanges.push(a1(first, column + 2, Math.max(1, last - first + 1), 2));
@@ -79,6 +107,22 @@ export function functionColumns(g: TableGeometry, column: number, lang: Lang, th
     colorRanges,
     present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
   };
+}
+
+/**
+ * A status formula written with the thresholds `from` (the settings it was
+ * written with), given the thresholds `to`: `=KPI_STATUS(…,{1,0.8},"ja")` →
+ * `=KPI_STATUS(…,{0.7,0.4},"ja")`, so the status words keep saying what the
+ * colour rules show. Null when `text` is not a KPI_STATUS call or holds other
+ * thresholds than `from` (the user's own: a cell reference, other rates).
+ */
+export function statusWithThresholds(text: string, from: Thresholds, to: Thresholds): string | null {
+  const call = columnFunction(text);
+  if (call?.fn !== KPI_STATUS) return null;
+  const written = call.args.thresholds?.replace(/\s/g, "") || thresholdsArg(DEFAULT_THRESHOLDS);
+  if (written !== thresholdsArg(from)) return null;
+  const args = { ...call.args, thresholds: thresholdsArg(to) } as FormulaArgs<typeof KPI_STATUS.spec.params>;
+  return formula(KPI_STATUS, args);
 }
 
 /** `$N2`: the achievement cell of the first data row, column fixed, row relative. */

@@ -1,0 +1,124 @@
+/*
+ * What travels over google.script.run between the sidebar and the server:
+ * the server functions the sidebar calls, and the plain data (JSON: no Date,
+ * no functions) they take and give. Both sides import these types from here,
+ * so the sidebar never imports the server's modules; src/main.ts checks that
+ * the entry points implement ServerApi.
+ */
+import type { Draft, SheetLayout } from "../core/draft";
+import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
+import type { Settings } from "../core/settings";
+import type { Lang } from "../core/text";
+import type { HierarchyForm } from "../core/tree";
+
+/** The view a menu item opens the sidebar on. */
+export type View = "home" | "wizard" | "table" | "settings";
+
+export interface SidebarState {
+  settings: Settings;
+  /** The language the sidebar speaks: the setting, else the account locale. */
+  lang: Lang;
+  locale: string;
+}
+
+export interface SavedSettings extends SidebarState {
+  /** How many colour rules were refreshed. */
+  rules: number;
+  /** The language changed, so the sidebar was opened again (its title is set on opening) on the settings. */
+  reopened: boolean;
+}
+
+export interface Recorded {
+  /** The day recorded (yyyy-MM-dd, the spreadsheet's time zone). */
+  date: string;
+  /** How many KPIs. */
+  rows: number;
+  /** The table already had values for that day: the new ones replace them in the series. */
+  replaced: boolean;
+  /** How many days the table has values for, this one included. */
+  days: number;
+}
+
+export interface WriteResult {
+  sheetName: string;
+  /** The tree table (header included), e.g. A1:K9. */
+  table: string;
+  /** The function columns, e.g. L1:O9. */
+  functions: string;
+  nodes: number;
+}
+
+export interface TableReport {
+  ok: boolean;
+  sheetName: string;
+  /** The tree range as read, header included (A1:H12). */
+  table: string;
+  /** Why it could not be read (the core's message: row, column and fix). */
+  error?: string;
+  lang?: Lang;
+  form?: HierarchyForm;
+  nodes?: number;
+  /** Levels, the KGI counting as 1. */
+  depth?: number;
+  roots?: { name: string; target: number | null; unit: string }[];
+  ksf?: string[];
+  /** Parents without an operator (each would stop the functions). */
+  missingOps?: { row: number; name: string }[];
+  /** Unit problems and targets that do not combine to their parent's. */
+  warnings?: string[];
+  /** Function columns already beside the table, if any (L1:O12). */
+  functions: string | null;
+  /** Where the function columns would be added: empty columns only (L1:O12). */
+  planned: string | null;
+  /** How many function columns: 4 with a target column, else rollup and required only. */
+  plannedCount: number;
+}
+
+export interface AddResult {
+  sheetName: string;
+  /** The function columns (L1:O12), new or already there. */
+  functions: string;
+  added: boolean;
+  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
+  updated: boolean;
+  /** Conditional-format rules written. */
+  rules: number;
+}
+
+export interface Analysis {
+  sheetName: string;
+  table: string;
+  /** The language of the report's sentences (the user's). */
+  lang: Lang;
+  report: HealthReport;
+  /** The leaves, in row order: the KPIs a what-if can change. */
+  leaves: NodeSummary[];
+  /** Each KGI's series from the history sheet, oldest first. */
+  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
+}
+
+export interface WhatIfResult {
+  /** Per KGI: rolled-up actual now and with the changes, and the achievement rates (direction-aware). */
+  roots: {
+    row: number;
+    name: string;
+    unit: string;
+    target: number | null;
+    before: number | null;
+    after: number | null;
+    rateBefore: number | null;
+    rateAfter: number | null;
+  }[];
+}
+
+/** The server functions the sidebar calls (src/addon/entrypoints.ts), with their arguments and results. */
+export interface ServerApi {
+  getSidebarState(): SidebarState;
+  saveSettings(settings: Settings): SavedSettings;
+  writeTree(draft: Draft, layout?: SheetLayout): WriteResult;
+  detectTable(): TableReport;
+  addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
+  analyzeTable(sheetName: string, table: string): Analysis;
+  recordSnapshot(sheetName: string, table: string): Recorded;
+  whatIfTable(sheetName: string, table: string, changes: { row: number; actual: number }[]): WhatIfResult;
+}
