@@ -1,114 +1,203 @@
-// Speed of what ships: dist/Code.js loaded as Apps Script loads it, against
-// HyperFormula (a real spreadsheet engine) computing the same tree written as
-// native per-row formulas. Run with `npm run bench`.
+// Speed of what ships: dist/Code.js loaded as Apps Script loads it, against the
+// bare scan of the same table (the floor) and HyperFormula computing the same
+// outputs as native per-row formulas, in the same kind of context (a vm each).
+// Run with `npm run bench` (all suites, under 2 minutes) or
+// `node --expose-gc bench/bench.mjs shapes edit` (some suites).
+// A suite is a function in SUITES: add yours there, built on harness.mjs.
 import { readFileSync, statSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import vm from "node:vm";
-import { HyperFormula } from "hyperformula";
+import {
+  CODE_URL,
+  context,
+  fmt,
+  group,
+  inContext,
+  interleave,
+  loadHyperFormula,
+  loadOurs,
+  printTable,
+  sizes,
+  timed,
+} from "./harness.mjs";
 
-const code = readFileSync(new URL("../dist/Code.js", import.meta.url), "utf8");
-const scope = vm.createContext({});
-vm.runInContext(code, scope);
+const ours = loadOurs();
+let hfCache;
+const hf = () => {
+  hfCache ??= loadHyperFormula();
+  return hfCache.ctx;
+};
 
-const OPS = ["+", "avg", "×"];
-
-/** A 4-ary tree of n nodes as a Name/ID/Parent/Op/Target/Actual table. */
-function table(n) {
-  const rows = [["ID", "Name", "Parent", "Op", "Target", "Actual"]];
-  for (let i = 0; i < n; i++) {
-    const leaf = 4 * i + 1 >= n;
-    rows.push([
-      `k${i}`,
-      `KPI ${i}`,
-      i ? `k${Math.floor((i - 1) / 4)}` : "",
-      leaf ? "" : OPS[i % 3],
-      leaf ? 1 + (i % 7) / 100 : "",
-      leaf ? 1 + (i % 5) / 100 : "",
-    ]);
-  }
-  return rows;
+/** Builds the table of `n` KPIs of `shape` inside ours' context and returns it (a realm-local array). */
+function oursTable(n, shape) {
+  return inContext(ours, `Inputs.table(${n}, ${JSON.stringify(shape)})`);
 }
 
-/** The same tree as native formulas: column A holds each node's rolled-up actual. */
-function nativeSheet(n) {
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    const first = 4 * i + 1;
-    if (first >= n) {
-      rows.push([1 + (i % 5) / 100]);
-      continue;
+/** Our contenders on one table: the floor, each function alone, and what one recalculation of a written tree costs. */
+function oursContenders(grid, n) {
+  return {
+    scan: () => ours.Inputs.scan(grid),
+    KPI_ROLLUP: () => ours.KPI_ROLLUP(grid),
+    KPI_REQUIRED: () => ours.KPI_REQUIRED(grid),
+    "KPI_ROLLUP + KPI_REQUIRED": () => {
+      ours.KPI_ROLLUP(grid);
+      ours.KPI_REQUIRED(grid);
+    },
+    "edit one leaf → KPI_ROLLUP + KPI_REQUIRED": (round) => {
+      const { row, col, value } = ours.Inputs.editedLeaf(n, round);
+      grid[row][col] = value;
+      ours.KPI_ROLLUP(grid);
+      ours.KPI_REQUIRED(grid);
+    },
+  };
+}
+
+/**
+ * HyperFormula on the same table plus native formula columns: set-up (parse,
+ * graph) timed apart from computing. `full` adds the full calculations (a new
+ * engine each round); the edit case always runs, on one engine built once.
+ */
+function hfContenders(n, shape, full) {
+  const ctx = hf();
+  inContext(
+    ctx,
+    `var build = (sheet) => {
+      const e = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 2000000 });
+      e.addSheet("t");
+      e.suspendEvaluation();
+      e.setSheetContent(0, sheet);
+      return e;
+    };
+    var column = (e, c, n) => e.getRangeValues({ start: { sheet: 0, row: 1, col: c }, end: { sheet: 0, row: n, col: c } });`,
+  );
+  const sheets = {
+    rollup: full ? inContext(ctx, `Inputs.nativeSheet(${n}, "${shape}", false)`) : null,
+    both: inContext(ctx, `Inputs.nativeSheet(${n}, "${shape}", true)`),
+  };
+  const run = (sheet, outputs, label) => () => {
+    const setup = timed(() => ctx.build(sheet));
+    const compute = timed(() => {
+      setup.value.resumeEvaluation();
+      for (const c of outputs) ctx.column(setup.value, c, n);
+    });
+    setup.value.destroy();
+    return { parts: { [`HyperFormula set-up (${label} sheet)`]: setup.ms, [`HyperFormula ${label}`]: compute.ms } };
+  };
+  // The edit case keeps one engine: HyperFormula recomputes only what depends on the changed leaf.
+  const built = timed(() => {
+    const e = ctx.build(sheets.both);
+    e.resumeEvaluation();
+    return e;
+  });
+  const engine = built.value;
+  const fullCalc = full
+    ? {
+        "HF rollup": run(sheets.rollup, [7], "rollup"),
+        "HF rollup + required": run(sheets.both, [7, 10], "rollup + required"),
+      }
+    : {};
+  return {
+    once: { "HyperFormula set-up + first calculation of the edit engine (once)": built.ms },
+    contenders: {
+      ...fullCalc,
+      "edit one leaf → HyperFormula incremental": (round) => {
+        const { row, col, value } = ctx.Inputs.editedLeaf(n, round);
+        engine.setCellContents({ sheet: 0, row, col }, value);
+        engine.getCellValue({ sheet: 0, row: 1, col: 7 });
+        engine.getCellValue({ sheet: 0, row, col: 10 });
+      },
+    },
+    done: () => engine.destroy(),
+  };
+}
+
+/**
+ * Full calculation and the edit case on a balanced tree, ours against
+ * HyperFormula. HyperFormula's full calculations stop at 10k KPIs, where its
+ * set-up already costs seconds: at 100k only its edit case runs.
+ */
+function fullCalc() {
+  for (const n of sizes([1_000, 10_000, 100_000])) {
+    const grid = oursTable(n, "balanced");
+    const other = hfContenders(n, "balanced", n <= 10_000);
+    const results = interleave(
+      { ...oursContenders(grid, n), ...other.contenders },
+      { rounds: n >= 100_000 ? 3 : 5, warmup: n >= 100_000 ? 1 : 2 },
+    );
+    other.done();
+    const floor = results.scan;
+    const once = Object.entries(other.once).map(([label, ms]) => [label, { median: ms, min: ms, max: ms }]);
+    printTable(
+      `Balanced tree of ${group(n)} KPIs: full calculation and one edit`,
+      [...Object.entries(results), ...once].map(([label, s]) => ({ label, n, s, floor })),
+    );
+  }
+}
+
+/** Per-KPI time of one recalculation in three shapes from 1k to 1M KPIs: it should stay flat. */
+function shapes() {
+  for (const shape of ["balanced", "wide", "chain"]) {
+    const rows = [];
+    const perKpi = [];
+    for (const n of sizes([1_000, 10_000, 100_000, 1_000_000])) {
+      const grid = oursTable(n, shape);
+      const out = {};
+      const results = interleave(
+        {
+          scan: () => ours.Inputs.scan(grid),
+          "KPI_ROLLUP + KPI_REQUIRED": () => {
+            out.rollup = ours.KPI_ROLLUP(grid);
+            out.required = ours.KPI_REQUIRED(grid);
+          },
+        },
+        { rounds: n >= 1_000_000 ? 3 : 5, warmup: 1 },
+      );
+      for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
+      perKpi.push(results["KPI_ROLLUP + KPI_REQUIRED"].median / n);
+      if (shape === "chain" && n === 1_000_000)
+        console.log(
+          `\nchain of 1,000,000 levels: no stack overflow (root rollup ${out.rollup[0][0]}, deepest required ${out.required[n - 1][0]})`,
+        );
     }
-    const refs = [];
-    for (let c = first; c < Math.min(first + 4, n); c++) refs.push(`A${c + 1}`);
-    const op = OPS[i % 3];
-    rows.push([
-      op === "+" ? `=SUM(${refs.join(",")})` : op === "avg" ? `=AVERAGE(${refs.join(",")})` : `=${refs.join("*")}`,
-    ]);
+    printTable(`Shape: ${shape}`, rows);
+    const spread = Math.max(...perKpi) / Math.min(...perKpi);
+    console.log(`\nper-KPI spread 1k–1M (${shape}): ${spread.toFixed(2)}× (goal ≤ 1.5×)`);
   }
-  return rows;
 }
 
-/** Median of `repeat` timed runs after warm-up runs, so JIT and GC pauses do not decide the figure. */
-function time(fn, repeat) {
-  for (let w = 0; w < 3; w++) fn();
-  const runs = [];
-  for (let r = 0; r < repeat; r++) {
-    const start = performance.now();
-    fn();
-    runs.push(performance.now() - start);
+/** Cold start: a new context loads dist/Code.js, then the first call (each round a fresh compile, no code cache). */
+function coldStart() {
+  const source = statSync(CODE_URL).size;
+  const loads = [];
+  const firsts = [];
+  const code = readFileSync(CODE_URL, "utf8");
+  const contexts = [];
+  for (let r = 0; r < 7; r++) {
+    const ctx = context();
+    const table = inContext(ctx, `Inputs.table(10, "balanced")`);
+    const t0 = performance.now();
+    // A distinct comment per round: V8 cannot reuse an earlier compile of the same text.
+    vm.runInContext(`${code}\n// round ${r}`, ctx, { filename: "Code.js" });
+    const t1 = performance.now();
+    ctx.KPI_ROLLUP(table);
+    const t2 = performance.now();
+    loads.push(t1 - t0);
+    firsts.push(t2 - t0);
+    contexts.push(ctx);
   }
-  return runs.sort((a, b) => a - b)[Math.floor(repeat / 2)];
-}
-
-/** A chain of `depth` levels: each KPI is the sum of the one below. */
-function chain(depth) {
-  const rows = [["Name", "Level", "Op", "Target", "Actual"]];
-  for (let d = 1; d <= depth; d++)
-    rows.push([`L${d}`, d, d < depth ? "+" : "", d === 1 ? 100 : "", d === depth ? 5 : ""]);
-  return rows;
-}
-
-console.log(
-  `bundle dist/Code.js: ${(statSync(new URL("../dist/Code.js", import.meta.url)).size / 1024).toFixed(1)} KiB`,
-);
-console.log("");
-console.log("nodes   | parse+rollup+required | per node | HyperFormula native formulas | ratio (ours / HF)");
-console.log("--------|-----------------------|----------|------------------------------|------------------");
-// All of ours first, then HyperFormula: its large engines would otherwise leave
-// a heap that slows the next measurement's garbage collection.
-const SIZES = [1_000, 10_000, 100_000];
-const ours = SIZES.map((n) => {
-  const grid = table(n);
-  return time(
-    () => {
-      scope.KPI_ROLLUP(grid);
-      scope.KPI_REQUIRED(grid);
-    },
-    n >= 100_000 ? 5 : 20,
-  );
-});
-const hf = SIZES.map((n) => {
-  const sheet = nativeSheet(n);
-  return time(
-    () => {
-      const engine = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", maxRows: 200_000 });
-      engine.getCellValue({ sheet: 0, row: 0, col: 0 });
-      engine.destroy();
-    },
-    n >= 100_000 ? 3 : 5,
-  );
-});
-SIZES.forEach((n, k) => {
+  const med = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
+  console.log("\n### Cold start and bundle\n");
+  console.log(`dist/Code.js: ${(source / 1024).toFixed(1)} KiB (goal < 100 KiB)`);
   console.log(
-    `${String(n).padEnd(7)} | ${ours[k].toFixed(1).padStart(18)} ms | ${((ours[k] / n) * 1000).toFixed(2).padStart(5)} µs | ${hf[k].toFixed(1).padStart(25)} ms | ${(ours[k] / hf[k]).toFixed(3).padStart(8)}`,
+    `cold start, load + first KPI_ROLLUP of 10 KPIs: median ${fmt(med(firsts))} ms (min ${fmt(Math.min(...firsts))}, max ${fmt(Math.max(...firsts))}, first ever ${fmt(firsts[0])}); load alone ${fmt(med(loads))} ms (goal: load + first call < 10 ms; creating the context is the host's, not counted)`,
   );
-});
-console.log("");
-console.log("(ours parses the table twice: once per function, as two cells in Sheets would)");
-const deep = chain(10_000);
-const start = performance.now();
-const required = scope.KPI_REQUIRED(deep);
-const rolled = scope.KPI_ROLLUP(deep);
-console.log(
-  `deep chain of 10,000 levels: ${(performance.now() - start).toFixed(1)} ms, no stack overflow (root rollup ${rolled[0][0]}, leaf required ${required[9_999][0]})`,
-);
+  if (hfCache) console.log(`(HyperFormula's bundle took ${fmt(hfCache.loadMs)} ms to load, once)`);
+}
+
+const SUITES = { fullCalc, shapes, coldStart };
+
+const wanted = process.argv.slice(2);
+const started = performance.now();
+console.log(`# npm run bench (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version})`);
+if (typeof globalThis.gc !== "function") console.log("(run with --expose-gc for a clean heap before each run)");
+for (const [name, suite] of Object.entries(SUITES)) if (!wanted.length || wanted.includes(name)) suite();
+console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

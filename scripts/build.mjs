@@ -47,6 +47,45 @@ export function entryPoints(source, file) {
   return found;
 }
 
+/**
+ * ECMAScript built-ins the bundle may use. In a V8 context whose global object
+ * is not an ordinary one (Node's vm, and any host that intercepts global
+ * lookups), every `Math` or `Number` read inside a hot loop goes through the
+ * host; bound once as parameters of a wrapper they are plain closure variables.
+ */
+const BUILTINS = [
+  "Array",
+  "Date",
+  "Error",
+  "Float64Array",
+  "Int32Array",
+  "Intl",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "RangeError",
+  "RegExp",
+  "Set",
+  "String",
+  "Symbol",
+  "TypeError",
+  "Uint8Array",
+  "Uint32Array",
+  "WeakMap",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+];
+
+/** `body` run with the built-ins it mentions bound once: `(function (Math, …) { body }).call(this, Math, …)`. */
+export function bindBuiltins(body) {
+  const used = BUILTINS.filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+  return `(function(${used}){${body}\n}).call(this${used.map((n) => `,${n}`).join("")})`;
+}
+
 /** The custom functions' declarations, as the bundle carries them: name, parameters, help. */
 export function registryOf(code) {
   const scope = vm.createContext({});
@@ -82,7 +121,6 @@ function wrapper(doc, name, params) {
   return `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`;
 }
 
-/** { code, map }: map is the external source map's JSON text when asked for. */
 async function bundle(entry, options = {}) {
   const result = await esbuild.build({
     entryPoints: [join(root, entry)],
@@ -105,11 +143,27 @@ export function manifest({ dev = false } = {}) {
   return `${JSON.stringify({ ...json, exceptionLogging: dev ? "STACKDRIVER" : "NONE" }, null, 2)}\n`;
 }
 
+/**
+ * `"use strict";var KpiTree=<iife>;` with the IIFE wrapped by bindBuiltins. The wrapper's opening
+ * takes a line of its own and the IIFE keeps its lines and columns (padded), so the source map
+ * stays right with LINES_BEFORE_BUNDLE more lines in front.
+ */
+function wrapBundle(iife) {
+  const head = new RegExp(`^"use strict";\\s*var ${GLOBAL}\\s*=\\s*`).exec(iife);
+  if (!head || !iife.endsWith(";")) throw new Error("unexpected esbuild IIFE shape");
+  const lines = head[0].split("\n");
+  const pad = "\n".repeat(lines.length - 1) + " ".repeat(lines[lines.length - 1].length);
+  return `"use strict";var ${GLOBAL}=${bindBuiltins(`return (\n${pad}${iife.slice(head[0].length, -1)})`)};`;
+}
+
+/** Banner line + the wrapper's opening line. */
+const LINES_BEFORE_BUNDLE = 2;
+
 export async function build({ dev = false, outDir = dist } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const { code, map } = await bundle("src/main.ts", {
+  const bundled = await bundle("src/main.ts", {
     format: "iife",
     globalName: GLOBAL,
     platform: "neutral",
@@ -117,6 +171,7 @@ export async function build({ dev = false, outDir = dist } = {}) {
     sourcemap: "external",
     sourcesContent: false,
   });
+  const code = wrapBundle(bundled.code.trim());
   const wrappers = [
     ...registryOf(code).map((spec) =>
       wrapper(
@@ -130,13 +185,11 @@ export async function build({ dev = false, outDir = dist } = {}) {
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
-  writeFileSync(join(outDir, "Code.js"), `${banner}${code.trimEnd()}\n\n${wrappers.join("\n")}`);
-  // The banner is one line above the bundle: one more ";" (empty generated line) in the mappings.
-  const sourceMap = JSON.parse(map);
-  writeFileSync(
-    join(outDir, "Code.js.map"),
-    JSON.stringify({ ...sourceMap, file: "Code.js", mappings: `;${sourceMap.mappings}` }),
-  );
+  writeFileSync(join(outDir, "Code.js"), `${banner}${code}\n\n${wrappers.join("\n")}`);
+  // Each ";" of the mappings is one generated line with nothing mapped.
+  const map = JSON.parse(bundled.map);
+  const mappings = `${";".repeat(LINES_BEFORE_BUNDLE)}${map.mappings}`;
+  writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {

@@ -1,7 +1,7 @@
 import { formatGap, formatNumber, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
-import type { Values } from "./rollup";
+import { finiteValue, type Values } from "./rollup";
 import type { Lang } from "./text";
 import type { Tree } from "./tree";
 
@@ -39,14 +39,20 @@ export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCh
   for (const i of tree.order) {
     const node = tree.nodes[i];
     if (node.op === null || node.op === "none" || node.target === null) continue;
-    const computed = combine(
-      node.op,
-      node.children.map((c) => plan[c]),
+    const computed = finiteValue(
+      tree,
+      i,
+      combine(
+        node.op,
+        node.children.map((c) => plan[c]),
+      ),
     );
     if (computed === null) continue;
     const stated = node.target;
     const scale = Math.abs(stated) || 1;
-    const gap = (computed - stated) / scale;
+    // 1e308 against -1e308: the difference overflows, the gap (+200%) does not.
+    let gap = (computed - stated) / scale;
+    if (!Number.isFinite(gap)) gap = computed / scale - stated / scale;
     out.push({ node: i, stated, computed, gap, ok: Math.abs(gap) <= tolerance });
   }
   return out;

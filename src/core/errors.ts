@@ -261,14 +261,34 @@ const messages = {
       "目標値を省く（各 KGI の目標を使う）か、一つのツリーだけを指定してください。",
     ],
   },
+  tooLarge: {
+    en: () => [
+      "The result is too large to calculate (beyond ±1.8e308).",
+      "check the values it is computed from for a typing mistake (extra zeros), or enter them in a larger unit (万, 億, M).",
+    ],
+    ja: () => [
+      "計算結果が大きすぎて表せません（±1.8e308 を超えます）。",
+      "元になる値に入力ミス（0 の打ちすぎなど）がないか確かめるか、大きい単位（万・億）で入力してください。",
+    ],
+  },
   badThresholds: {
     en: (p) => [
       `"${p.text}" are not status thresholds.`,
-      "give two rates, achieved then at risk, such as 100% and 80%.",
+      "give two rates of 0% or more, achieved then at risk (at risk not above achieved), such as 100% and 80%.",
     ],
     ja: (p) => [
       `「${p.text}」はしきい値として読めません。`,
-      "達成・要注意の順に 100% と 80% のような 2 つの率を指定してください。",
+      "達成・要注意の順に 100% と 80% のような 0% 以上の 2 つの率を指定してください（要注意は達成以下）。",
+    ],
+  },
+  badTolerance: {
+    en: (p) => [
+      `"${p.text}" is not a tolerance.`,
+      "give a relative difference from 0 up to (not including) 100%, such as 0.1% or 0.001, or leave it out for 0.1%.",
+    ],
+    ja: (p) => [
+      `「${p.text}」は許容誤差として読めません。`,
+      "0 以上 100% 未満の相対差（0.1% や 0.001 など）を指定するか、省略して 0.1% にしてください。",
     ],
   },
   badSize: {

@@ -82,10 +82,11 @@ export function findHeaderRow(grid: readonly Cell[][], limit = 20): number {
   return 0;
 }
 
+/** A whole number ≥ 0 (0- or 1-based numbering both work), also in text such as `Level 2`, `第2階層`; never -1 or 1.5. */
 function readLevel(cell: Cell): number | undefined {
-  if (typeof cell === "number") return Number.isInteger(cell) ? cell : undefined;
-  const m = /^\D*?(\d+)\D*$/.exec(cellText(cell).normalize("NFKC"));
-  return m ? Number(m[1]) : undefined;
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 0 ? cell : undefined;
+  const m = /^(\D*?)(\d+)\D*$/.exec(cellText(cell).normalize("NFKC"));
+  return m && !/[-−‐▲△]\s*$/.test(m[1]) ? Number(m[2]) : undefined;
 }
 
 function readFlag(cell: Cell): boolean {

@@ -42,31 +42,68 @@ function present(values: readonly Value[]): number[] {
   return values.filter((v): v is number => v !== null);
 }
 
+/** [0, 1, … n − 1], shared and grown on demand: `combine` reads a list through it. */
+const IDENTITY: number[] = [];
+function identity(n: number): readonly number[] {
+  for (let k = IDENTITY.length; k < n; k++) IDENTITY.push(k);
+  return IDENTITY.length === n ? IDENTITY : IDENTITY.slice(0, n);
+}
+
 /**
  * Forward: the parent's value from its children's. sum/avg/min/max skip
  * blanks as SUM/AVERAGE do; product/difference/ratio need every operand.
  * `none` never combines.
  */
 export function combine(op: Op, values: readonly Value[]): Value {
-  const known = present(values);
+  return combineChildren(op, identity(values.length), values);
+}
+
+/**
+ * `combine` over `values[c]` for each index c in `children`, in order, without
+ * building the list (a rollup calls it once per parent). Operations run in
+ * this order whatever the caller, so results are bit for bit the same.
+ */
+export function combineChildren(op: Op, children: readonly number[], values: ArrayLike<Value>): Value {
+  const n = children.length;
+  let count = 0;
+  let acc = 0;
+  let second = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[children[k]];
+    if (v === null) continue;
+    if (count === 0) acc = op === "sum" || op === "avg" ? 0 + v : op === "product" ? 1 * v : v;
+    else if (op === "sum" || op === "avg") acc += v;
+    else if (op === "product") acc *= v;
+    else if (op === "difference") acc -= v;
+    else if (op === "min") acc = Math.min(acc, v);
+    else if (op === "max") acc = Math.max(acc, v);
+    else if (count === 1) second = v;
+    count++;
+  }
+  if (op === "none" || count === 0) return null;
   switch (op) {
     case "sum":
-      return known.length ? known.reduce((a, b) => a + b, 0) : null;
-    case "avg":
-      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
     case "min":
-      return known.length ? known.reduce((a, b) => Math.min(a, b)) : null;
     case "max":
-      return known.length ? known.reduce((a, b) => Math.max(a, b)) : null;
+      return acc;
+    case "avg":
+      return Number.isFinite(acc) ? acc / count : overflowMean(children, values, count);
     case "product":
-      return known.length === values.length && known.length ? known.reduce((a, b) => a * b, 1) : null;
     case "difference":
-      return known.length === values.length && known.length ? known.slice(1).reduce((a, b) => a - b, known[0]) : null;
+      return count === n ? acc : null;
     case "ratio":
-      return known.length === 2 && known[1] !== 0 ? known[0] / known[1] : null;
-    case "none":
-      return null;
+      return count === 2 && second !== 0 ? acc / second : null;
   }
+}
+
+/** The mean when the sum overflows (1e308 and 1e308 average to 1e308): each value is divided first. */
+function overflowMean(children: readonly number[], values: ArrayLike<Value>, count: number): number {
+  let mean = 0;
+  for (const c of children) {
+    const v = values[c];
+    if (v !== null) mean += v / count;
+  }
+  return mean;
 }
 
 /**

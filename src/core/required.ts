@@ -1,6 +1,6 @@
 import { fail } from "./errors";
 import { solveChildren } from "./operators";
-import { rollup, type Values } from "./rollup";
+import { finiteValue, rollup, type Values } from "./rollup";
 import type { Tree } from "./tree";
 
 /**
@@ -8,9 +8,11 @@ import type { Tree } from "./tree";
  * to, else its rolled-up actual. Siblings are held at their plans while one
  * node is solved.
  */
-export function plans(tree: Tree): Values {
-  const targets = rollup(tree, "target");
-  const actuals = rollup(tree, "actual");
+export function plans(
+  tree: Tree,
+  targets: Values = rollup(tree, "target"),
+  actuals: Values = rollup(tree, "actual"),
+): Values {
   return tree.nodes.map((n) => n.target ?? targets[n.index] ?? actuals[n.index]);
 }
 
@@ -19,27 +21,26 @@ export function plans(tree: Tree): Values {
  * (or `goal`, for a single-root tree), holding every other node at its plan.
  * Scorecard (`none`) children keep their own targets. Indexed like `tree.nodes`.
  */
-export function required(tree: Tree, goal?: number | null): Values {
+export function required(tree: Tree, goal?: number | null, plan: Values = plans(tree)): Values {
   if (goal !== undefined && goal !== null && tree.roots.length !== 1)
     fail(tree.lang, "goalNeedsOneRoot", {}, { count: tree.roots.length });
-  const plan = plans(tree);
   const out: Values = new Array(tree.nodes.length).fill(null);
   for (const i of tree.order) {
     const node = tree.nodes[i];
     if (node.parent < 0) out[i] = goal ?? node.target;
     if (node.op === null) continue;
     const need = out[i];
-    const solved =
-      node.op === "none" || need === null
-        ? node.children.map((c) => (node.op === "none" ? tree.nodes[c].target : null))
-        : solveChildren(
-            node.op,
-            need,
-            node.children.map((c) => plan[c]),
-          );
-    node.children.forEach((c, k) => {
-      out[c] = solved[k];
-    });
+    const children = node.children;
+    if (node.op === "none" || need === null) {
+      for (const c of children) out[c] = node.op === "none" ? tree.nodes[c].target : null;
+      continue;
+    }
+    const solved = solveChildren(
+      node.op,
+      need,
+      children.map((c) => plan[c]),
+    );
+    for (let k = 0; k < children.length; k++) out[children[k]] = finiteValue(tree, children[k], solved[k]);
   }
   return out;
 }

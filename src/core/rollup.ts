@@ -1,4 +1,5 @@
-import { combine } from "./operators";
+import { fail } from "./errors";
+import { combineChildren } from "./operators";
 import type { Tree } from "./tree";
 
 export type Measure = "target" | "actual";
@@ -19,11 +20,17 @@ export function rollup(tree: Tree, measure: Measure): Values {
       out[node.index] = own;
       continue;
     }
-    const computed = combine(
-      node.op,
-      node.children.map((c) => out[c]),
-    );
-    out[node.index] = computed ?? own;
+    out[node.index] = finiteValue(tree, node.index, combineChildren(node.op, node.children, out)) ?? own;
   }
   return out;
+}
+
+/**
+ * A computed value, or the error naming the KPI's row when it is beyond what a
+ * number can hold (1e200 × 1e200, 1e308 + 1e308): a cell never shows Infinity.
+ */
+export function finiteValue(tree: Tree, index: number, value: number | null): number | null {
+  if (value === null || Number.isFinite(value)) return value;
+  const node = tree.nodes[index];
+  return fail(tree.lang, "tooLarge", { row: node.row, name: node.name });
 }

@@ -26,7 +26,12 @@ export const OKR_THRESHOLDS: Thresholds = { achieved: 0.7, atRisk: 0.4 };
 export function achievement(actual: number | null, target: number | null, direction: Direction): number | null {
   if (actual === null || target === null || !Number.isFinite(actual) || !Number.isFinite(target)) return null;
   const gain = direction === "lower" ? target - actual : actual - target;
-  const rate = 1 + gain / Math.abs(target);
+  let rate = 1 + gain / Math.abs(target);
+  // 1e308 against -1e308: the difference overflows, the rate (3) does not.
+  if (!Number.isFinite(gain)) {
+    const scale = Math.abs(target);
+    rate = 1 + (direction === "lower" ? target / scale - actual / scale : actual / scale - target / scale);
+  }
   // A zero target, or one so small that the ratio overflows, is met or missed.
   if (!Number.isFinite(rate)) return gain >= 0 ? 1 : 0;
   return rate;

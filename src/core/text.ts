@@ -15,11 +15,13 @@ export function normalizeKey(text: string): string {
 }
 
 export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (typeof cell === "string") return cell === "" || cell.trim() === "";
+  return cell === null || cell === undefined;
 }
 
 /** A cell shown as the user would read it, for names and error messages. */
 export function cellText(cell: unknown): string {
+  if (typeof cell === "string") return cell.trim();
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
@@ -36,6 +38,8 @@ export function hasJapanese(text: string): boolean {
  */
 export function toGrid(input: unknown): Cell[][] {
   const rows: unknown[] = Array.isArray(input) ? input : [[input]];
+  // What Sheets passes is already rectangular: use it as it is, without copying every row.
+  if (isRectangular(rows)) return rows as Cell[][];
   const grid = rows.map((row) => (Array.isArray(row) ? row : [row]) as Cell[]);
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
   return grid.map((row) => {
@@ -43,4 +47,15 @@ export function toGrid(input: unknown): Cell[][] {
     while (copy.length < width) copy.push("");
     return copy;
   });
+}
+
+function isRectangular(rows: unknown[]): boolean {
+  const first = rows[0];
+  if (!Array.isArray(first)) return false;
+  const width = first.length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+  }
+  return true;
 }

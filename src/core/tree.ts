@@ -83,8 +83,20 @@ export function outputIndex(node: KpiNode): number {
 
 /** One column per data row, blank where a row holds no node. */
 export function toColumn(tree: Tree, values: ArrayLike<number | string | null>): (number | string | null)[][] {
-  const column: (number | string | null)[][] = [];
-  for (let r = 0; r < tree.rowCount; r++) column.push([null]);
-  for (const node of tree.nodes) column[outputIndex(node)][0] = values[node.index];
-  return column;
+  return toColumns(tree, [values]);
+}
+
+/** One row per data row with one cell per list of values (indexed like `tree.nodes`), blank where a row holds no node. */
+export function toColumns(
+  tree: Tree,
+  columns: readonly ArrayLike<number | string | null>[],
+): (number | string | null)[][] {
+  const width = columns.length;
+  const out: (number | string | null)[][] = new Array(tree.rowCount);
+  for (let r = 0; r < tree.rowCount; r++) out[r] = new Array(width).fill(null);
+  for (const node of tree.nodes) {
+    const row = out[outputIndex(node)];
+    for (let c = 0; c < width; c++) row[c] = columns[c][node.index];
+  }
+  return out;
 }

@@ -131,8 +131,8 @@ function readThresholds(lang: Lang, arg: unknown): Thresholds {
   const cells = toGrid(arg).flat();
   const rates = cells.map((c) => parseNumber(c)?.value);
   const [achieved, atRisk = DEFAULT_THRESHOLDS.atRisk] = rates;
-  if (cells.length > 2 || typeof achieved !== "number" || typeof atRisk !== "number" || atRisk > achieved)
-    fail(lang, "badThresholds", {}, { text: cells.map(String).join(", ") });
+  if (cells.length > 2 || typeof achieved !== "number" || typeof atRisk !== "number" || atRisk < 0 || atRisk > achieved)
+    fail(lang, "badThresholds", {}, { text: cells.map(cellText).join(", ") });
   return { achieved, atRisk };
 }
 
@@ -170,6 +170,15 @@ export const KPI_STATUS = customFunction(
   },
 );
 
+/** KPI_CHECK's tolerance: a relative difference, 0 ≤ tolerance < 1 (text such as "0.1%" is read); blank for 0.1%. */
+function readTolerance(lang: Lang, arg: unknown): number {
+  const cell = toGrid(arg)[0]?.[0] ?? null;
+  if (isBlank(cell)) return TARGET_TOLERANCE;
+  const tol = parseNumber(cell)?.value;
+  if (typeof tol !== "number" || tol < 0 || tol >= 1) fail(lang, "badTolerance", {}, { text: cellText(cell) });
+  return tol;
+}
+
 export const KPI_CHECK = customFunction(
   {
     name: "KPI_CHECK",
@@ -189,7 +198,7 @@ export const KPI_CHECK = customFunction(
   },
   (tree, tolerance) => {
     const t = readTree(tree);
-    const tol = parseNumber(toGrid(tolerance)[0]?.[0] ?? null)?.value ?? TARGET_TOLERANCE;
+    const tol = readTolerance(t.lang, tolerance);
     const text: (string | null)[] = t.nodes.map(() => null);
     for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
     return column(toColumn(t, text));

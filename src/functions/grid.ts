@@ -1,5 +1,6 @@
 import { fail } from "../core/errors";
 import { type Cell, cellText, type Lang, toGrid } from "../core/text";
+import { sheetLanguage } from "./locale";
 
 export type Output = (number | string | null)[][] | number | string | null;
 
@@ -40,4 +41,19 @@ export function column(values: (number | string | null)[][]): Output {
 
 export function optionalText(arg: unknown): string {
   return cellText(toGrid(arg)[0]?.[0]);
+}
+
+/**
+ * The last guard on what a custom function returns: a number that is not
+ * finite never reaches a cell. The core refuses overflow where it happens,
+ * naming the KPI; this catches anything that slips through, naming the row of
+ * the output (`firstRow` = the range row of its first line; null for one cell).
+ */
+export function finiteOutput(output: Output, firstRow: number | null): Output {
+  const lines = Array.isArray(output) ? output : [[output]];
+  for (let r = 0; r < lines.length; r++)
+    for (const v of lines[r])
+      if (typeof v === "number" && !Number.isFinite(v))
+        fail(sheetLanguage(), "tooLarge", firstRow === null ? {} : { row: firstRow + r });
+  return output;
 }

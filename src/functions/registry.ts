@@ -11,7 +11,7 @@
  * - the formulas the add-on writes (`formula`) and how it recognises them
  *   again on a sheet (`parseCall`).
  */
-import type { Output } from "./grid";
+import { finiteOutput, type Output } from "./grid";
 
 export interface ParamSpec {
   name: string;
@@ -55,12 +55,19 @@ export type CustomFunction<P extends readonly ParamSpec[] = readonly ParamSpec[]
   readonly spec: FunctionSpec<P>;
 };
 
-/** Declares a custom function: its spec and its implementation, which takes one argument per parameter. */
+/** The range row of an output's first line: a column skips the header row, element-wise ranges start at 1. */
+const FIRST_ROW: Record<Shape["kind"], number | null> = { column: 2, elementwise: 1, single: null };
+
+/**
+ * Declares a custom function: its spec and its implementation, which takes one
+ * argument per parameter. Its output passes `finiteOutput`: never NaN or Infinity in a cell.
+ */
 export function customFunction<const P extends readonly ParamSpec[]>(
   spec: FunctionSpec<P>,
   run: (...args: ArgsOf<P>) => Output,
 ): CustomFunction<P> {
-  return Object.assign(run, { spec });
+  const guarded = (...args: ArgsOf<P>) => finiteOutput(run(...args), FIRST_ROW[spec.shape.kind]);
+  return Object.assign(guarded, { spec });
 }
 
 type RequiredNames<P extends readonly ParamSpec[]> = Exclude<P[number], { optional: true }>["name"];

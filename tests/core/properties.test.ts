@@ -9,6 +9,12 @@ import { achievement } from "../../src/core/status";
 import { KPI_REQUIRED, KPI_ROLLUP } from "../../src/functions/customFunctions";
 import { layout, type Spec } from "../helpers/layouts";
 
+/**
+ * Runs per property. `npm run mutate` runs the suite once per mutant on a shared machine, so its config sets
+ * KPI_PROPERTY_RUNS to a fraction; `npm test` runs them all.
+ */
+const runs = (n: number) => Math.max(20, Math.round(n * Number(process.env.KPI_PROPERTY_RUNS ?? 1)));
+
 const INVERTIBLE = ["+", "×", "-", "avg"] as const;
 
 /** A random tree: node i > 0 hangs under a random earlier node; leaves carry positive targets and actuals. */
@@ -53,7 +59,7 @@ describe("properties", () => {
           expect(fn(o)).toEqual(fn(p));
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -67,11 +73,11 @@ describe("properties", () => {
           const tree = readTree(layout([root], "parent"));
           // A goal near the plan, as real goals are: far-off goals make sums cancel catastrophically.
           const plan = rollup(tree, "target")[tree.roots[0]];
-          if (plan === null || plan === 0) return;
+          fc.pre(plan !== null && plan !== 0);
           const goal = (plan * percent) / 100;
           const need = required(tree, goal);
           const leaf = tree.nodes.find((n) => n.name === leaves[pick % leaves.length].name)!;
-          if (leaf.parent < 0 || need[leaf.index] === null) return; // a zero factor: no value can work
+          fc.pre(leaf.parent >= 0 && need[leaf.index] !== null); // not the root; not beside a zero factor
           leaf.target = need[leaf.index];
           const rolled = rollup(tree, "target");
           // Floating-point error scales with the largest intermediate value (differences cancel).
@@ -79,7 +85,7 @@ describe("properties", () => {
           expect(Math.abs((rolled[tree.roots[0]] as number) - goal)).toBeLessThanOrEqual(1e-9 * scale);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -101,6 +107,7 @@ describe("properties", () => {
           expect((need[volume.index] as number) / expected).toBeCloseTo(1, 9);
         },
       ),
+      { numRuns: runs(100) },
     );
   });
 
@@ -145,7 +152,7 @@ describe("properties", () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -160,6 +167,7 @@ describe("properties", () => {
           expect(rate === null || Number.isFinite(rate)).toBe(true);
         },
       ),
+      { numRuns: runs(100) },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { achievement, OKR_THRESHOLDS, statusOf } from "../../src/core/status";
+import { achievement, DEFAULT_THRESHOLDS, OKR_THRESHOLDS, STATUS_LABEL, statusOf } from "../../src/core/status";
 import { KPI_ACHIEVEMENT, KPI_STATUS } from "../../src/functions/customFunctions";
 
 describe("achievement", () => {
@@ -52,5 +52,62 @@ describe("KPI_ACHIEVEMENT / KPI_STATUS over ranges", () => {
     expect(() => KPI_ACHIEVEMENT(1, 1, "sideways")).toThrow(
       /^Row 1, column "direction": "sideways" is not a direction/,
     );
+  });
+});
+
+describe("achievement: the edges", () => {
+  it("is exact away from zero, both ways, for positive and negative targets", () => {
+    expect(achievement(40, 20, "higher")).toBe(2);
+    expect(achievement(10, 20, "lower")).toBe(1.5);
+    expect(achievement(-150, -100, "lower")).toBe(1.5);
+    expect(achievement(-150, -100, "higher")).toBe(0.5);
+  });
+
+  it("is blank for a missing or non-finite value", () => {
+    for (const [a, t] of [
+      [5, null],
+      [Number.POSITIVE_INFINITY, 1],
+      [1, Number.NEGATIVE_INFINITY],
+      [Number.NaN, 1],
+      [1, Number.NaN],
+    ])
+      expect(achievement(a, t, "higher")).toBeNull();
+  });
+
+  it("is met (1) or missed (0) for a zero target, or one so tiny that the ratio overflows", () => {
+    expect(achievement(-5, 0, "higher")).toBe(0);
+    expect(achievement(0, 0, "higher")).toBe(1);
+    expect(achievement(1, 5e-324, "higher")).toBe(1);
+    expect(achievement(-1, 5e-324, "higher")).toBe(0);
+    expect(achievement(1, 5e-324, "lower")).toBe(0);
+    expect(achievement(-1, 5e-324, "lower")).toBe(1);
+  });
+});
+
+describe("statusOf: thresholds are inclusive, with room for rounding", () => {
+  it("uses 100% and 80% by default", () => {
+    expect(DEFAULT_THRESHOLDS).toEqual({ achieved: 1, atRisk: 0.8 });
+    expect(statusOf(1 - 1e-13)).toBe("achieved");
+    expect(statusOf(1 - 1e-9)).toBe("atRisk");
+    expect(statusOf(0.8)).toBe("atRisk");
+    expect(statusOf(0.8 - 1e-13)).toBe("atRisk");
+    expect(statusOf(0.8 - 1e-9)).toBe("offTrack");
+    expect(statusOf(-2)).toBe("offTrack");
+  });
+
+  it("uses 70% and 40% in OKR mode, and any pair given", () => {
+    expect(OKR_THRESHOLDS).toEqual({ achieved: 0.7, atRisk: 0.4 });
+    expect(statusOf(0.69, OKR_THRESHOLDS)).toBe("atRisk");
+    expect(statusOf(0.4, OKR_THRESHOLDS)).toBe("atRisk");
+    expect(statusOf(0.39, OKR_THRESHOLDS)).toBe("offTrack");
+    expect(statusOf(0.5, { achieved: 0.5, atRisk: 0.5 })).toBe("achieved");
+    expect(statusOf(null, OKR_THRESHOLDS)).toBe("noData");
+  });
+
+  it("has a word for every status in both languages", () => {
+    expect(STATUS_LABEL).toEqual({
+      ja: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },
+      en: { achieved: "Achieved", atRisk: "At risk", offTrack: "Off track", noData: "No data" },
+    });
   });
 });

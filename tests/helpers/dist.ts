@@ -12,8 +12,11 @@ export function distCode(): string {
   return readFileSync(join(DIST, "Code.js"), "utf8");
 }
 
-export function loadDist(globals: Record<string, unknown> = {}): Record<string, (...args: unknown[]) => unknown> {
+export function loadDist(
+  globals: Record<string, unknown> = {},
+  code = distCode(),
+): Record<string, (...args: unknown[]) => unknown> {
   const context = vm.createContext({ ...globals });
-  vm.runInContext(distCode(), context, { filename: "Code.js" });
+  vm.runInContext(code, context, { filename: "Code.js" });
   return context as Record<string, (...args: unknown[]) => unknown>;
 }

@@ -1,0 +1,123 @@
+// The fair part of the benchmark: contexts loaded the same way, inputs built
+// inside the context that uses them, contenders interleaved round by round
+// after warm-up rounds, medians with min and max, every ratio against the
+// bare scan of the same table. Suites (bench.mjs) only say what to run.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import vm from "node:vm";
+import { bindBuiltins } from "../scripts/build.mjs";
+import { defineInputs } from "./inputs.mjs";
+
+/** The bundle under test: dist/Code.js, or another build given as BENCH_CODE (to compare with an older one). */
+export const CODE_URL = process.env.BENCH_CODE
+  ? new URL(`file://${process.env.BENCH_CODE}`)
+  : new URL("../dist/Code.js", import.meta.url);
+const require = createRequire(import.meta.url);
+
+/** A fresh vm context holding the inputs' builders (`Inputs`), then `source` run in it as a classic script. */
+export function context(source, filename) {
+  const ctx = vm.createContext({});
+  vm.runInContext(`var Inputs = (${defineInputs.toString()})();`, ctx, { filename: "inputs.mjs" });
+  if (source) vm.runInContext(source, ctx, { filename });
+  return ctx;
+}
+
+/** dist/Code.js in its own context, as Apps Script loads it (one global scope, no modules). */
+export function loadOurs() {
+  return context(readFileSync(CODE_URL, "utf8"), "Code.js");
+}
+
+/**
+ * HyperFormula's self-contained browser build in its own context, the same kind
+ * as ours, with the built-ins bound the way our build binds them.
+ */
+export function loadHyperFormula() {
+  // The package's exports hide dist/: find it beside the CommonJS entry.
+  const file = join(dirname(require.resolve("hyperformula")), "..", "dist", "hyperformula.full.min.js");
+  const start = performance.now();
+  const ctx = context(`${bindBuiltins(readFileSync(file, "utf8"))};`, "hyperformula.full.min.js");
+  return { ctx, loadMs: performance.now() - start };
+}
+
+/** Runs `code` (a function body's source) in `ctx`, so objects it makes belong to that context. */
+export function inContext(ctx, code) {
+  return vm.runInContext(code, ctx);
+}
+
+const collect = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
+
+function stats(samples) {
+  const sorted = samples.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+/**
+ * Runs contenders interleaved: each round runs every contender once, starting
+ * with a different one each round; `warmup` rounds are not recorded. A
+ * contender is `(round) => unknown` (timed whole) or `(round) => ({ parts: { name: ms } })`
+ * when it times its own parts (engine set-up apart from computing). The heap
+ * is collected before each run (with --expose-gc), so no contender pays for
+ * another's garbage.
+ */
+export function interleave(contenders, { rounds, warmup = 1 }) {
+  const names = Object.keys(contenders);
+  const samples = {};
+  const firstSeen = {};
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + r) % names.length];
+      collect();
+      const start = performance.now();
+      const parts = contenders[name](r);
+      const total = performance.now() - start;
+      if (r < warmup) continue;
+      const timed = parts?.parts ?? { [name]: total };
+      for (const [part, ms] of Object.entries(timed)) {
+        firstSeen[part] ??= names.indexOf(name) + Object.keys(firstSeen).length / 1000;
+        samples[part] ??= [];
+        samples[part].push(ms);
+      }
+    }
+  }
+  // In the order the contenders were given, whatever round each started in.
+  const order = Object.keys(samples).sort((a, b) => firstSeen[a] - firstSeen[b]);
+  return Object.fromEntries(order.map((part) => [part, stats(samples[part])]));
+}
+
+/** Sizes up to BENCH_MAX (default: all), for a quicker look while working. */
+export function sizes(list) {
+  const max = Number(process.env.BENCH_MAX ?? Number.POSITIVE_INFINITY);
+  return list.filter((n) => n <= max);
+}
+
+/** Times one call of `fn` in milliseconds, with its result. */
+export function timed(fn) {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/**
+ * Prints a Markdown table: one row per measured part, with median (min–max),
+ * time per KPI and the ratio to the floor (the part named `floor`).
+ */
+export function printTable(title, rows) {
+  console.log(`\n### ${title}\n`);
+  console.log("| case | KPIs | median ms (min–max) | per KPI µs | × scan |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const { label, n, s, floor } of rows) {
+    const ratio = floor ? `${(s.median / floor.median).toFixed(s.median / floor.median >= 10 ? 0 : 1)}×` : "";
+    console.log(
+      `| ${label} | ${group(n)} | ${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}) | ${((s.median / n) * 1000).toFixed(3)} | ${ratio} |`,
+    );
+  }
+}
+
+export { fmt, group };
