@@ -19,6 +19,7 @@ import {
   sizes,
   timed,
 } from "./harness.mjs";
+import { services } from "./sheet.mjs";
 
 const ours = loadOurs();
 let hfCache;
@@ -193,7 +194,56 @@ function coldStart() {
   if (hfCache) console.log(`(HyperFormula's bundle took ${fmt(hfCache.loadMs)} ms to load, once)`);
 }
 
-const SUITES = { fullCalc, shapes, coldStart };
+/**
+ * Check tree and the analysis as the sidebar runs them through
+ * google.script.run (the bundle's detectTable and analyzeTable), on 10,000
+ * rows held in plain arrays (sheet.mjs): wide and chain, with the Op column
+ * and without it (every parent then lacks an operator). Each must stay under 1 s.
+ */
+function tableCheck() {
+  const n = 10_000;
+  const code = readFileSync(CODE_URL, "utf8");
+  const rows = [];
+  let slow = false;
+  for (const shape of ["wide", "chain"])
+    for (const withOp of [true, false]) {
+      const ctx = context();
+      const grid = inContext(
+        ctx,
+        `Inputs.table(${n}, "${shape}")${withOp ? "" : ".map((r) => r.filter((_, c) => c !== 3))"}`,
+      );
+      Object.assign(ctx, services("Sheet1", grid));
+      vm.runInContext(code, ctx, { filename: "Code.js" });
+      const report = ctx.detectTable();
+      let refused = "";
+      const results = interleave(
+        {
+          "Check tree": () => ctx.detectTable(),
+          analysis: () => {
+            try {
+              ctx.analyzeTable("Sheet1", report.table);
+            } catch {
+              // Without operators the analysis stops at the first parent lacking one, as the functions do.
+              refused = ", refused: no operator";
+            }
+          },
+        },
+        { rounds: 5, warmup: 2 },
+      );
+      const found = withOp ? `${report.nodes} KPIs` : `${report.missingOps.length} parents without an operator`;
+      const label = `${shape}, ${withOp ? "Op column" : "no Op column"}`;
+      rows.push({ label: `${label}: Check tree (${found})`, n, s: results["Check tree"] });
+      rows.push({ label: `${label}: analysis${refused}`, n, s: results.analysis });
+      slow ||= results["Check tree"].median >= 1000 || results.analysis.median >= 1000;
+    }
+  printTable("Check tree and analysis of a 10,000-row table, as the sidebar runs them (goal: each < 1 s)", rows);
+  if (slow) {
+    console.log("\nSLOW: a Check tree or an analysis of 10,000 rows took 1 s or more");
+    process.exitCode = 1;
+  }
+}
+
+const SUITES = { fullCalc, shapes, tableCheck, coldStart };
 
 const wanted = process.argv.slice(2);
 const started = performance.now();

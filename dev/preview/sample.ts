@@ -1,6 +1,8 @@
 // The workbook the preview opens on: the sales-department example of
 // ../shared/domain/kpi-trees.md (月間売上 ¥2,000万 = 成約数 20件 × 平均単価 ¥100万),
 // with the custom functions in place and status colours as conditional formats.
+
+import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
 import { createStandin, type Standin } from "../standin";
 
 export const SAMPLE_SHEET = "KPIツリー";
@@ -33,19 +35,10 @@ const TREE: [string, string, string, string, number | string, number | string, s
 const TABLE = "A1:H10";
 
 export function sampleRows(): unknown[][] {
+  const h = HEADER.ja;
   const header = [
-    "指標名",
-    "ID",
-    "親",
-    "計算",
-    "目標",
-    "実績",
-    "単位",
-    "方向",
-    "積上げ実績",
-    "必要値",
-    "達成率",
-    "ステータス",
+    ...[h.name, h.id, h.parent, h.op, h.target, h.actual, h.unit, h.direction],
+    ...FUNCTION_HEADERS.ja,
     "整合チェック",
   ];
   const rows: unknown[][] = [header, ...TREE.map((r) => r.slice(0, 8))];

@@ -71,6 +71,10 @@ export interface SheetModel {
 /** A cell value as Apps Script returns it from getValues(). */
 export type SheetsValue = string | number | boolean | Date;
 
+/** A sheet made by insertSheet (or a new spreadsheet) has 1,000 rows and 26 columns (A:Z). */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
 const DEFAULT_BACKGROUND = "#ffffff";
 const DEFAULT_FONT_COLOR = "#000000";
 
@@ -156,8 +160,8 @@ export class Workbook {
     const model: SheetModel = {
       name,
       gid: this.nextGid++,
-      maxRows: 1000,
-      maxColumns: 26,
+      maxRows: NEW_SHEET_ROWS,
+      maxColumns: NEW_SHEET_COLUMNS,
       frozenRows: 0,
       frozenColumns: 0,
       styles: new Map(),

@@ -3,7 +3,14 @@ import { type GridRange, parseA1, rangeA1, shiftFormula } from "./a1";
 import { BOOLEAN_CRITERIA } from "./conditional";
 import type { Ctx } from "./context";
 import { wrap } from "./context";
-import type { CellStyle, Criteria, RuleModel, SheetModel } from "./engine";
+import {
+  type CellStyle,
+  type Criteria,
+  NEW_SHEET_COLUMNS,
+  NEW_SHEET_ROWS,
+  type RuleModel,
+  type SheetModel,
+} from "./engine";
 import { notImplemented, unwrap } from "./strict";
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -300,6 +307,15 @@ export function normalizeColor(color: string): string {
 const MAX_COLUMNS = 18278;
 const MAX_CELLS = 10_000_000;
 
+/** Sheets refuses any change that would take the workbook past 10 million cells, new sheets included. */
+function assertCellLimit(ctx: Ctx, added: number): void {
+  const cells = ctx.wb.sheets.reduce((n, m) => n + m.maxRows * m.maxColumns, 0);
+  if (cells + added > MAX_CELLS)
+    throw new Error(
+      `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+    );
+}
+
 /** Hidden sheets, kept beside the model so the workbook's shape stays untouched. */
 const hiddenSheets = new WeakSet<SheetModel>();
 
@@ -377,12 +393,7 @@ export class SheetImpl {
       throw new Error(
         `This action would increase the number of columns in the workbook above the limit of ${MAX_COLUMNS}.`,
       );
-    const cells = this._ctx.wb.sheets.reduce((n, m) => n + m.maxRows * m.maxColumns, 0);
-    const added = howMany * (rows ? this._model.maxColumns : this._model.maxRows);
-    if (cells + added > MAX_CELLS)
-      throw new Error(
-        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
-      );
+    assertCellLimit(this._ctx, howMany * (rows ? this._model.maxColumns : this._model.maxRows));
     const at = after ? position + 1 : position;
     this._ctx.wb.insert(this._model.name, dimension, at, howMany, position);
     return this._self();
@@ -611,6 +622,7 @@ export class SpreadsheetImpl {
       while (this._ctx.wb.sheets.some((s) => s.name === `Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    assertCellLimit(this._ctx, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const model = this._ctx.wb.addSheet(name, index);
     this._ctx.wb.active = this._ctx.wb.sheets.indexOf(model);
     this._ctx.active = undefined;

@@ -6,17 +6,16 @@
  * where before anything is written.
  */
 
-import { checkTargets, mismatchMessage } from "../core/check";
-import { KpiError } from "../core/errors";
-import { findHeaderRow, outlineColumns, readTree } from "../core/layout";
-import { required } from "../core/required";
+import { treeWarnings } from "../core/diagnosis";
+import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
-import { type Cell, cellText, isBlank, type Lang } from "../core/text";
+import { type Cell, cellText, datesAsText, isBlank, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import { checkUnits, unitIssueMessage, unitsFromFormats } from "../core/units";
+import { unitsFromFormats } from "../core/units";
 import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
 import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
+import { sheetDateText } from "../functions/locale";
 import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
@@ -47,7 +46,8 @@ function columnOf(header: Cell[], text: string | undefined, left: number): numbe
  * columns, so the table never reads its own results.
  */
 function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Located {
-  const all = range.getValues() as Cell[][];
+  // Date cells as the day the sheet shows, so a KPI named by a date is found by its parent.
+  const all = datesAsText(range.getValues() as Cell[][], sheetDateText());
   // A title or blank rows above the header, and blank columns left of the table, are not part of it.
   const skip = findHeaderRow(all);
   let lead = 0;
@@ -100,32 +100,6 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
   return { column: start + k, count, rateColumn: rate };
 }
 
-/**
- * Reads the tree; when parents lack an operator, keeps reading (treating them
- * as "none") so the report lists all of them rather than the first.
- */
-function readAll(grid: Cell[][]): { tree: Tree | null; missing: { row: number; name: string }[]; error?: string } {
-  const missing: { row: number; name: string }[] = [];
-  let work = grid.map((r) => r.slice());
-  for (let guard = 0; guard <= grid.length; guard++) {
-    try {
-      return { tree: readTree(work), missing };
-    } catch (e) {
-      if (!(e instanceof KpiError)) throw e;
-      if (e.code !== "missingOp" || e.where.row === undefined) return { tree: null, missing, error: e.message };
-      missing.push({ row: e.where.row, name: e.where.name ?? "" });
-      const header = work[0];
-      let c = header.findIndex((h) => cellText(h) === e.where.column);
-      if (c < 0) {
-        work = work.map((r, i) => [...r, i === 0 ? (e.where.column ?? "Op") : ""]);
-        c = work[0].length - 1;
-      }
-      work[e.where.row - 1][c] = "none";
-    }
-  }
-  return { tree: null, missing };
-}
-
 /** The first `count` columns right of the table that are empty over its rows. */
 function plan(loc: Located, count: number): { column: number; insert: number } {
   const { sheet, geometry: g } = loc;
@@ -150,18 +124,23 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
     functions: loc.existing ? a1(g.top, loc.existing.column, g.height, loc.existing.count) : null,
     planned: null,
     plannedCount: 0,
+    problems: [],
   };
   if (loc.grid.length === 0 || loc.grid.every((r) => r.every(isBlank)))
     return { report: { ...base, error: serverText(lang).noTable }, tree: null };
-  const { tree, missing, error } = readAll(loc.grid);
-  if (!tree) return { report: { ...base, error, missingOps: missing }, tree: null };
+  const { tree, problems } = diagnose(loc.grid);
+  const errors = problems.filter((p) => p.severity === "error");
+  const missing = errors.filter((p) => p.code === "missingOp").map((p) => ({ row: p.row ?? 0, name: p.name ?? "" }));
+  // A parent without an operator still leaves a tree to describe; any other error does not.
+  const blocking = errors.find((p) => p.code !== "missingOp");
+  if (!tree || blocking)
+    return { report: { ...base, error: blocking?.message, missingOps: missing, problems }, tree: null };
   unitsFromFormats(tree, loc.grid[0], loc.formats);
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  const warnings = checkUnits(tree).map((u) => unitIssueMessage(u, tree, lang));
-  const need = required(tree);
-  for (const c of checkTargets(tree)) if (!c.ok) warnings.push(mismatchMessage(tree, c, lang, { row: true, need }));
+  const warnings = treeWarnings(tree, lang);
+  problems.push(...warnings);
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   const count = g.targetColumn === undefined ? 2 : 4;
@@ -185,7 +164,8 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
       })),
       ksf: tree.nodes.filter((n) => n.ksf).map((n) => n.name),
       missingOps: missing,
-      warnings,
+      warnings: warnings.map((w) => w.message),
+      problems,
       planned,
       plannedCount: planned ? count : 0,
     },

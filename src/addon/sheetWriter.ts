@@ -51,6 +51,17 @@ export function sheetValues(table: DraftTable): Cell[][] {
   return table.grid.map((row, r) => (r === 0 ? row : row.map((cell, c) => (text.has(c) ? asText(cell) : cell))));
 }
 
+/**
+ * A new sheet has 1,000 rows and 26 columns, and a range past them does not
+ * exist. Grows the sheet by the table's height and width, one call per
+ * dimension whatever the size, so the table always fits and the sheet keeps
+ * its usual blank rows below and columns to the right for the team's own use.
+ */
+function makeRoom(sheet: GoogleAppsScript.Spreadsheet.Sheet, height: number, width: number): void {
+  sheet.insertRowsAfter(sheet.getMaxRows(), height);
+  sheet.insertColumnsAfter(sheet.getMaxColumns(), width);
+}
+
 export function writeDraft(input: unknown, layoutInput?: unknown, settings: Settings = loadSettings()): WriteResult {
   const lang = uiLang(settings);
   const t = serverText(lang);
@@ -80,6 +91,7 @@ export function writeDraft(input: unknown, layoutInput?: unknown, settings: Sett
     settings.thresholds,
   );
   const width = table.width + fx.formulas.length;
+  makeRoom(sheet, height, width);
 
   // Values: header and table in one block; the function columns' cells stay
   // empty below their first row so the formulas can spill.

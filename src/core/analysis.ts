@@ -1,7 +1,7 @@
-import { combine } from "./operators";
+import { type Op, replaceOne } from "./operators";
 import { rollup, type Values } from "./rollup";
 import { achievement } from "./status";
-import type { Tree } from "./tree";
+import type { KpiNode, Tree } from "./tree";
 
 export interface Impact {
   node: number;
@@ -17,31 +17,40 @@ export interface Impact {
  * Bottlenecks: for every leaf with a target and an actual, how much its KGI
  * would move if that leaf alone reached its target, everything else at its
  * actual — the "most room for improvement" that marks a KSF. Sorted by gain,
- * largest first. Each leaf recomputes only its own path to the root.
+ * largest first. Each leaf recomputes only its own path to the root, each
+ * step in O(1) (`replaceOne`), so a parent with 10,000 children costs 10,000
+ * steps, not 10,000².
  */
 export function bottlenecks(tree: Tree): Impact[] {
   const actual = rollup(tree, "actual");
+  const { nodes } = tree;
+  // Each node's place among its parent's children, and each parent's "with one child replaced", made when first asked.
+  const place = new Uint32Array(nodes.length);
+  for (const p of nodes) for (let k = 0; k < p.children.length; k++) place[p.children[k]] = k;
+  const replacers: ((k: number, value: number | null) => number | null)[] = [];
+  const withChild = (p: KpiNode, child: number, value: number | null) => {
+    replacers[p.index] ??= replaceOne(
+      p.op as Op,
+      p.children.map((c) => actual[c]),
+    );
+    return replacers[p.index](place[child], value);
+  };
   const out: Impact[] = [];
-  for (const node of tree.nodes) {
+  for (const node of nodes) {
     if (node.children.length || node.target === null || node.actual === null || node.target === node.actual) continue;
     let value: number | null = node.target;
     let child = node.index;
     let parent = node.parent;
     while (parent >= 0 && value !== null) {
-      const p = tree.nodes[parent];
+      const p = nodes[parent];
       if (p.op === null || p.op === "none") break;
-      const replaced = child;
-      const newValue: number | null = value;
-      value = combine(
-        p.op,
-        p.children.map((c) => (c === replaced ? newValue : actual[c])),
-      );
+      value = withChild(p, child, value);
       child = parent;
       parent = p.parent;
     }
     // Stopped below the root (a scorecard or a blank operand): no effect on the KGI.
     if (parent >= 0 || value === null) continue;
-    const root = tree.nodes[child];
+    const root = nodes[child];
     const now = actual[child];
     if (now === null) continue;
     const scale = Math.abs(root.target ?? now) || 1;

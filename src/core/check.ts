@@ -1,3 +1,4 @@
+import { designChecks, designNotes } from "./design";
 import { formatGap, formatNumber, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
@@ -63,7 +64,7 @@ export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCh
  * cell text of KPI_CHECK, and the sentence the wizard, the table check and
  * the analysis show.
  */
-const WORDS = {
+export const WORDS = {
   ja: {
     cell: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
     who: (name: string, row?: number) => `${row === undefined ? "" : `${row}行目`}「${name}」`,
@@ -121,4 +122,18 @@ export function mismatchMessage(tree: Tree, check: TargetCheck, lang: Lang, opti
       parts.push(w.need(child.name, formatValue(value, child.unit, lang)));
     }
   return parts.join(" ");
+}
+
+/**
+ * KPI_CHECK's column: per parent "OK" or what its children give, then the
+ * design notes (SMART, owner load, same-name siblings, a stray KGI), joined.
+ */
+export function checkColumn(tree: Tree, tolerance: number): (string | null)[] {
+  const text: (string | null)[] = tree.nodes.map(() => null);
+  for (const m of checkTargets(tree, tolerance)) text[m.node] = m.ok ? "OK" : mismatchCell(m, tree.lang);
+  const notes = designNotes(tree, designChecks(tree), tree.lang);
+  return text.map((t, i) => {
+    const note = notes[i];
+    return t && note ? `${t}${tree.lang === "ja" ? "、" : "; "}${note}` : (t ?? note);
+  });
 }

@@ -13,14 +13,15 @@ import { checkTargets, mismatchMessage } from "./check";
 import { type DraftIssue, ISSUE_TEXT, type IssueKind, nodeLabeller } from "./draftIssues";
 import { KpiError } from "./errors";
 import { readTree } from "./layout";
-import { OPS, type Op } from "./operators";
+import { OP_WORD, OPS, type Op } from "./operators";
 import { required } from "./required";
 import { rollup } from "./rollup";
 import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "./status";
 import type { Cell, Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
-import type { Direction } from "./value";
+import { DIRECTION_WORD, type Direction } from "./value";
+import { HEADER } from "./words";
 
 export interface DraftNode {
   /** Stable within the draft; written as the row's ID. */
@@ -55,35 +56,31 @@ export interface Draft {
   nodes: DraftNode[];
 }
 
+/** The columns of the written table, in order. */
+const FIELDS = [
+  "name",
+  "id",
+  "parent",
+  "op",
+  "target",
+  "actual",
+  "unit",
+  "direction",
+  "owner",
+  "deadline",
+  "ksf",
+] as const;
+
+/** The header row of the written table (ID and parent layout), in the catalogue's words. */
 export const HEADERS: Record<Lang, readonly string[]> = {
-  ja: ["指標名", "ID", "親", "計算", "目標", "実績", "単位", "方向", "担当", "期限", "重点"],
-  en: ["Name", "ID", "Parent", "Op", "Target", "Actual", "Unit", "Direction", "Owner", "Deadline", "KSF"],
+  ja: FIELDS.map((f) => HEADER.ja[f]),
+  en: FIELDS.map((f) => HEADER.en[f]),
 };
 
 /** Columns of the written table, 0-based. */
-export const COL = {
-  name: 0,
-  id: 1,
-  parent: 2,
-  op: 3,
-  target: 4,
-  actual: 5,
-  unit: 6,
-  direction: 7,
-  owner: 8,
-  deadline: 9,
-  ksf: 10,
-} as const;
-export const TABLE_WIDTH = HEADERS.en.length;
+export const COL = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as { [K in (typeof FIELDS)[number]]: number };
+export const TABLE_WIDTH = FIELDS.length;
 
-const OP_WORD: Record<Lang, Record<Op, string>> = {
-  ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
-  en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
-};
-const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
-  ja: { higher: "以上", lower: "以下" },
-  en: { higher: "higher", lower: "lower" },
-};
 export const KSF_MARK = "★";
 
 export function opWord(op: Op, lang: Lang): string {

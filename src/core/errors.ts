@@ -93,7 +93,7 @@ const NUMBER_REASONS: Record<Lang, Record<NumberReason, (part: string) => readon
   },
 };
 
-const messages = {
+export const messages = {
   emptyRange: {
     en: () => ["The range is empty.", "select the whole table, header row included."],
     ja: () => ["範囲が空です。", "見出し行を含めて表全体を指定してください。"],
@@ -298,6 +298,82 @@ const messages = {
     ],
     ja: (p) => [`範囲の大きさが揃っていません（${p.sizes}）。`, "同じ大きさの範囲か、一つのセルを指定してください。"],
   },
+  driverUnknown: {
+    en: (p) => [`The driver "${p.name}" is not a KPI of the range.`, "give the names or IDs of KPIs in the table."],
+    ja: (p) => [`ドライバー「${p.name}」が範囲の KPI にありません。`, "表にある KPI の名前か ID を指定してください。"],
+  },
+  driverAmbiguous: {
+    en: (p) => [
+      `The driver "${p.name}" matches more than one row (rows ${p.rows}).`,
+      "give its ID instead of its name.",
+    ],
+    ja: (p) => [
+      `ドライバー「${p.name}」に当たる行が複数あります（${p.rows} 行目）。`,
+      "名前ではなく ID で指定してください。",
+    ],
+  },
+  driverIsKgi: {
+    en: () => ["The KGI cannot be a driver of itself.", "choose KPIs below the KGI as drivers."],
+    ja: () => ["KGI 自身はドライバーにできません。", "KGI より下の KPI をドライバーに選んでください。"],
+  },
+  driverNested: {
+    en: (p) => [
+      `This driver lies under another driver ("${p.parent}"), whose value would hide its change.`,
+      "choose either the KPI or the one above it, not both.",
+    ],
+    ja: (p) => [
+      `このドライバーは別のドライバー「${p.parent}」の下にあり、その値に変化が隠れてしまいます。`,
+      "上下の KPI のどちらか一方だけを選んでください。",
+    ],
+  },
+  seekNoDrivers: {
+    en: () => ["This tree has no KPI to move.", "add KPIs under the KGI, or give drivers."],
+    ja: () => [
+      "このツリーには動かせる KPI がありません。",
+      "KGI の下に KPI を追加するか、ドライバーを指定してください。",
+    ],
+  },
+  seekNoGoal: {
+    en: () => ["The KGI has no target to seek.", "enter the KGI's target, or give a goal."],
+    ja: () => ["KGI に目標がないため逆算できません。", "KGI の目標を入力するか、目標値を指定してください。"],
+  },
+  seekBlankDriver: {
+    en: () => [
+      "This driver has no actual, so a percentage of it means nothing.",
+      "enter its actual, or leave it out of the drivers.",
+    ],
+    ja: () => ["このドライバーには実績がなく、率で動かせません。", "実績を入力するか、ドライバーから外してください。"],
+  },
+  seekZeroDriver: {
+    en: (p) => [
+      `The goal ${p.goal} cannot be reached: ${p.names} is at zero, and any percentage of zero is still zero (the KGI reaches ${p.reach}).`,
+      "enter a non-zero actual, or choose other drivers.",
+    ],
+    ja: (p) => [
+      `目標 ${p.goal} に届きません: ${p.names}の実績が 0 で、何 % 動かしても 0 のままです（KGI は ${p.reach} まで）。`,
+      "0 でない実績を入力するか、別のドライバーを選んでください。",
+    ],
+  },
+  seekCeiling: {
+    en: (p) => [
+      `The goal ${p.goal} cannot be reached: ${p.names} (min, max or none) caps what the drivers can do (the KGI reaches ${p.reach}).`,
+      "add the KPIs that set the cap to the drivers, or lower the goal.",
+    ],
+    ja: (p) => [
+      `目標 ${p.goal} に届きません: ${p.names}（min・max・なし）が上限になり、ドライバーを動かしても KGI は ${p.reach} までです。`,
+      "上限を決めている KPI もドライバーに加えるか、目標を下げてください。",
+    ],
+  },
+  seekUnreachable: {
+    en: (p) => [
+      `The goal ${p.goal} cannot be reached by moving the drivers by one common percentage (the KGI reaches ${p.reach}).`,
+      "choose other drivers, or change the goal.",
+    ],
+    ja: (p) => [
+      `ドライバーを同じ率で動かしても目標 ${p.goal} に届きません（KGI は ${p.reach} まで）。`,
+      "別のドライバーを選ぶか、目標を見直してください。",
+    ],
+  },
 } satisfies Record<string, Record<Lang, Template>>;
 
 export type MessageCode = keyof typeof messages;
@@ -330,3 +406,6 @@ export function formatMessage(lang: Lang, code: MessageCode, where: Where = {}, 
 export function fail(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): never {
   throw new KpiError(code, formatMessage(lang, code, where, params), where);
 }
+
+/** The catalogue of number-reading reasons, for the test that keeps ja and en alike. */
+export { NUMBER_REASONS };

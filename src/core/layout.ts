@@ -1,26 +1,9 @@
-import { fail } from "./errors";
+import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
 import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
-import { type Direction, parseDirection, requireNumber } from "./value";
-
-const HEADER_ALIASES: Record<Field, string[]> = {
-  name: ["name", "kpi", "kpi name", "metric", "指標", "指標名", "項目", "項目名", "kpi名"],
-  id: ["id", "key", "no", "番号"],
-  parent: ["parent", "parent id", "parent key", "親", "親id", "親指標", "親項目"],
-  level: ["level", "depth", "階層", "レベル", "深さ"],
-  op: ["op", "operator", "operation", "formula", "演算", "計算", "計算式", "演算子"],
-  target: ["target", "goal", "plan", "目標", "目標値", "計画"],
-  actual: ["actual", "result", "actuals", "実績", "実績値"],
-  unit: ["unit", "単位"],
-  direction: ["direction", "better", "方向", "評価方向"],
-  owner: ["owner", "担当", "担当者", "責任者"],
-  deadline: ["deadline", "due", "due date", "期限", "期日"],
-  ksf: ["ksf", "kfs", "csf", "focus", "重点", "重点管理", "重点項目"],
-};
-const FIELD_BY_HEADER = new Map<string, Field>();
-for (const [field, names] of Object.entries(HEADER_ALIASES) as [Field, string[]][])
-  for (const n of names) FIELD_BY_HEADER.set(normalizeKey(n), field);
+import { type Direction, isRefusal, type ParsedNumber, parseDirection, readNumber } from "./value";
+import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
 const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
@@ -45,7 +28,7 @@ function readHeader(header: Cell[]): Columns {
       outline.push(c);
       continue;
     }
-    const field = FIELD_BY_HEADER.get(key);
+    const field = headerField(cellText(header[c]));
     if (field && fields[field] === undefined) {
       fields[field] = c;
       headers[field] = cellText(header[c]);
@@ -53,7 +36,7 @@ function readHeader(header: Cell[]): Columns {
   }
   // A lone KPI/blank column at the left is a name column or spacing, not an outline.
   if (outline.length === 1) {
-    const field = FIELD_BY_HEADER.get(keys[0]);
+    const field = headerField(cellText(header[0]));
     if (field && fields[field] === undefined) {
       fields[field] = 0;
       headers[field] = cellText(header[0]);
@@ -95,35 +78,108 @@ function readFlag(cell: Cell): boolean {
   return text !== "" && !KSF_FALSE.has(text);
 }
 
+/** A problem found in a table: where it is, how bad, and the message (problem and fix) in the table's language. */
+export interface Problem extends Where {
+  severity: "error" | "warning";
+  code: string;
+  message: string;
+}
+
+/** Everything a reading of the table found: the tree (null when the header cannot be read) and every problem. */
+export interface Diagnosis {
+  tree: Tree | null;
+  problems: Problem[];
+}
+
+/** Collects errors in the order a reading meets them, so the first is the one the functions throw. */
+class Problems {
+  readonly list: Problem[] = [];
+  constructor(readonly lang: Lang) {}
+  error(code: MessageCode, where: Where = {}, params: Record<string, string | number> = {}): void {
+    this.list.push({ severity: "error", code, ...where, message: formatMessage(this.lang, code, where, params) });
+  }
+  /** An error after which nothing more can be read. */
+  fatal(code: MessageCode, where: Where = {}, params: Record<string, string | number> = {}): null {
+    this.error(code, where, params);
+    return null;
+  }
+}
+
 /**
  * Reads a tree range: the first row is a header, each later row one node,
  * fully blank rows skipped. Throws KpiError naming the row, the column and the
- * fix for anything it cannot read. Linear in the number of cells.
+ * fix for the first thing it cannot read (`diagnose` lists them all). Linear
+ * in the number of cells.
  */
 export function readTree(input: unknown): Tree {
+  const { tree, problems } = diagnose(input);
+  const first = problems.find((p) => p.severity === "error");
+  if (first) {
+    const { row, name, column } = first;
+    throw new KpiError(first.code as MessageCode, first.message, { row, name, column });
+  }
+  return tree as Tree;
+}
+
+/**
+ * Reads a tree range in one pass and reports every problem, not only the
+ * first: each row is read whatever the rows before it held, and each link and
+ * parent is checked. Where a row cannot be read the reading goes on as if it
+ * were blank there (a value read as blank, a parent without an operator as
+ * `none`, a missing parent as a KGI), so one mistake is reported once. The
+ * tree is null only when the header itself cannot be read.
+ */
+export function diagnose(input: unknown): Diagnosis {
   const grid = toGrid(input);
   const header = grid[0] ?? [];
   const lang: Lang = header.some((h) => hasJapanese(cellText(h))) ? "ja" : "en";
-  if (grid.length === 0 || header.every(isBlank)) fail(lang, "emptyRange");
-  const { fields, outline, headers } = readHeader(header);
-  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
+  const problems = new Problems(lang);
+  const shape = readShape(grid, lang, problems);
+  if (!shape) return { tree: null, problems: problems.list };
+  const nodes = readRows(grid, shape, problems);
+  const { form, outline, headers } = shape;
+  if (form === "parent") linkByParent(nodes, grid, shape, problems);
+  else if (form === "level") linkByDepth(nodes, problems, headers.level, 0);
+  // Outline depths are column offsets; people count columns from 1.
+  else linkByDepth(nodes, problems, cellText(header[outline[0]]), 1);
+  const tree: Tree = { lang, form, nodes, roots: [], order: [], rowCount: grid.length - 1, headers };
+  breakCycles(tree, problems);
+  checkOperators(tree, problems);
+  return { tree, problems: problems.list };
+}
 
+interface Shape extends Columns {
+  lang: Lang;
+  form: HierarchyForm;
+  col: (row: Cell[], f: Field) => Cell;
+}
+
+/** The header: which column holds what, and which of the three hierarchy forms the table uses. */
+function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
+  const header = grid[0] ?? [];
+  if (grid.length === 0 || header.every(isBlank)) return problems.fatal("emptyRange");
+  const { fields, outline, headers } = readHeader(header);
   const outlineUsed = outline.length > 0 && grid.some((row, r) => r > 0 && outline.some((c) => !isBlank(row[c])));
   const forms: HierarchyForm[] = [];
   if (fields.parent !== undefined) forms.push("parent");
   if (fields.level !== undefined) forms.push("level");
   if (outlineUsed) forms.push("outline");
-  if (!outlineUsed && fields.name === undefined) fail(lang, "noNameColumn", { row: 1 });
+  if (!outlineUsed && fields.name === undefined) return problems.fatal("noNameColumn", { row: 1 });
   // Outline columns already hold the names; a Name column beside them is a second source.
   const clash = outlineUsed && fields.name !== undefined ? [`${headers.name} + outline`] : [];
   if (forms.length + clash.length > 1)
-    fail(lang, "twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
-  if (forms.length === 0) fail(lang, "noHierarchy", { row: 1 });
-  const form = forms[0];
+    return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
+  if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
+  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
+  return { fields, outline, headers, lang, form: forms[0], col };
+}
 
+/** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
+function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
+  const { fields, outline, headers, form, col } = shape;
+  const header = grid[0];
   const relevant = [...outline, ...Object.values(fields)];
   const nodes: KpiNode[] = [];
-  const depths: number[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (relevant.every((c) => isBlank(cells[c]))) continue;
@@ -134,35 +190,46 @@ export function readTree(input: unknown): Tree {
       for (let k = 0; k < outline.length; k++) {
         const text = cellText(cells[outline[k]]);
         if (!text) continue;
-        if (name) fail(lang, "twoOutlineNames", { row }, { first: name, second: text });
+        if (name) {
+          problems.error("twoOutlineNames", { row }, { first: name, second: text });
+          break;
+        }
         name = text;
         depth = k;
       }
     } else name = cellText(col(cells, "name"));
     const where = { row, name };
-    if (!name) fail(lang, "missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
+    if (!name) problems.error("missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
 
-    const number = (f: "target" | "actual") => requireNumber(lang, col(cells, f), { ...where, column: headers[f] });
+    const number = (f: "target" | "actual") => {
+      const reading = readNumber(col(cells, f));
+      if (!isRefusal(reading)) return reading;
+      problems.error("badNumber", { ...where, column: headers[f] }, { text: cellText(col(cells, f)), ...reading });
+      return { value: null } as ParsedNumber;
+    };
     const target = number("target");
     const actual = number("actual");
     const dirCell = col(cells, "direction");
     const stated = parseDirection(dirCell);
     if (stated === undefined)
-      fail(lang, "badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
+      problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
     const direction: Direction = stated ?? target.direction ?? actual.direction ?? "higher";
 
     const opText = cellText(col(cells, "op"));
-    const op = opText ? parseOp(opText) : null;
-    if (op === undefined) fail(lang, "unknownOp", { ...where, column: headers.op }, { text: opText });
+    const parsedOp = opText ? parseOp(opText) : null;
+    if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
+    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
+    const op = parsedOp === undefined ? "none" : parsedOp;
 
     if (form === "level") {
       const levelCell = col(cells, "level");
       const level = readLevel(levelCell);
-      if (level === undefined)
-        fail(lang, "badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
+      if (level === undefined) {
+        problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
+        continue;
+      }
       depth = level;
     }
-    depths.push(depth);
     nodes.push({
       index: nodes.length,
       row,
@@ -181,42 +248,11 @@ export function readTree(input: unknown): Tree {
       ksf: readFlag(col(cells, "ksf")),
     });
   }
-
-  if (form === "parent") linkByParent(nodes, col, grid, lang, headers);
-  else if (form === "level") linkByDepth(nodes, lang, headers.level, 0);
-  // Outline depths are column offsets; people count columns from 1.
-  else linkByDepth(nodes, lang, cellText(header[outline[0]]), 1);
-
-  const roots: number[] = [];
-  for (const node of nodes) {
-    if (node.parent < 0) roots.push(node.index);
-    else nodes[node.parent].children.push(node.index);
-  }
-  const tree: Tree = { lang, form, nodes, roots, order: [], rowCount: grid.length - 1, headers };
-  tree.order = preorder(tree);
-  for (const i of tree.order) {
-    const node = nodes[i];
-    if (node.parent >= 0) node.depth = nodes[node.parent].depth + 1;
-    else node.depth = 0;
-    if (node.children.length === 0) {
-      node.op = null;
-      continue;
-    }
-    const where = { row: node.row, name: node.name, column: headers.op ?? (lang === "ja" ? "計算" : "Op") };
-    if (node.op === null) fail(lang, "missingOp", where);
-    if (node.op === "ratio" && node.children.length !== 2)
-      fail(lang, "ratioChildren", where, { count: node.children.length });
-  }
-  return tree;
+  return nodes;
 }
 
-function linkByParent(
-  nodes: KpiNode[],
-  col: (row: Cell[], f: Field) => Cell,
-  grid: Cell[][],
-  lang: Lang,
-  headers: Partial<Record<Field, string>>,
-): void {
+function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {
+  const { headers, col } = shape;
   const byId = headers.id !== undefined;
   const index = new Map<string, number[]>();
   for (const node of nodes) {
@@ -225,8 +261,7 @@ function linkByParent(
     const rows = index.get(key);
     if (!rows) index.set(key, [node.index]);
     else if (byId)
-      fail(
-        lang,
+      problems.error(
         "duplicateId",
         { row: node.row, name: node.name, column: headers.id },
         { id: key, firstRow: nodes[rows[0]].row },
@@ -238,16 +273,19 @@ function linkByParent(
     if (!parentKey) continue;
     const where = { row: node.row, name: node.name, column: headers.parent };
     const matches = index.get(parentKey);
-    if (!matches) fail(lang, "unknownParent", where, { parent: parentKey });
-    if (matches.length > 1)
-      fail(lang, "ambiguousParent", where, { parent: parentKey, rows: matches.map((m) => nodes[m].row).join(", ") });
-    if (matches[0] === node.index) fail(lang, "cycle", where);
-    node.parent = matches[0];
+    if (!matches) problems.error("unknownParent", where, { parent: parentKey });
+    else if (matches.length > 1)
+      problems.error("ambiguousParent", where, {
+        parent: parentKey,
+        rows: matches.map((m) => nodes[m].row).join(", "),
+      });
+    else if (matches[0] === node.index) problems.error("cycle", where);
+    else node.parent = matches[0];
   }
 }
 
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */
-function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined, shown: number): void {
+function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | undefined, shown: number): void {
   let top = Number.POSITIVE_INFINITY;
   for (const node of nodes) top = Math.min(top, node.depth);
   const stack: KpiNode[] = [];
@@ -256,10 +294,10 @@ function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined, s
     const where = { row: node.row, name: node.name, column };
     const above = stack[stack.length - 1];
     if (!above) {
-      if (node.depth !== top) fail(lang, "noParentAbove", where, { level: node.depth + shown });
+      if (node.depth !== top) problems.error("noParentAbove", where, { level: node.depth + shown });
     } else {
       if (node.depth !== above.depth + 1)
-        fail(lang, "levelJump", where, {
+        problems.error("levelJump", where, {
           from: above.depth + shown,
           to: node.depth + shown,
           expected: above.depth + 1 + shown,
@@ -267,5 +305,65 @@ function linkByDepth(nodes: KpiNode[], lang: Lang, column: string | undefined, s
       node.parent = above.index;
     }
     stack.push(node);
+  }
+}
+
+/**
+ * Children lists, roots and the pre-order. Parents that loop back on
+ * themselves are reported once per loop (at its first row, as the functions
+ * always have) and the loop is cut there, so every node is in `order`.
+ */
+function breakCycles(tree: Tree, problems: Problems): void {
+  const { nodes } = tree;
+  const reached = link(tree);
+  if (reached.every(Boolean)) return;
+  // Walk up from each unreached node; a walk that meets itself has found a new loop.
+  const walk = new Int32Array(nodes.length).fill(-1);
+  for (const start of nodes) {
+    if (reached[start.index] || walk[start.index] >= 0) continue;
+    let i = start.index;
+    while (walk[i] < 0 && !reached[i]) {
+      walk[i] = start.index;
+      i = nodes[i].parent;
+    }
+    if (walk[i] !== start.index) continue;
+    problems.error("cycle", { row: start.row, name: start.name, column: tree.headers.parent });
+    // Cut the loop at the node where the walk closed it.
+    nodes[i].parent = -1;
+  }
+  for (const node of nodes) node.children = [];
+  link(tree);
+}
+
+/** Fills children and roots from the parents, and the pre-order; returns which nodes it reached. */
+function link(tree: Tree): Uint8Array {
+  const roots: number[] = [];
+  for (const node of tree.nodes) {
+    if (node.parent < 0) roots.push(node.index);
+    else tree.nodes[node.parent].children.push(node.index);
+  }
+  tree.roots = roots;
+  const { order, reached } = preorder(tree);
+  tree.order = order;
+  return reached;
+}
+
+/** Depths from the links, operators dropped on leaves, and every parent without a usable operator. */
+function checkOperators(tree: Tree, problems: Problems): void {
+  const { nodes, headers, lang } = tree;
+  for (const i of tree.order) {
+    const node = nodes[i];
+    node.depth = node.parent >= 0 ? nodes[node.parent].depth + 1 : 0;
+    if (node.children.length === 0) {
+      node.op = null;
+      continue;
+    }
+    const where = { row: node.row, name: node.name, column: headers.op ?? HEADER[lang].op };
+    if (node.op === null) {
+      problems.error("missingOp", where);
+      // Read on as a scorecard, so the checks of the other parents still run.
+      node.op = "none";
+    } else if (node.op === "ratio" && node.children.length !== 2)
+      problems.error("ratioChildren", where, { count: node.children.length });
   }
 }

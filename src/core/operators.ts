@@ -1,4 +1,4 @@
-import { normalizeKey } from "./text";
+import { type Lang, normalizeKey } from "./text";
 
 /** How a parent is computed from its children. `none` = tracked, not combined (a scorecard). */
 export type Op = "sum" | "product" | "difference" | "ratio" | "avg" | "min" | "max" | "none";
@@ -15,26 +15,20 @@ const OP_WORDS: Record<Op, string[]> = {
   max: ["max", "maximum", "最大"],
   none: ["none", "なし", "無し", "scorecard"],
 };
+/** How an operator is written in a sheet (and shown in messages), per language; the reader accepts these too. */
+export const OP_WORD: Record<Lang, Record<Op, string>> = {
+  ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
+  en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
+};
 const OP_BY_WORD = new Map<string, Op>();
-for (const op of OPS) for (const w of OP_WORDS[op]) OP_BY_WORD.set(normalizeKey(w) || w, op);
+for (const op of OPS)
+  for (const w of [OP_WORD.ja[op], OP_WORD.en[op], ...OP_WORDS[op]]) OP_BY_WORD.set(normalizeKey(w) || w, op);
 
 /** undefined for text that is not an operator. */
 export function parseOp(text: string): Op | undefined {
   const trimmed = text.normalize("NFKC").trim();
   return OP_BY_WORD.get(normalizeKey(trimmed) || trimmed);
 }
-
-/** Symbol used when writing an op back to a sheet or showing it. */
-export const OP_SYMBOL: Record<Op, string> = {
-  sum: "+",
-  product: "×",
-  difference: "−",
-  ratio: "÷",
-  avg: "avg",
-  min: "min",
-  max: "max",
-  none: "none",
-};
 
 type Value = number | null;
 
@@ -93,6 +87,75 @@ export function combineChildren(op: Op, children: readonly number[], values: Arr
       return count === n ? acc : null;
     case "ratio":
       return count === 2 && second !== 0 ? acc / second : null;
+  }
+}
+
+type Fold = (a: number, b: number) => number;
+const add: Fold = (a, b) => a + b;
+const multiply: Fold = (a, b) => a * b;
+
+/** How each operator folds its operands, and the fold's starting value (difference folds the operands after the first). */
+const FOLDS: Partial<Record<Op, [Fold, number]>> = {
+  sum: [add, 0],
+  avg: [add, 0],
+  difference: [add, 0],
+  product: [multiply, 1],
+  min: [Math.min, Number.POSITIVE_INFINITY],
+  max: [Math.max, Number.NEGATIVE_INFINITY],
+};
+
+/**
+ * `combine(op, values)` with one value replaced, for asking it of every
+ * operand in turn (what a KPI would give if this one child changed): prefix
+ * and suffix folds make each answer O(1) after O(n) set-up, where calling
+ * `combine` per child would be quadratic on a wide parent. Sums and products
+ * are added in another order than `combine` does, so the last bits can differ.
+ */
+export function replaceOne(op: Op, values: readonly Value[]): (k: number, value: Value) => Value {
+  const n = values.length;
+  const slow = (k: number, value: Value) =>
+    combine(
+      op,
+      values.map((v, i) => (i === k ? value : v)),
+    );
+  const fold = FOLDS[op];
+  if (!fold) return slow;
+  const [f, start] = fold;
+  // The first operand of a difference is not folded with the others.
+  const from = op === "difference" ? 1 : 0;
+  const prefix = new Float64Array(n + 1).fill(start);
+  const suffix = new Float64Array(n + 1).fill(start);
+  const blanks = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    prefix[i + 1] = v === null || i < from ? prefix[i] : f(prefix[i], v);
+    blanks[i + 1] = blanks[i] + (v === null ? 1 : 0);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const v = values[i];
+    suffix[i] = v === null || i < from ? suffix[i + 1] : f(v, suffix[i + 1]);
+  }
+  return (k, value) => {
+    const result = quick(k, value);
+    // Past the largest number the fold overflows: combine knows how to answer then (the mean of 1e308s).
+    return result === null || Number.isFinite(result) ? result : slow(k, value);
+  };
+  function quick(k: number, value: Value): Value {
+    const known = n - blanks[n] - (values[k] === null ? 0 : 1) + (value === null ? 0 : 1);
+    if (known === 0) return null;
+    // The fold of every operand but k's, with `value` in its place.
+    const folded = () => (value === null ? f(prefix[k], suffix[k + 1]) : f(f(prefix[k], value), suffix[k + 1]));
+    switch (op) {
+      case "avg":
+        return folded() / known;
+      case "product":
+        return known === n ? folded() : null;
+      case "difference":
+        if (known !== n) return null;
+        return k === 0 ? (value as number) - suffix[1] : (values[0] as number) - folded();
+      default:
+        return folded();
+    }
   }
 }
 

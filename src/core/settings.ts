@@ -39,7 +39,7 @@ export function resolveLang(settings: Pick<Settings, "language">, locale: string
   return settings.language === "auto" ? langOfLocale(locale) : settings.language;
 }
 
-const MESSAGES = {
+export const MESSAGES = {
   ja: {
     thresholds: "しきい値は 0%〜1000% の範囲で、「達成」を「要注意」以上にしてください。",
     color: (c: string) => `「${c}」は色として読めません。#RRGGBB の形で指定してください。`,

@@ -1,4 +1,3 @@
-import type { Lang } from "./text";
 import type { Direction } from "./value";
 
 export type Status = "achieved" | "atRisk" | "offTrack" | "noData";
@@ -43,8 +42,3 @@ export function statusOf(rate: number | null, thresholds: Thresholds = DEFAULT_T
   if (rate >= thresholds.atRisk - 1e-12) return "atRisk";
   return "offTrack";
 }
-
-export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
-  ja: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },
-  en: { achieved: "Achieved", atRisk: "At risk", offTrack: "Off track", noData: "No data" },
-};

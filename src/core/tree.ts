@@ -1,4 +1,3 @@
-import { fail } from "./errors";
 import type { Op } from "./operators";
 import type { Cell, Lang } from "./text";
 import type { Direction } from "./value";
@@ -56,24 +55,20 @@ export interface Tree {
 
 /**
  * Pre-order walk without recursion, so a 10,000-level chain cannot overflow the
- * stack. Nodes it never reaches sit on a parent loop.
+ * stack. Nodes it never reaches (`reached` 0) sit on a parent loop or below one.
  */
-export function preorder(tree: Pick<Tree, "nodes" | "roots" | "lang" | "headers">): number[] {
+export function preorder(tree: Pick<Tree, "nodes" | "roots">): { order: number[]; reached: Uint8Array } {
   const order: number[] = [];
-  const seen = new Uint8Array(tree.nodes.length);
+  const reached = new Uint8Array(tree.nodes.length);
   const stack = tree.roots.slice().reverse();
   while (stack.length) {
     const i = stack.pop() as number;
-    seen[i] = 1;
+    reached[i] = 1;
     order.push(i);
     const children = tree.nodes[i].children;
     for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
   }
-  if (order.length !== tree.nodes.length) {
-    const stuck = tree.nodes.find((n) => !seen[n.index]) as KpiNode;
-    fail(tree.lang, "cycle", { row: stuck.row, name: stuck.name, column: tree.headers.parent });
-  }
-  return order;
+  return { order, reached };
 }
 
 /** Output index of a node: one value per data row, header excluded. */

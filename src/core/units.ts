@@ -4,7 +4,7 @@
  * gets in the sheet. Pure: used by the sidebar's live warnings, by the table
  * check and by the sheet writer.
  */
-import { OP_SYMBOL, type Op } from "./operators";
+import { OP_WORD, type Op } from "./operators";
 import type { Lang } from "./text";
 import type { Tree } from "./tree";
 
@@ -72,37 +72,39 @@ export function checkUnits(tree: Pick<Tree, "nodes">): UnitIssue[] {
   return issues;
 }
 
+type UnitText = (name: string, parent: string, kids: string) => string;
+
+/** The warnings for unit issues, per language. */
+export const UNIT_TEXT: Record<Lang, Record<UnitIssueCode, UnitText>> = {
+  ja: {
+    mixedUnits: (name, parent, kids) =>
+      `「${name}」: 単位の違うものは合計できません（${parent} = ${kids}）。子の単位を揃えるか、計算方法を見直してください。`,
+    productMoney: (name, parent, kids) =>
+      `「${name}」: 金額（${parent}）は 数量 × 単価 のように金額の項目をちょうど一つ掛けて求めます（${kids}）。`,
+    productNoMoney: (name, parent, kids) =>
+      `「${name}」: 金額の項目を掛けると単位は金額になり、${parent} になりません（${kids}）。`,
+    rateFromMoney: (name, _parent, kids) => `「${name}」: 率（%）は同じ単位どうしの割り算で求めます（${kids}）。`,
+  },
+  en: {
+    mixedUnits: (name, parent, kids) =>
+      `"${name}": units that differ cannot be added (${parent} = ${kids}). Use one unit for all children or change the operator.`,
+    productMoney: (name, parent, kids) =>
+      `"${name}": an amount (${parent}) is a count times exactly one money factor, such as deals × price (${kids}).`,
+    productNoMoney: (name, parent, kids) =>
+      `"${name}": multiplying by a money factor gives money, not ${parent} (${kids}).`,
+    rateFromMoney: (name, _parent, kids) => `"${name}": a rate (%) divides two figures in the same unit (${kids}).`,
+  },
+};
+
 /** The warning for one unit issue, in the user's language. */
 export function unitIssueMessage(issue: UnitIssue, tree: Pick<Tree, "nodes">, lang: Lang): string {
   const node = tree.nodes[issue.node];
-  const op = OP_SYMBOL[node.op as Op];
+  const op = OP_WORD.en[node.op as Op];
   const kids = issue.units
     .slice(1)
     .map((u) => u || "?")
     .join(` ${op} `);
-  const parent = issue.units[0] || "?";
-  if (lang === "ja") {
-    switch (issue.code) {
-      case "mixedUnits":
-        return `「${node.name}」: 単位の違うものは合計できません（${parent} = ${kids}）。子の単位を揃えるか、計算方法を見直してください。`;
-      case "productMoney":
-        return `「${node.name}」: 金額（${parent}）は 数量 × 単価 のように金額の項目をちょうど一つ掛けて求めます（${kids}）。`;
-      case "productNoMoney":
-        return `「${node.name}」: 金額の項目を掛けると単位は金額になり、${parent} になりません（${kids}）。`;
-      case "rateFromMoney":
-        return `「${node.name}」: 率（%）は同じ単位どうしの割り算で求めます（${kids}）。`;
-    }
-  }
-  switch (issue.code) {
-    case "mixedUnits":
-      return `"${node.name}": units that differ cannot be added (${parent} = ${kids}). Use one unit for all children or change the operator.`;
-    case "productMoney":
-      return `"${node.name}": an amount (${parent}) is a count times exactly one money factor, such as deals × price (${kids}).`;
-    case "productNoMoney":
-      return `"${node.name}": multiplying by a money factor gives money, not ${parent} (${kids}).`;
-    case "rateFromMoney":
-      return `"${node.name}": a rate (%) divides two figures in the same unit (${kids}).`;
-  }
+  return UNIT_TEXT[lang][issue.code](node.name, issue.units[0] || "?", kids);
 }
 
 /** `"` cannot appear inside a quoted number-format literal. */

@@ -11,13 +11,9 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { numberFormatFor } from "../core/units";
+import { FUNCTION_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
-
-export const FUNCTION_HEADERS: Record<Lang, readonly string[]> = {
-  ja: ["実績（集計）", "必要値", "達成率", "状態"],
-  en: ["Actual (rollup)", "Required", "Achievement", "Status"],
-};
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
 export interface TableGeometry {

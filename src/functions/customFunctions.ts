@@ -5,29 +5,22 @@
  * autocomplete (scripts/build.mjs), the stand-in's registration, and the
  * formulas the add-on writes (columns.ts). CUSTOM_FUNCTIONS lists them all.
  */
-import { checkTargets, mismatchCell, TARGET_TOLERANCE } from "../core/check";
+import { checkColumn, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
+import { gaps } from "../core/gap";
+import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
-import { achievement, DEFAULT_THRESHOLDS, STATUS_LABEL, statusOf, type Thresholds } from "../core/status";
-import { type Cell, cellText, isBlank, type Lang, normalizeKey, toGrid } from "../core/text";
+import { resolveDrivers, seek, seekColumn } from "../core/seek";
+import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
+import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { toColumn } from "../core/tree";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
+import { HEADER, headerField, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
-
-const FIELD_WORDS: Record<string, "actual" | "target"> = {
-  actual: "actual",
-  result: "actual",
-  実績: "actual",
-  実績値: "actual",
-  target: "target",
-  goal: "target",
-  目標: "target",
-  目標値: "target",
-};
 
 const TREE = {
   name: "tree",
@@ -56,14 +49,24 @@ export const KPI_ROLLUP = customFunction(
   (tree, field) => {
     const t = readTree(tree);
     const text = optionalText(field);
-    const measure = text ? FIELD_WORDS[normalizeKey(text)] : "actual";
-    if (!measure) fail(t.lang, "badField", {}, { text });
+    // The column's header words name the field: "actual", "実績", "goal", "目標値"…
+    const measure = text ? headerField(text) : "actual";
+    if (measure !== "actual" && measure !== "target") fail(t.lang, "badField", {}, { text });
     return column(toColumn(t, rollup(t, measure)));
   },
 );
 
 /** The goal argument as errors name it. */
 const GOAL = { en: "goal", ja: "目標値" };
+
+/** An optional goal for the KGI: null when left out or blank; "TBD" as a goal is not "no goal", so it is refused. */
+function readGoal(lang: Lang, goal: unknown): number | null {
+  const goalCell = toGrid(goal)[0]?.[0];
+  if (goal === undefined || goalCell === "" || goalCell === null || goalCell === undefined) return null;
+  const value = requireNumber(lang, goalCell, { column: GOAL[lang] }).value;
+  if (value === null) fail(lang, "badNumber", { column: GOAL[lang] }, { text: cellText(goalCell) });
+  return value;
+}
 
 export const KPI_REQUIRED = customFunction(
   {
@@ -84,30 +87,25 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    let goalValue: number | null = null;
-    const goalCell = toGrid(goal)[0]?.[0];
-    if (goal !== undefined && goalCell !== "" && goalCell !== null) {
-      goalValue = requireNumber(t.lang, goalCell, { column: GOAL[t.lang] }).value;
-      // "TBD" as a goal is not "no goal": say so rather than solve for the KGI's own target.
-      if (goalValue === null) fail(t.lang, "badNumber", { column: GOAL[t.lang] }, { text: cellText(goalCell) });
-    }
-    return column(toColumn(t, required(t, goalValue)));
+    return column(toColumn(t, required(t, readGoal(t.lang, goal))));
   },
 );
 
-/** Argument names as errors show them: "Row 3, column "actual": …" (the row within the given range). */
-const ARGUMENT = {
-  en: { actual: "actual", target: "target", direction: "direction" },
-  ja: { actual: "実績", target: "目標", direction: "方向" },
-};
+/**
+ * An argument as errors name it, "Row 3, column "actual": …" (the row within
+ * the given range): the parameter's name, or in Japanese its column's header.
+ */
+function argumentName(lang: Lang, param: "actual" | "target" | "direction"): string {
+  return lang === "ja" ? HEADER.ja[param] : param;
+}
 
 /** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
 function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
-  const names = ARGUMENT[lang];
-  const a = requireNumber(lang, actual, { row, column: names.actual });
-  const t = requireNumber(lang, target, { row, column: names.target });
+  const a = requireNumber(lang, actual, { row, column: argumentName(lang, "actual") });
+  const t = requireNumber(lang, target, { row, column: argumentName(lang, "target") });
   const stated = parseDirection(direction);
-  if (stated === undefined) fail(lang, "badDirection", { row, column: names.direction }, { text: cellText(direction) });
+  if (stated === undefined)
+    fail(lang, "badDirection", { row, column: argumentName(lang, "direction") }, { text: cellText(direction) });
   return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
 }
 
@@ -199,11 +197,79 @@ export const KPI_CHECK = customFunction(
   (tree, tolerance) => {
     const t = readTree(tree);
     const tol = readTolerance(t.lang, tolerance);
-    const text: (string | null)[] = t.nodes.map(() => null);
-    for (const m of checkTargets(t, tol)) text[m.node] = m.ok ? "OK" : mismatchCell(m, t.lang);
-    return column(toColumn(t, text));
+    return column(toColumn(t, checkColumn(t, tol)));
+  },
+);
+
+export const KPI_IMPACT = customFunction(
+  {
+    name: "KPI_IMPACT",
+    summary:
+      "Sensitivity: the % change of the KGI when each KPI rises 1%, the others held at their actuals (1% for every factor of a product; its share for an addend of a sum).",
+    params: [TREE],
+    returns: "One rate per row (0.01 = the KGI moves 1%); format the column as %.",
+    shape: { kind: "column" },
+  },
+  (tree) => {
+    const t = readTree(tree);
+    return column(toColumn(t, impacts(t)));
+  },
+);
+
+export const KPI_GAP = customFunction(
+  {
+    name: "KPI_GAP",
+    summary:
+      "Gap attribution: each KPI's share of its KGI's gap (actual − target), in the KGI's unit. The leaves add up to the whole gap; a parent shows the sum of its subtree.",
+    params: [TREE],
+    returns: "One share per row, in the KGI's unit (negative = a shortfall).",
+    shape: { kind: "column" },
+  },
+  (tree) => {
+    const t = readTree(tree);
+    return column(toColumn(t, gaps(t)));
+  },
+);
+
+export const KPI_SEEK = customFunction(
+  {
+    name: "KPI_SEEK",
+    summary:
+      "Goal seek over several KPIs: the value each driver must reach for the KGI to hit its target (or goal) when all drivers improve by the same percentage; the KGI's row shows that percentage.",
+    params: [
+      TREE,
+      {
+        name: "goal",
+        optional: true,
+        example: "20000000",
+        help: 'A goal for the KGI instead of its target (single-tree ranges only). Text such as "2,000万" is read too.',
+      },
+      {
+        name: "drivers",
+        optional: true,
+        example: "J2:J4",
+        help: "Names or IDs of the KPIs to move. Default: the KSF-marked KPIs, else every leaf.",
+      },
+    ],
+    returns: "Each driver's new value, the common improvement in the KGI's row (0.06 = +6%), blank elsewhere.",
+    shape: { kind: "column" },
+  },
+  (tree, goal, drivers) => {
+    const t = readTree(tree);
+    const keys = drivers === undefined ? [] : toGrid(drivers).flat().map(cellText).filter(Boolean);
+    const chosen = keys.length ? resolveDrivers(t, keys) : null;
+    return column(toColumn(t, seekColumn(seek(t, readGoal(t.lang, goal), chosen))));
   },
 );
 
 /** Every custom function, in the order the help lists them. */
-export const CUSTOM_FUNCTIONS = [KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS, KPI_CHECK] as const;
+export const CUSTOM_FUNCTIONS = [
+  KPI_ROLLUP,
+  KPI_REQUIRED,
+  KPI_ACHIEVEMENT,
+  KPI_STATUS,
+  KPI_CHECK,
+  KPI_GAP,
+  KPI_IMPACT,
+  KPI_SEEK,
+] as const;

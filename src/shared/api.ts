@@ -7,6 +7,7 @@
  */
 import type { Draft, SheetLayout } from "../core/draft";
 import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
+import type { Problem } from "../core/layout";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
@@ -66,6 +67,12 @@ export interface TableReport {
   missingOps?: { row: number; name: string }[];
   /** Unit problems and targets that do not combine to their parent's. */
   warnings?: string[];
+  /**
+   * Everything the check found, each with its row, column, severity and
+   * message (problem and fix): the reader's errors in reading order (the
+   * first is what the functions would show), then the warnings.
+   */
+  problems: Problem[];
   /** Function columns already beside the table, if any (L1:O12). */
   functions: string | null;
   /** Where the function columns would be added: empty columns only (L1:O12). */

@@ -71,7 +71,15 @@ export function TablePanel(props: Shared & { auto: boolean }) {
               </>
             ) : null}
           </dl>
-          {report.error ? <p class="error-text">{report.error}</p> : null}
+          <Issues
+            title={t.errorTitle}
+            heading="h3"
+            level="error"
+            testid="errors"
+            items={report.problems
+              .filter((p) => p.severity === "error" && p.code !== "missingOp")
+              .map((p) => p.message)}
+          />
           <Issues
             title={t.missingOps}
             heading="h3"

@@ -1,5 +1,6 @@
 // Every word the sidebar shows, in Japanese and English.
 import type { Lang } from "../core/text";
+import { STATUS_LABEL } from "../core/words";
 
 const ja = {
   appTitle: "KPIツリー",
@@ -172,7 +173,7 @@ const ja = {
   achievedFrom: "「達成」とみなす達成率（%以上）",
   atRiskFrom: "「要注意」とみなす達成率（%以上）",
   colors: "状態の色",
-  status: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },
+  status: STATUS_LABEL.ja,
   save: "保存",
   saving: "保存中…",
   saved: (n: number) => (n ? `保存しました。色のルール ${n} 件を更新しました。` : "保存しました。"),
@@ -352,7 +353,7 @@ const en: Text = {
   achievedFrom: "Achieved from (% achievement)",
   atRiskFrom: "At risk from (% achievement)",
   colors: "Status colours",
-  status: { achieved: "Achieved", atRisk: "At risk", offTrack: "Off track", noData: "No data" },
+  status: STATUS_LABEL.en,
   save: "Save",
   saving: "Saving…",
   saved: (n) => (n ? `Saved. ${n} colour rules updated.` : "Saved."),

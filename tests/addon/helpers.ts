@@ -25,6 +25,20 @@ export function wideDraft(n: number, lang: "ja" | "en" = "en"): Draft {
   return { lang, nodes };
 }
 
+/**
+ * `n` KPIs over `levels` levels: a chain of sums from the KGI down to level
+ * `levels`, and the other KPIs as leaves of the KGI.
+ */
+export function deepDraft(n: number, levels: number, lang: "ja" | "en" = "en"): Draft {
+  const nodes = [newNode("n1", 0, { name: "Total", op: "sum", unit: "件" })];
+  for (let d = 1; d < levels; d++)
+    nodes.push(newNode(`c${d}`, d, { name: `Level ${d + 1}`, op: d < levels - 1 ? "sum" : "", unit: "件" }));
+  nodes[nodes.length - 1].target = 1;
+  for (let k = nodes.length + 1; k <= n; k++)
+    nodes.push(newNode(`n${k}`, 1, { name: `KPI ${k}`, target: 1, actual: k % 2, unit: "件" }));
+  return { lang, nodes };
+}
+
 /** Calls per method ("Range.setValues" → 1), for comparing two runs. */
 export function callsOf(s: Standin): Record<string, number> {
   return Object.fromEntries([...s.calls.entries()].sort());

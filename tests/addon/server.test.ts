@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { type Draft, setValue } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
-import { addon, callsOf, select, wideDraft } from "./helpers";
+import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
 const GREEN = DEFAULT_COLORS.achieved;
 const YELLOW = DEFAULT_COLORS.atRisk;
@@ -321,6 +321,28 @@ describe("writing a tree to a new sheet", () => {
     expect(runs[1].last[9]).toBe(0);
   });
 
+  it("writes 5,000 KPIs over 20 levels in either layout with the calls of a 10-KPI tree, growing the new sheet", () => {
+    for (const layout of ["parent", "outline"] as const) {
+      const runs = [wideDraft(10), deepDraft(5000, 20)].map((draft) => {
+        const s = addon();
+        s.resetCalls();
+        const result = s.run("writeTree", draft, layout) as { table: string; functions: string };
+        return { s, calls: callsOf(s), result };
+      });
+      expect(runs[1].calls, layout).toEqual(runs[0].calls);
+      expect(runs[0].calls["Sheet.insertRowsAfter"]).toBe(1);
+      expect(runs[0].calls["Sheet.insertColumnsAfter"]).toBe(1);
+      const { s, result } = runs[1];
+      // The last KPI's row, its name where the layout puts it, and its rolled-up actual (5000 % 2).
+      const last = s.values("KPI tree", result.table.replace(/^A1:([A-Z]+)(\d+)$/, "A$2:$1$2"))[0];
+      expect(last[layout === "parent" ? 0 : 1], layout).toBe("KPI 5000");
+      expect(s.values("KPI tree", result.functions.replace(/^([A-Z]+)1:[A-Z]+(\d+)$/, "$1$2"))[0][0]).toBe(0);
+      // The 20th level is read back: the KGI's total counts the chain's leaf and the 4,980 other leaves.
+      expect(s.values("KPI tree", result.functions.replace(/^([A-Z]+)1:.*$/, "$1" + "2"))[0][0]).toBe(2490);
+      if (layout === "outline") expect(s.values("KPI tree", "T21")[0][0]).toBe("Level 20");
+    }
+  }, 120_000);
+
   it("refuses an unknown layout before touching the spreadsheet", () => {
     const s = addon({ locale: "ja_JP" });
     expect(() => s.run("writeTree", templateDraft("sales", "ja"), "tree")).toThrow(/レイアウト/);
@@ -474,6 +496,27 @@ describe("an existing table", () => {
       missingOps: [{ row: 3, name: "Meetings" }],
       planned: null,
     });
+  });
+
+  it("lists every problem with its row, column and severity; the first is what the functions would say", () => {
+    const broken = TABLE.map((r) => r.slice());
+    broken[1][3] = "abc"; // Orders' target
+    broken[4][1] = "Nowhere"; // Leads' parent
+    broken[5][4] = "xyz"; // Lead rate's actual
+    const s = addon({ sheets: { Data: broken } });
+    select(s, "Data", "A1:F6");
+    const report = s.run("detectTable") as { ok: boolean; error: string; problems: Record<string, unknown>[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
+      ["error", "badNumber", 2, "Target"],
+      ["error", "badNumber", 6, "Actual"],
+      ["error", "unknownParent", 5, "Parent"],
+      ["error", "missingOp", 3, "Op"],
+    ]);
+    expect(report.error).toBe(report.problems[0].message);
+    expect(report.error).toMatch(/^Row 2 \("Orders"\), column "Target": "abc" is not a number.*Fix: /);
+    s.type("Data", "H2", "=KPI_ROLLUP(A1:F6)");
+    expect(s.errorMessage("Data", "H2")).toBe(report.error);
   });
 
   it("is found under a title row and right of a blank column, from a single selected cell", () => {

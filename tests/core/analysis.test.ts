@@ -1,8 +1,43 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bottlenecks, whatIf } from "../../src/core/analysis";
 import { readTree } from "../../src/core/layout";
+import { combine, OPS, replaceOne } from "../../src/core/operators";
 import { revenueFiveSteps } from "../helpers/examples";
 import { layout } from "../helpers/layouts";
+
+describe("replaceOne: combine with one operand replaced, in O(1) per question", () => {
+  const value = fc.option(fc.integer({ min: -90, max: 90 }), { nil: null, freq: 4 });
+  it("gives what combine gives, for every operator, operand and value (blanks included)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OPS), fc.array(value, { minLength: 1, maxLength: 8 }), value, (op, values, v) => {
+        const replace = replaceOne(op, values);
+        values.forEach((_, k) => {
+          const expected = combine(
+            op,
+            values.map((x, i) => (i === k ? v : x)),
+          );
+          // Small integers add and multiply exactly in any order (90⁸ < 2⁵³); avg and ratio divide once.
+          expect(replace(k, v), `${op} ${JSON.stringify(values)} [${k}] = ${v}`).toBe(expected);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("pins the cases a quick reading gets wrong: the first operand of a difference, all blanks, a blank factor", () => {
+    expect(replaceOne("difference", [10, 3, 2])(0, 20)).toBe(15);
+    expect(replaceOne("difference", [10, 3, 2])(2, 5)).toBe(2);
+    expect(replaceOne("difference", [10])(0, 4)).toBe(4);
+    expect(replaceOne("sum", [null, 5])(1, null)).toBeNull();
+    expect(replaceOne("avg", [null, 4, 8])(0, 3)).toBe(5);
+    expect(replaceOne("product", [2, null, 4])(0, 3)).toBeNull();
+    expect(replaceOne("product", [2, null, 4])(1, 3)).toBe(24);
+    expect(replaceOne("min", [5, 1, 7])(1, 9)).toBe(5);
+    expect(replaceOne("max", [5, 1, 7])(2, null)).toBe(5);
+    expect(replaceOne("none", [5, 1])(0, 9)).toBeNull();
+  });
+});
 
 describe("bottlenecks", () => {
   it("ranks leaves by how far their reaching target alone moves the KGI", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KpiError } from "../../src/core/errors";
-import { findHeaderRow, readTree } from "../../src/core/layout";
+import { diagnose, findHeaderRow, readTree } from "../../src/core/layout";
 import { unitsFromFormats } from "../../src/core/units";
 
 function errorOf(grid: unknown): KpiError {
@@ -262,6 +262,103 @@ describe("readTree: errors name the row, the node, the column and the fix", () =
     expect(errorOf(grid).message).toMatch(english);
     const ja = [grid[0].map((h) => JA[h as string] ?? h), ...grid.slice(1)];
     expect(errorOf(ja).message).toMatch(japanese);
+  });
+});
+
+describe("diagnose: every problem of a table in one reading", () => {
+  const brief = (grid: unknown[][]) =>
+    diagnose(grid).problems.map((p) => [p.severity, p.code, p.row, p.column, p.name]);
+
+  it("lists each problem once, in reading order, with its row, column, severity and the first as readTree throws it", () => {
+    const grid = [
+      ["ID", "Name", "Parent", "Target", "Actual"],
+      ["k", "Revenue", "", "1.2億", "abc"],
+      ["o", "Orders", "k", "100件", ""],
+      ["o", "Price", "k", "", ""],
+      ["l", "Leads", "zz", "", ""],
+      ["m", "", "o", "5", ""],
+      ["r", "Rate", "o", "x%", ""],
+    ];
+    expect(brief(grid)).toEqual([
+      ["error", "badNumber", 2, "Actual", "Revenue"],
+      ["error", "missingName", 6, "Name", undefined],
+      ["error", "badNumber", 7, "Target", "Rate"],
+      ["error", "duplicateId", 4, "ID", "Price"],
+      ["error", "unknownParent", 5, "Parent", "Leads"],
+      // No Op column: both parents are reported, in tree order (the second "o" is not a parent).
+      ["error", "missingOp", 2, "Op", "Revenue"],
+      ["error", "missingOp", 3, "Op", "Orders"],
+    ]);
+    const { problems } = diagnose(grid);
+    expect(problems[0].message).toBe(errorOf(grid).message);
+    expect(problems[0].message).toMatch(/^Row 2 \("Revenue"\), column "Actual": "abc" is not a number.*Fix: /);
+    expect(problems[2].message).toMatch(/^Row 7 \("Rate"\), column "Target": "x%"/);
+  });
+
+  it("still gives the tree: a missing operator reads as a scorecard, an unknown one is not reported twice", () => {
+    const { tree, problems } = diagnose([
+      ["指標名", "階層", "計算", "目標"],
+      ["売上", 1, "かける", 100],
+      ["客数", 2, "", 10],
+      ["単価", 2, "", 10],
+      ["利益", 1, "", ""],
+      ["費用", 2, "", ""],
+    ]);
+    expect(problems.map((p) => [p.code, p.row, p.column])).toEqual([
+      ["unknownOp", 2, "計算"],
+      ["missingOp", 5, "計算"],
+    ]);
+    expect(problems[1].message).toMatch(/^5行目（利益）の「計算」列: 子があるのに計算方法がありません。 修正: /);
+    expect(tree?.roots.map((r) => tree.nodes[r].name)).toEqual(["売上", "利益"]);
+    expect(tree?.nodes.map((n) => n.op)).toEqual(["none", null, null, "none", null]);
+  });
+
+  it("reports one error per parent loop and cuts it, so every row is in the tree", () => {
+    const grid = [
+      ["ID", "Name", "Parent", "Op"],
+      ["a", "A", "b", "+"],
+      ["b", "B", "a", "+"],
+      ["c", "C", "a", ""],
+      ["d", "D", "e", "+"],
+      ["e", "E", "d", "+"],
+      ["f", "F", "f", ""],
+    ];
+    expect(brief(grid)).toEqual([
+      ["error", "cycle", 7, "Parent", "F"],
+      ["error", "cycle", 2, "Parent", "A"],
+      ["error", "cycle", 5, "Parent", "D"],
+    ]);
+    const tree = diagnose(grid).tree;
+    expect(tree?.order.length).toBe(6);
+    // readTree throws the first the old reader met: the row that is its own parent while linking.
+    expect(errorOf(grid).message).toMatch(/^Row 7 \("F"\)/);
+  });
+
+  it("stops at the header when the header cannot be read, with the one error that explains it", () => {
+    expect(
+      diagnose([
+        ["Memo", "Other"],
+        ["x", "y"],
+      ]),
+    ).toMatchObject({ tree: null, problems: [{ code: "noNameColumn", row: 1 }] });
+    expect(diagnose([])).toMatchObject({ tree: null, problems: [{ code: "emptyRange" }] });
+  });
+
+  it("skips a row whose level cannot be read, and goes on with the others", () => {
+    expect(
+      brief([
+        ["Name", "Level", "Op"],
+        ["Root", 1, "+"],
+        ["A", "two", ""],
+        ["B", 2, ""],
+        ["C", 4, ""],
+      ]),
+    ).toEqual([
+      ["error", "badLevel", 3, "Level", "A"],
+      ["error", "levelJump", 5, "Level", "C"],
+      // C still hangs under B, as it will once its level is fixed: B then needs an operator.
+      ["error", "missingOp", 4, "Op", "B"],
+    ]);
   });
 });
 

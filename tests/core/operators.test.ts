@@ -1,7 +1,7 @@
 // Each operator, forward (combine) and inverse (solveChildren), with the results written out, and every word the
 // Op column reads. Between-layout comparisons cannot see a min computed as a max; these can.
 import { describe, expect, it } from "vitest";
-import { combine, OP_SYMBOL, OPS, type Op, parseOp, solveChildren } from "../../src/core/operators";
+import { combine, OP_WORD, OPS, type Op, parseOp, solveChildren } from "../../src/core/operators";
 
 describe("combine: a parent's value from its children's", () => {
   it("sum, avg, min and max skip blanks, as SUM and AVERAGE do, and give blank when every child is blank", () => {
@@ -119,8 +119,8 @@ describe("parseOp: the words of the Op column", () => {
     for (const word of ["", "plus minus", "%", "times", "sum of", "÷÷", "mx"]) expect(parseOp(word)).toBeUndefined();
   });
 
-  it("writes each operator back with one symbol that reads as the same operator", () => {
-    expect(OP_SYMBOL).toEqual({
+  it("writes each operator back with one word per language that reads as the same operator", () => {
+    expect(OP_WORD.en).toEqual({
       sum: "+",
       product: "×",
       difference: "−",
@@ -130,7 +130,8 @@ describe("parseOp: the words of the Op column", () => {
       max: "max",
       none: "none",
     });
-    for (const op of OPS) expect(parseOp(OP_SYMBOL[op])).toBe(op);
+    expect(OP_WORD.ja).toMatchObject({ avg: "平均", none: "なし" });
+    for (const op of OPS) for (const lang of ["ja", "en"] as const) expect(parseOp(OP_WORD[lang][op])).toBe(op);
     expect(OPS).toEqual(["sum", "product", "difference", "ratio", "avg", "min", "max", "none"]);
   });
 });

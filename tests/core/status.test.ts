@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { achievement, DEFAULT_THRESHOLDS, OKR_THRESHOLDS, STATUS_LABEL, statusOf } from "../../src/core/status";
+import { achievement, DEFAULT_THRESHOLDS, OKR_THRESHOLDS, statusOf } from "../../src/core/status";
+import { STATUS_LABEL } from "../../src/core/words";
 import { KPI_ACHIEVEMENT, KPI_STATUS } from "../../src/functions/customFunctions";
 
 describe("achievement", () => {

@@ -7,7 +7,16 @@ import { DIST, distCode, loadDist } from "../helpers/dist";
 import * as ex from "../helpers/examples";
 import { byName, layout } from "../helpers/layouts";
 
-const CUSTOM_FUNCTIONS = ["KPI_ROLLUP", "KPI_REQUIRED", "KPI_ACHIEVEMENT", "KPI_STATUS", "KPI_CHECK"];
+const CUSTOM_FUNCTIONS = [
+  "KPI_ROLLUP",
+  "KPI_REQUIRED",
+  "KPI_ACHIEVEMENT",
+  "KPI_STATUS",
+  "KPI_CHECK",
+  "KPI_IMPACT",
+  "KPI_GAP",
+  "KPI_SEEK",
+];
 
 /** The JSDoc block right above `function NAME(` at the top level. */
 function docOf(code: string, name: string): { doc: string; params: string[] } {

@@ -51,6 +51,9 @@ describe("declared output shapes", () => {
     KPI_ROLLUP: [grid],
     KPI_REQUIRED: [grid],
     KPI_CHECK: [grid],
+    KPI_GAP: [grid],
+    KPI_IMPACT: [grid],
+    KPI_SEEK: [grid],
     KPI_ACHIEVEMENT: [target, target, "higher"],
     KPI_STATUS: [target, target, undefined, undefined, "en"],
   };

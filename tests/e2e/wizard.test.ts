@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
-import { STATUS_LABEL } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
+import { STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
 import { OUTPUT, openPreview, type Session } from "./harness";
 

@@ -1,5 +1,7 @@
 // Writes one tree spec as the three sheet layouts the reader accepts, so every
-// example can be checked in all of them.
+// example can be checked in all of them, headed with the add-on's own header words.
+import { HEADER } from "../../src/core/words";
+
 export interface Spec {
   name: string;
   op?: string;
@@ -30,35 +32,12 @@ function flatten(roots: Spec[]): Row[] {
   return rows;
 }
 
-const HEAD = {
-  en: {
-    name: "Name",
-    id: "ID",
-    parent: "Parent",
-    level: "Level",
-    op: "Op",
-    target: "Target",
-    actual: "Actual",
-    dir: "Direction",
-  },
-  ja: {
-    name: "指標名",
-    id: "ID",
-    parent: "親",
-    level: "階層",
-    op: "計算",
-    target: "目標",
-    actual: "実績",
-    dir: "方向",
-  },
-};
-
 /** The table as Sheets passes it to a custom function: "" for empty cells. */
 export function layout(roots: Spec[], form: Layout, lang: "en" | "ja" = "en"): unknown[][] {
   const rows = flatten(roots);
-  const h = HEAD[lang];
+  const h = HEADER[lang];
   const values = (r: Row) => [r.spec.op ?? "", r.spec.target ?? "", r.spec.actual ?? "", r.spec.direction ?? ""];
-  const tail = [h.op, h.target, h.actual, h.dir];
+  const tail = [h.op, h.target, h.actual, h.direction];
   if (form === "parent")
     return [[h.id, h.name, h.parent, ...tail], ...rows.map((r) => [r.id, r.spec.name, r.parentId, ...values(r)])];
   if (form === "level")

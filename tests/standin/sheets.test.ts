@@ -430,6 +430,29 @@ describe("inserting rows and columns", () => {
     expect([sh.getMaxRows(), sh.getMaxColumns()]).toEqual([1000, 26]);
   });
 
+  it("makes new sheets of 1,000 rows × 26 columns and writes nothing outside a sheet until it is enlarged", () => {
+    const { ss } = sheet();
+    const fresh = ss.insertSheet("New");
+    expect([fresh.getMaxRows(), fresh.getMaxColumns()]).toEqual([1000, 26]);
+    const outside = "The coordinates of the range are outside the dimensions of the sheet.";
+    expect(() => fresh.getRange(1, 1, 1001, 1).setValues([])).toThrow(outside);
+    expect(() => fresh.getRange("AA1")).toThrow(outside);
+    fresh.insertRowsAfter(fresh.getMaxRows(), 5).insertColumnsAfter(fresh.getMaxColumns(), 2);
+    expect([fresh.getMaxRows(), fresh.getMaxColumns()]).toEqual([1005, 28]);
+    fresh.getRange(1005, 28).setValue("corner");
+    expect(fresh.getRange("AB1005").getValue()).toBe("corner");
+  });
+
+  it("refuses a new sheet that would take the workbook past 10 million cells", () => {
+    const { ss, sh } = sheet();
+    // 384,000 × 26 = 9,984,000 cells: room for no other 26,000-cell sheet.
+    sh.insertRowsAfter(1000, 383_000);
+    expect(() => ss.insertSheet("One more")).toThrow(
+      "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+    );
+    expect(ss.getSheets().map((x) => x.getName())).toEqual(["Data"]);
+  });
+
   it("keeps the inserts it does not implement throwing", () => {
     const { sh } = sheet();
     expect(() => sh.insertColumns(1)).toThrow("Sheet.insertColumns is not implemented in the stand-in");
