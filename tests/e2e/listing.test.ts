@@ -80,6 +80,7 @@ describe("Marketplace listing screenshots (1280×800)", { timeout: 40_000 }, () 
 
   it("3: the analysis of the sample table", async () => {
     await page.locator("#tabs button").getByText(SAMPLE_SHEET, { exact: true }).click();
+    await expect.poll(() => page.locator("#tabs button.active").textContent(), POLL).toBe(SAMPLE_SHEET);
     await page.locator('td[data-a1="B3"]').click();
     await menu("showTableCheck");
     const sb = sidebar();

@@ -41,6 +41,7 @@ describe("the preview follows the spreadsheet's active sheet and selection", { t
     await expect.poll(activeTab, POLL).toBe(first);
     await page.locator("#tabs button", { hasText: "Second" }).click();
     await expect.poll(() => s.selection().sheet, POLL).toBe("Second");
+    await expect.poll(activeTab, POLL).toBe("Second");
     await page.locator('td[data-a1="B2"]').click();
     await expect.poll(() => s.selection(), POLL).toMatchObject({ sheet: "Second", row: 2, column: 2, numRows: 1 });
     await page.locator('td[data-a1="A1"]').click();
@@ -81,7 +82,10 @@ describe("the preview follows the spreadsheet's active sheet and selection", { t
     ss.setActiveSheet(ss.getSheetByName("Second")!);
     await refresh();
     await page.locator("#tabs button", { hasText: "On screen" }).click();
+    // As a person does: the cell is clicked once the sheet is on screen.
+    await expect.poll(activeTab, POLL).toBe("On screen");
     await page.locator('td[data-a1="B4"]').click();
+    await expect.poll(() => s.selection(), POLL).toMatchObject({ sheet: "On screen", row: 4, column: 2 });
     await page.locator(".menu > button").first().click();
     await page.locator('li[data-fn="showTableCheck"]').click();
     const sb = page.frameLocator("#sidebar-frame");
