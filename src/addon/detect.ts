@@ -10,11 +10,12 @@ import { treeWarnings } from "../core/diagnosis";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
-import { type Cell, cellText, isBlank, type Lang } from "../core/text";
+import { type Cell, cellText, datesAsText, isBlank, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
 import { columnFunction, functionColumns, rateRef, type TableGeometry, unitFormats } from "../functions/columns";
 import { KPI_ACHIEVEMENT, KPI_ROLLUP } from "../functions/customFunctions";
+import { sheetDateText } from "../functions/locale";
 import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
@@ -45,7 +46,8 @@ function columnOf(header: Cell[], text: string | undefined, left: number): numbe
  * columns, so the table never reads its own results.
  */
 function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Located {
-  const all = range.getValues() as Cell[][];
+  // Date cells as the day the sheet shows, so a KPI named by a date is found by its parent.
+  const all = datesAsText(range.getValues() as Cell[][], sheetDateText());
   // A title or blank rows above the header, and blank columns left of the table, are not part of it.
   const skip = findHeaderRow(all);
   let lead = 0;

@@ -20,9 +20,10 @@ import { readTree } from "../core/layout";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
-import type { Cell, Lang } from "../core/text";
+import { type Cell, datesAsText, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
+import { sheetDateText } from "../functions/locale";
 import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
@@ -51,7 +52,7 @@ function readTable(c: Context, sheetName: string, table: string): Tree {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
   const range = sheet.getRange(table);
-  const values = range.getValues();
+  const values = datesAsText(range.getValues(), sheetDateText());
   const tree = readTree(values);
   unitsFromFormats(tree, values[0], range.getNumberFormats());
   return tree;
@@ -71,7 +72,7 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
   const report = healthReport(tree, c.settings.thresholds, c.lang);
   const history = c.ss.getSheetByName(HISTORY_SHEET);
   const series = history
-    ? historySeries(history.getDataRange().getValues(), label(sheetName, table))
+    ? historySeries(datesAsText(history.getDataRange().getValues(), sheetDateText()), label(sheetName, table))
     : new Map<string, HistoryPoint[]>();
   const keys = nodeKeys(tree);
   return {
@@ -134,7 +135,8 @@ function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: Cell[
     first = 1;
   } else {
     const last = history.getLastRow();
-    if (last > 0) before = historyDays(history.getRange(1, 1, last, 2).getValues(), table);
+    if (last > 0)
+      before = historyDays(datesAsText(history.getRange(1, 1, last, 2).getValues(), sheetDateText()), table);
     first = last + 1;
   }
   // A range past the sheet's last row does not exist: grow the sheet first.

@@ -163,9 +163,13 @@ export function snapshotRows(tree: Tree, date: string, table: string): Cell[][] 
   ]);
 }
 
-/** The date (yyyy-mm-dd) of a history row of the table `table`; null for other tables, headers and damaged rows. */
+/**
+ * The date (yyyy-mm-dd) of a history row of the table `table`; null for other
+ * tables, headers and damaged rows. A date typed back in as a Date cell arrives
+ * as its day's text (`datesAsText`, in the spreadsheet's time zone).
+ */
 function historyDate(row: Cell[], table: string): string | null {
-  const date = row[0] instanceof Date ? row[0].toISOString().slice(0, 10) : cellText(row[0]);
+  const date = cellText(row[0]);
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && cellText(row[1]) === table ? date : null;
 }
 

@@ -19,11 +19,20 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined;
 }
 
-/** A cell shown as the user would read it, for names and error messages. */
+/** A Date from any realm (Sheets' own, or the test runner's handed to the bundle). */
+export function isDate(cell: unknown): cell is Date {
+  return typeof cell === "object" && cell !== null && Object.prototype.toString.call(cell) === "[object Date]";
+}
+
+/**
+ * A cell shown as the user would read it, for names and error messages. Date
+ * cells reach the core as text of the spreadsheet's day (`datesAsText`); a
+ * Date that did not is written as its UTC day.
+ */
 export function cellText(cell: unknown): string {
   if (typeof cell === "string") return cell.trim();
   if (cell === null || cell === undefined) return "";
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   return String(cell).trim();
 }
@@ -58,4 +67,21 @@ function isRectangular(rows: unknown[]): boolean {
     if (!Array.isArray(row) || row.length !== width) return false;
   }
   return true;
+}
+
+/** A Date as the day the spreadsheet shows it: yyyy-mm-dd in the spreadsheet's time zone. */
+export type DateText = (date: Date) => string;
+
+/**
+ * `cells` (a grid, or one cell) with each Date replaced by the day the
+ * spreadsheet shows (`dateText`): a Date cell holds an instant, midnight in the
+ * spreadsheet's zone, which is the day before in UTC east of Greenwich. So a
+ * KPI named 2024-01-01 is found by a parent typed 2024-01-01, and messages show
+ * the day the user typed. The same cells when there is no Date.
+ */
+export function datesAsText<T>(cells: T, dateText: DateText): T {
+  const text = (c: unknown) => (isDate(c) ? (Number.isNaN(c.getTime()) ? "" : dateText(c)) : c);
+  if (!Array.isArray(cells)) return text(cells) as T;
+  if (!cells.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)))) return cells;
+  return cells.map((row) => (Array.isArray(row) ? row.map(text) : text(row))) as T;
 }

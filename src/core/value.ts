@@ -65,6 +65,8 @@ const SUFFIX_DIRECTION: [string, Direction][] = [
   ["未満", "lower"],
   ["超", "higher"],
 ];
+/** A date typed as text or a Date cell's day (2024-01-01, 2024/1/1): not an amount. */
+const DATE_TEXT = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
 const SPACE_OR_INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
 /**
@@ -126,6 +128,7 @@ function readText(cell: string): ParsedNumber | Refusal {
   if (NO_VALUE.has(s.toLowerCase())) return { value: null };
   if (INVISIBLE.test(s)) return { reason: "invisible", part: "" };
   if (!/\d/.test(s)) return { reason: "noDigits", part: "" };
+  if (DATE_TEXT.test(s)) return { reason: "date", part: "" };
   let direction: Direction | undefined;
   for (const [suffix, dir] of SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
@@ -239,6 +242,8 @@ function readAmount(scan: Scanner): { value: Decimal; plain: boolean } {
   for (;;) {
     const at = scan.i;
     const group = readGroup(scan);
+    // After 万/億/兆 a group never starts with 0: `5千万 000` or `1万0500` is not an amount.
+    if (group && lastBig !== Number.POSITIVE_INFINITY && scan.s[at] === "0") throw new Refused("kanji", "0");
     const big = BIG[scan.s[scan.i]];
     if (big === undefined) {
       if (group) {
@@ -278,7 +283,10 @@ function readGroup(scan: Scanner): { terms: Decimal[]; size: number } | null {
   let size = 0;
   let limit = Number.POSITIVE_INFINITY;
   for (;;) {
+    const at = scan.i;
     const coefficient = readPlain(scan);
+    // After 千/百/十 digits never start with 0 either: `5千 000`, `1千05`.
+    if (coefficient && limit !== Number.POSITIVE_INFINITY && scan.s[at] === "0") throw new Refused("kanji", "0");
     const unit = SMALL[scan.s[scan.i]];
     if (unit === undefined) {
       if (coefficient) {

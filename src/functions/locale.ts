@@ -1,5 +1,5 @@
 import { langOfLocale } from "../core/settings";
-import type { Lang } from "../core/text";
+import type { DateText, Lang } from "../core/text";
 
 /**
  * The spreadsheet's language, readable from custom functions too (a get* call
@@ -11,4 +11,21 @@ export function sheetLanguage(): Lang {
   } catch {
     return "en";
   }
+}
+
+/**
+ * The spreadsheet's day of a Date (yyyy-mm-dd in its time zone), with
+ * Utilities.formatDate, which custom functions may call too. The zone is asked
+ * for once, and only when a Date is met. Outside Sheets, the UTC day.
+ */
+export function sheetDateText(): DateText {
+  let zone: string | undefined;
+  return (date) => {
+    try {
+      zone ??= SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+      return Utilities.formatDate(date, zone, "yyyy-MM-dd");
+    } catch {
+      return date.toISOString().slice(0, 10);
+    }
+  };
 }

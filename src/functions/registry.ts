@@ -11,7 +11,9 @@
  * - the formulas the add-on writes (`formula`) and how it recognises them
  *   again on a sheet (`parseCall`).
  */
+import { datesAsText } from "../core/text";
 import { finiteOutput, type Output } from "./grid";
+import { sheetDateText } from "./locale";
 
 export interface ParamSpec {
   name: string;
@@ -60,13 +62,19 @@ const FIRST_ROW: Record<Shape["kind"], number | null> = { column: 2, elementwise
 
 /**
  * Declares a custom function: its spec and its implementation, which takes one
- * argument per parameter. Its output passes `finiteOutput`: never NaN or Infinity in a cell.
+ * argument per parameter. Date cells in its arguments arrive as the
+ * spreadsheet's day (`datesAsText`), and its output passes `finiteOutput`:
+ * never NaN or Infinity in a cell.
  */
 export function customFunction<const P extends readonly ParamSpec[]>(
   spec: FunctionSpec<P>,
   run: (...args: ArgsOf<P>) => Output,
 ): CustomFunction<P> {
-  const guarded = (...args: ArgsOf<P>) => finiteOutput(run(...args), FIRST_ROW[spec.shape.kind]);
+  const guarded = (...args: ArgsOf<P>) => {
+    const dateText = sheetDateText();
+    const days = args.map((a) => datesAsText(a, dateText)) as ArgsOf<P>;
+    return finiteOutput(run(...days), FIRST_ROW[spec.shape.kind]);
+  };
   return Object.assign(guarded, { spec });
 }
 

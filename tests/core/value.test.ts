@@ -70,7 +70,7 @@ describe("parseNumber", () => {
   it("adds the parts of a Japanese amount exactly, rounding once", () => {
     expect(parseNumber("1.1億1千万")?.value).toBe(120_000_000);
     expect(parseNumber("1兆2,345億6,789万1,234.5")?.value).toBe(1_234_567_891_234.5);
-    expect(parseNumber("0.1億0.2万")?.value).toBe(10_002_000);
+    expect(parseNumber("0.1億2.5万")?.value).toBe(10_025_000);
   });
 
   it.each(["", "-", "—", "–", "N/A", "n/a", "未定", "TBD", "  ", null, undefined])("reads %j as no value", (input) => {
@@ -125,6 +125,9 @@ describe("readNumber refuses, with the reason", () => {
     ["2万1億", "kanji", "億"],
     ["1億12,345万", "kanji", "万"],
     ["1千23百", "kanji", "百"],
+    ["5千万 000", "kanji", "0"],
+    ["1万0500", "kanji", "0"],
+    ["5千 000", "kanji", "0"],
     ["1億二千万", "kanjiDigit", "二"],
     ["1京", "unknownMultiplier", "京"],
     ["3垓円", "unknownMultiplier", "垓"],
