@@ -73,22 +73,8 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-export function Editor(props: EditorProps) {
-  const { t, lang, state, settings } = props;
-  const { draft } = state;
-  const evaluation = useMemo(() => evaluateDraft(draft, lang, settings.thresholds), [draft, lang, settings]);
-  const [pending, setPending] = useState<Removal | null>(null);
-  const [removed, setRemoved] = useState<Removal | null>(null);
-  // After adding a KPI the cursor goes to its name.
-  const nameRef = useRef<HTMLInputElement>(null);
-  const [added, setAdded] = useState(0);
-  useEffect(() => {
-    if (added) nameRef.current?.focus();
-  }, [added]);
-  const i = draft.nodes[state.selected] ? state.selected : 0;
-  const errors = evaluation.issues.filter((x) => x.level === "error");
-
-  // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) anywhere in the editor but in a text field, which keeps its own undo.
+/** Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) anywhere in the editor but in a text field, which keeps its own undo. */
+function useUndoKeys(props: EditorProps): void {
   const keys = useRef<(e: KeyboardEvent) => void>(() => {});
   keys.current = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || typing(e.target)) return;
@@ -97,28 +83,77 @@ export function Editor(props: EditorProps) {
     else if (((key === "z" && e.shiftKey) || key === "y") && props.canRedo) props.redo();
     else return;
     e.preventDefault();
-    setRemoved(null);
   };
   useEffect(() => {
     const listener = (e: KeyboardEvent) => keys.current(e);
     document.addEventListener("keydown", listener);
     return () => document.removeEventListener("keydown", listener);
   }, []);
+}
+
+/** Focuses an element of the sidebar once the next render is on screen. */
+function focusSoon(selector: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/**
+ * Deleting KPI `i`: a leaf goes at once; a parent takes its subtree with it,
+ * so the user is asked first, with the count. Either way a notice offers Undo.
+ * Returns what starts a deletion and what to show (the question or the notice).
+ */
+function useRemoval(props: EditorProps, i: number): { ask(): void; view: preact.ComponentChild } {
+  const { t } = props;
+  const { draft } = props.state;
+  const [pending, setPending] = useState<Removal | null>(null);
+  const [removed, setRemoved] = useState<Removal | null>(null);
   const remove = (r: Removal) => {
     if (r.draft !== draft) return;
     const left = removeNode(draft, r.index);
     props.commit({ draft: left, selected: Math.max(0, r.index - 1) });
     setPending(null);
     setRemoved({ ...r, draft: left });
+    focusSoon('[data-testid="removed"] button');
   };
-  const askRemove = () => {
+  const ask = () => {
     const name = draft.nodes[i].name.trim() || t.unnamed;
     const r = { index: i, name, count: removalCount(draft.nodes, i), draft };
-    setRemoved(null);
-    // A leaf goes at once (undo brings it back); a parent takes its subtree with it, so ask first.
     if (r.count > 1) setPending(r);
     else remove(r);
   };
+  const no = () => {
+    setPending(null);
+    focusSoon('[data-action="remove"]');
+  };
+  const view = (
+    <>
+      {pending?.draft === draft ? <ConfirmRemove {...props} removal={pending} onYes={remove} onNo={no} /> : null}
+      {removed?.draft === draft ? (
+        <p class="notice" role="status" data-testid="removed">
+          {t.removed(removed.name, removed.count)}{" "}
+          <button type="button" class="link" onClick={props.undo}>
+            {t.undo}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+  return { ask, view };
+}
+
+export function Editor(props: EditorProps) {
+  const { t, lang, state, settings } = props;
+  const { draft } = state;
+  const evaluation = useMemo(() => evaluateDraft(draft, lang, settings.thresholds), [draft, lang, settings]);
+  const i = draft.nodes[state.selected] ? state.selected : 0;
+  const errors = evaluation.issues.filter((x) => x.level === "error");
+  const removal = useRemoval(props, i);
+  useUndoKeys(props);
+  // After adding a KPI the cursor goes to its name.
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added) nameRef.current?.focus();
+  }, [added]);
 
   return (
     <div class="editor">
@@ -144,25 +179,8 @@ export function Editor(props: EditorProps) {
         status={evaluation.status}
         flagged={new Set(evaluation.issues.map((x) => x.key))}
       />
-      <Toolbar {...props} index={i} onRemove={askRemove} onAdded={() => setAdded((n) => n + 1)} />
-      {pending?.draft === draft ? (
-        <ConfirmRemove {...props} removal={pending} onYes={remove} onNo={() => setPending(null)} />
-      ) : null}
-      {removed?.draft === draft ? (
-        <p class="notice" role="status" data-testid="removed">
-          {t.removed(removed.name, removed.count)}{" "}
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
-              props.undo();
-              setRemoved(null);
-            }}
-          >
-            {t.undo}
-          </button>
-        </p>
-      ) : null}
+      <Toolbar {...props} index={i} onRemove={removal.ask} onAdded={() => setAdded((n) => n + 1)} />
+      {removal.view}
       <NodeDetails {...props} index={i} nameRef={nameRef} />
       <h3>{t.checks}</h3>
       <CheckList {...props} issues={evaluation.issues} />
@@ -279,7 +297,7 @@ function NodeList(props: EditorProps & { index: number; status: Status[]; flagge
               {hasChildren(nodes, k) && n.op ? (
                 <span class="op-chip" data-op={n.op}>
                   <span class="visually-hidden">{t.opIs}</span>
-                  {t.opChip[n.op]}
+                  {t.ops[n.op]}
                 </span>
               ) : null}
               {props.flagged.has(n.key) ? (

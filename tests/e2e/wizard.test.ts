@@ -281,6 +281,11 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
 });
 
 describe("editing safely", { timeout: 40_000 }, () => {
+  const focused = (selector: string) =>
+    sidebar()
+      .locator(selector)
+      .evaluate((el) => el === document.activeElement);
+
   /** Back to step 2 of the wizard on a fresh sales template. */
   async function freshSales(lang: Lang): Promise<void> {
     const sb = sidebar();
@@ -313,15 +318,18 @@ describe("editing safely", { timeout: 40_000 }, () => {
       `「${d.nodes[parent].name}」を削除すると、その下の ${count - 1} 個の指標`,
     );
     await page.locator("#sidebar-frame").screenshot({ path: shot("delete-1-confirm") });
-    // Cancel (focused first, so Enter does no harm) leaves the tree as it was.
-    await sb.locator('[data-testid="confirm-no"]').click();
+    // Cancel is focused first, so Enter does no harm; it leaves the tree as it was, focus back on Delete.
+    await expect.poll(() => focused('[data-testid="confirm-no"]'), POLL).toBe(true);
+    await sb.locator('[data-testid="confirm-no"]').press("Enter");
     expect(await dialog.count()).toBe(0);
     expect(await items.count()).toBe(d.nodes.length);
+    await expect.poll(() => focused('[data-action="remove"]'), POLL).toBe(true);
     // Confirm: the subtree goes, and the notice offers undo.
     await sb.locator('[data-action="remove"]').click();
     await sb.locator('[data-testid="confirm-yes"]').click();
     expect(await items.count()).toBe(d.nodes.length - count);
     expect(await sb.locator('[data-testid="removed"]').textContent()).toContain(`合わせて ${count} 個を削除しました`);
+    await expect.poll(() => focused('[data-testid="removed"] button'), POLL).toBe(true);
     await page.locator("#sidebar-frame").screenshot({ path: shot("delete-2-removed") });
     await sb.locator('[data-testid="removed"] button').click();
     expect(await items.allTextContents()).toEqual(d.nodes.map((n) => n.name));
@@ -387,7 +395,7 @@ describe("editing safely", { timeout: 40_000 }, () => {
     const sb = sidebar();
     await freshSales("ja");
     const chip = sb.locator(".nodes .op-chip").first();
-    expect(await chip.textContent()).toMatch(/^計算: (× 積|\+ 合計|÷ 比|− 差)$/);
+    expect(await chip.textContent()).toMatch(/^計算: (× 掛け算|\+ 合計|÷ 割り算|− 差)$/);
     const labels = await sb.locator(".toolbar button").allTextContents();
     expect(labels.map((l) => l.trim())).toEqual([
       "+子を追加",
