@@ -215,46 +215,80 @@ function tableCheck() {
   const n = 10_000;
   const code = readFileSync(CODE_URL, "utf8");
   const rows = [];
-  let slow = false;
+  const over = [];
+  // Wall time, and the process's CPU time: on a machine other jobs share, the wall clock also counts their turns.
+  const both = (label, fn) => () => {
+    const cpu = process.cpuUsage();
+    const wall = timed(fn).ms;
+    const used = process.cpuUsage(cpu);
+    return { parts: { [label]: wall, [`${label}, CPU time`]: (used.user + used.system) / 1000 } };
+  };
   for (const shape of ["wide", "chain"])
     for (const withOp of [true, false]) {
       const ctx = context();
-      const grid = inContext(
-        ctx,
-        `Inputs.table(${n}, "${shape}")${withOp ? "" : ".map((r) => r.filter((_, c) => c !== 3))"}`,
-      );
+      const drop = withOp ? "" : ".map((r) => r.filter((_, c) => c !== 3))";
+      const grid = inContext(ctx, `Inputs.table(${n}, "${shape}")${drop}`);
       Object.assign(ctx, services("Sheet1", grid));
       vm.runInContext(code, ctx, { filename: "Code.js" });
       const report = ctx.detectTable();
-      let refused = "";
+      const found = withOp
+        ? `${group(report.nodes)} KPIs`
+        : `${group(report.missingOps.length)} parents without an operator`;
+      const label = `${shape}, ${withOp ? "Op column" : "no Op column"}`;
+      const check = `${label}: Check tree (${found})`;
+      // Without operators the analysis stops at the first parent lacking one, as the functions do.
+      const analysis = `${label}: analysis${withOp ? "" : " (refused: a parent has no operator)"}`;
       const results = interleave(
         {
-          "Check tree": () => ctx.detectTable(),
-          analysis: () => {
+          check: both(check, () => ctx.detectTable()),
+          analysis: both(analysis, () => {
             try {
               ctx.analyzeTable("Sheet1", report.table);
-            } catch {
-              // Without operators the analysis stops at the first parent lacking one, as the functions do.
-              refused = ", refused: no operator";
-            }
-          },
+            } catch {}
+          }),
         },
-        { rounds: 5, warmup: 2 },
+        { rounds: 5, warmup: 1 },
       );
-      const found = withOp ? `${report.nodes} KPIs` : `${report.missingOps.length} parents without an operator`;
-      const label = `${shape}, ${withOp ? "Op column" : "no Op column"}`;
-      rows.push({ label: `${label}: Check tree (${found})`, n, s: results["Check tree"] });
-      rows.push({ label: `${label}: analysis${refused}`, n, s: results.analysis });
-      slow ||= results["Check tree"].median >= 1000 || results.analysis.median >= 1000;
+      for (const [part, s] of Object.entries(results)) {
+        rows.push({ label: part, n, s });
+        if (part.endsWith("CPU time") && s.median >= 1000) over.push(part);
+      }
     }
-  printTable("Check tree and analysis of a 10,000-row table, as the sidebar runs them (goal: each < 1 s)", rows);
-  if (slow) {
-    console.log("\nSLOW: a Check tree or an analysis of 10,000 rows took 1 s or more");
+  printTable("Check tree and analysis of a 10,000-row table, as the sidebar runs them (goal: each < 1 s of CPU)", rows);
+  if (over.length) {
+    console.log(`\nSLOW (1 s of CPU or more): ${over.join("; ")}`);
     process.exitCode = 1;
   }
 }
 
-const SUITES = { fullCalc, shapes, tableCheck, coldStart };
+/**
+ * Issue 11: gap attribution, sensitivity and goal seek (every leaf a driver),
+ * each a function call as in a cell, on the balanced tree and a chain, beside
+ * KPI_ROLLUP in the same interleaved run (the ratio is the figure: absolute
+ * times move with the machine's load); the goal is 10,000 KPIs under 1 s each.
+ */
+function attribution() {
+  for (const shape of ["balanced", "chain"]) {
+    const rows = [];
+    for (const n of sizes([1_000, 10_000, 100_000])) {
+      const grid = oursTable(n, shape);
+      const results = interleave(
+        {
+          scan: () => ours.Inputs.scan(grid),
+          KPI_ROLLUP: () => ours.KPI_ROLLUP(grid),
+          KPI_GAP: () => ours.KPI_GAP(grid),
+          KPI_IMPACT: () => ours.KPI_IMPACT(grid),
+          KPI_SEEK: () => ours.KPI_SEEK(grid),
+        },
+        { rounds: n >= 100_000 ? 3 : 5, warmup: 1 },
+      );
+      for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
+    }
+    printTable(`KPI_GAP, KPI_IMPACT, KPI_SEEK: ${shape}`, rows);
+  }
+}
+
+const SUITES = { fullCalc, shapes, tableCheck, coldStart, attribution };
 
 const wanted = process.argv.slice(2);
 const started = performance.now();

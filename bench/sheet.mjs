@@ -17,18 +17,23 @@ export function services(name, grid) {
   const width = grid[0].length;
   const maxRows = grid.length + 1;
   const maxColumns = width + 4;
-  const cell = (r, c) => (r <= grid.length && c <= width ? grid[r - 1][c - 1] : "");
   const range = (row, column, rows, columns) => {
-    const block = (read) =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => read(row + r, column + c)));
+    // Fresh arrays on every call, as Apps Script returns them; cells past the table are "".
+    const values = () =>
+      Array.from({ length: rows }, (_, r) => {
+        const line = (grid[row - 1 + r] ?? []).slice(column - 1, column - 1 + columns);
+        while (line.length < columns) line.push("");
+        return line;
+      });
+    const blank = (text) => () => Array.from({ length: rows }, () => new Array(columns).fill(text));
     return strict("Range", {
       getRow: () => row,
       getColumn: () => column,
       getNumRows: () => rows,
       getNumColumns: () => columns,
-      getValues: () => block(cell),
-      getFormulas: () => block(() => ""),
-      getNumberFormats: () => block(() => "General"),
+      getValues: values,
+      getFormulas: blank(""),
+      getNumberFormats: blank("General"),
     });
   };
   const a1 = (text) => {

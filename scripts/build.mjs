@@ -2,6 +2,11 @@
 // a top-level declaration (with its JSDoc) per entry point, appsscript.json,
 // and Sidebar.html when the sidebar exists.
 //
+// Production (default, what the tests exercise and `npm run push:prod` ships): minified, with
+// dist/Code.js.map beside it (never pushed: .claspignore) for `npm run stack`, and exception
+// logging off, because error messages name users' KPIs and values (privacy policy).
+// Development (`--dev`, what `npm run push` ships to the dev script): unminified, exceptions logged.
+//
 // Why generate declarations: Apps Script only sees top-level function
 // declarations (custom functions, onOpen, google.script.run targets), while
 // esbuild wraps everything in an IIFE and drops JSDoc. The custom functions'
@@ -125,19 +130,48 @@ async function bundle(entry, options = {}) {
     minify: true,
     legalComments: "none",
     charset: "utf8",
+    outfile: join(dist, "bundle.js"),
     ...options,
   });
-  return result.outputFiles[0].text;
+  const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text;
+  return { code: file(".js"), map: file(".js.map") };
 }
 
-export async function build() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+/** The manifest as pushed: exception logging only in development. */
+export function manifest({ dev = false } = {}) {
+  const json = JSON.parse(readFileSync(join(root, "appsscript.json"), "utf8"));
+  return `${JSON.stringify({ ...json, exceptionLogging: dev ? "STACKDRIVER" : "NONE" }, null, 2)}\n`;
+}
 
-  const iife = (await bundle("src/main.ts", { format: "iife", globalName: GLOBAL, platform: "neutral" })).trim();
-  const prefix = `"use strict";var ${GLOBAL}=`;
-  if (!iife.startsWith(prefix) || !iife.endsWith(";")) throw new Error("unexpected esbuild IIFE shape");
-  const code = `${prefix}${bindBuiltins(`return ${iife.slice(prefix.length, -1)}`)};`;
+/**
+ * `"use strict";var KpiTree=<iife>;` with the IIFE wrapped by bindBuiltins. The wrapper's opening
+ * takes a line of its own and the IIFE keeps its lines and columns (padded), so the source map
+ * stays right with LINES_BEFORE_BUNDLE more lines in front.
+ */
+function wrapBundle(iife) {
+  const head = new RegExp(`^"use strict";\\s*var ${GLOBAL}\\s*=\\s*`).exec(iife);
+  if (!head || !iife.endsWith(";")) throw new Error("unexpected esbuild IIFE shape");
+  const lines = head[0].split("\n");
+  const pad = "\n".repeat(lines.length - 1) + " ".repeat(lines[lines.length - 1].length);
+  return `"use strict";var ${GLOBAL}=${bindBuiltins(`return (\n${pad}${iife.slice(head[0].length, -1)})`)};`;
+}
+
+/** Banner line + the wrapper's opening line. */
+const LINES_BEFORE_BUNDLE = 2;
+
+export async function build({ dev = false, outDir = dist } = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const bundled = await bundle("src/main.ts", {
+    format: "iife",
+    globalName: GLOBAL,
+    platform: "neutral",
+    minify: !dev,
+    sourcemap: "external",
+    sourcesContent: false,
+  });
+  const code = wrapBundle(bundled.code.trim());
   const wrappers = [
     ...registryOf(code).map((spec) =>
       wrapper(
@@ -151,11 +185,19 @@ export async function build() {
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";
-  writeFileSync(join(dist, "Code.js"), `${banner}${code}\n\n${wrappers.join("\n")}`);
-  writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
+  writeFileSync(join(outDir, "Code.js"), `${banner}${code}\n\n${wrappers.join("\n")}`);
+  // Each ";" of the mappings is one generated line with nothing mapped.
+  const map = JSON.parse(bundled.map);
+  const mappings = `${";".repeat(LINES_BEFORE_BUNDLE)}${map.mappings}`;
+  writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
+  writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
   if (existsSync(join(root, "src/sidebar/main.ts"))) {
-    const script = await bundle("src/sidebar/main.ts", { format: "iife", platform: "browser" });
+    const { code: script } = await bundle("src/sidebar/main.ts", {
+      format: "iife",
+      platform: "browser",
+      minify: !dev,
+    });
     const css = existsSync(join(root, "src/sidebar/style.css"))
       ? readFileSync(join(root, "src/sidebar/style.css"), "utf8")
       : "";
@@ -163,11 +205,12 @@ export async function build() {
       .replace("/*STYLE*/", () => css)
       // </script> inside the bundle would end the tag early.
       .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
-    writeFileSync(join(dist, "Sidebar.html"), html);
+    writeFileSync(join(outDir, "Sidebar.html"), html);
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await build();
-  console.log("built dist/");
+  const dev = process.argv.includes("--dev");
+  await build({ dev });
+  console.log(`built dist/ (${dev ? "development: unminified, exceptions logged" : "production"})`);
 }

@@ -1,8 +1,9 @@
 // The preview page: renders the stand-in's sheet, edits cells, runs menu items,
 // shows the sidebar. Talks to dev/preview/server.ts.
 
-// Types only: erased by esbuild, so nothing of the stand-in reaches the browser.
+// Types only from the stand-in (erased by esbuild); a1.ts is plain functions, safe in the browser.
 import type { CellView } from "../standin";
+import { cellA1 as a1, columnLetter as letters, rangeA1 } from "../standin/a1";
 
 interface MenuItem {
   caption: string;
@@ -10,43 +11,58 @@ interface MenuItem {
   separator?: boolean;
   items?: MenuItem[];
 }
+interface Selection {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
 interface State {
   sheets: string[];
   active: string;
+  /** The active range on the active sheet: set by clicks here and by the add-on (setActiveRange…). */
+  selection: Selection & { sheet: string };
   view: { rows: number; columns: number; frozenRows: number; columnWidths: number[]; cells: CellView[][] };
   menus: { caption: string; addon: boolean; items: MenuItem[] }[];
   sidebar: { title: string; version: number } | null;
-  toasts: { message: string; title?: string }[];
-  alerts: { title?: string; prompt: string }[];
+  toast: { id: number; title?: string; message: string; remainingMs: number } | null;
+  alerts: { id: number; title?: string; prompt: string }[];
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let state: State | undefined;
-let selected = { row: 1, column: 1 };
+let selected: Selection = { row: 1, column: 1, numRows: 1, numColumns: 1 };
+/** Clicks not yet known to the server: until then a re-render keeps the selection shown here. */
+let pendingSelects = 0;
 let shownSidebar = -1;
-let seenToasts = "";
+let shownToast = -1;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-function letters(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const a1 = (row: number, column: number) => `${letters(column)}${row}`;
-
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const r = await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
+/** One request at a time, in order: a click's selection reaches the server before the menu item that reads it. */
+let queue: Promise<unknown> = Promise.resolve();
+function request<T>(path: string, body?: unknown): Promise<T> {
+  const next = queue.then(async () => {
+    const r = await fetch(
+      path,
+      body === undefined
+        ? undefined
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
+    return (await r.json()) as T;
   });
-  return (await r.json()) as T;
+  queue = next.catch(() => undefined);
+  return next;
 }
 
-async function refresh(sheet?: string): Promise<void> {
-  const q = sheet ?? state?.active;
-  const r = await fetch(`/api/state${q ? `?sheet=${encodeURIComponent(q)}` : ""}`);
-  render((await r.json()) as State);
+const post = <T>(path: string, body: unknown) => request<T>(path, body);
+
+async function refresh(): Promise<void> {
+  render(await request<State>("/api/state"));
+}
+
+/** A tab click: the sheet becomes active on the server too, with the selection it had. */
+async function openSheet(name: string): Promise<void> {
+  render(await post<State>("/api/select", { sheet: name }));
 }
 
 function status(text: string): void {
@@ -95,13 +111,34 @@ function startEdit(td: HTMLTableCellElement, row: number, column: number, initia
   });
 }
 
-function select(row: number, column: number): void {
-  selected = { row, column };
-  for (const el of document.querySelectorAll("td.sel")) el.classList.remove("sel");
-  document.querySelector(`td[data-a1="${a1(row, column)}"]`)?.classList.add("sel");
-  $("ref").textContent = a1(row, column);
-  const cell = state?.view.cells[row - 1]?.[column - 1];
+/** Shows a selection: the active cell outlined, the rest of the range tinted. */
+function showSelection(sel: Selection): void {
+  selected = sel;
+  for (const el of document.querySelectorAll("td.sel, td.in")) el.classList.remove("sel", "in");
+  for (let r = sel.row; r < sel.row + sel.numRows; r++)
+    for (let c = sel.column; c < sel.column + sel.numColumns; c++)
+      document.querySelector(`td[data-a1="${a1(r, c)}"]`)?.classList.add("in");
+  document.querySelector(`td[data-a1="${a1(sel.row, sel.column)}"]`)?.classList.add("sel");
+  $("ref").textContent = rangeA1(sel);
+  const cell = state?.view.cells[sel.row - 1]?.[sel.column - 1];
   ($("formula") as HTMLInputElement).value = cell ? editText(cell) : "";
+}
+
+/** A person selecting cells: shown at once, then told to the server (the add-on's getActiveRange()). */
+function select(row: number, column: number, extend = false): void {
+  if (!state) return;
+  const anchor = { row: selected.row, column: selected.column };
+  const sel = extend
+    ? {
+        row: Math.min(anchor.row, row),
+        column: Math.min(anchor.column, column),
+        numRows: Math.abs(anchor.row - row) + 1,
+        numColumns: Math.abs(anchor.column - column) + 1,
+      }
+    : { row, column, numRows: 1, numColumns: 1 };
+  showSelection(sel);
+  pendingSelects++;
+  void post("/api/select", { sheet: state.active, a1: rangeA1(sel) }).finally(() => pendingSelects--);
 }
 
 function renderGrid(s: State): void {
@@ -135,7 +172,7 @@ function renderGrid(s: State): void {
         td.classList.add("err");
         td.title = cell.error;
       } else if (cell.note) td.title = cell.note;
-      td.addEventListener("click", () => select(r + 1, c + 1));
+      td.addEventListener("click", (e) => select(r + 1, c + 1, e.shiftKey));
       td.addEventListener("dblclick", () => startEdit(td, r + 1, c + 1));
     });
   });
@@ -148,7 +185,7 @@ function renderMenus(s: State): void {
     const box = document.createElement("div");
     box.className = "menu";
     const button = document.createElement("button");
-    button.textContent = menu.addon ? "拡張機能 ▾" : `${menu.caption} ▾`;
+    button.textContent = menu.addon ? "拡張機能 ▼" : `${menu.caption} ▼`;
     button.addEventListener("click", (e) => {
       e.stopPropagation();
       box.classList.toggle("open");
@@ -210,28 +247,36 @@ function renderTabs(s: State): void {
     const b = document.createElement("button");
     b.textContent = name;
     if (name === s.active) b.className = "active";
-    b.addEventListener("click", () => void refresh(name));
+    b.addEventListener("click", () => void openSheet(name));
     tabs.appendChild(b);
   }
 }
 
-function renderToasts(s: State): void {
-  const key = JSON.stringify([s.toasts, s.alerts]);
-  if (key === seenToasts) return;
-  seenToasts = key;
-  const box = $("toasts");
-  box.textContent = "";
-  for (const t of [
-    ...s.toasts.map((x) => `${x.title ? `${x.title}: ` : ""}${x.message}`),
-    ...s.alerts.map((a) => a.prompt),
-  ]) {
-    const div = document.createElement("div");
-    div.textContent = t;
-    box.appendChild(div);
+/** One toast at a time, for the time the add-on asked (the server says how long is left). */
+function renderToast(s: State): void {
+  const box = $("toast");
+  if (!s.toast) {
+    box.hidden = true;
+    return;
   }
-  setTimeout(() => {
-    box.textContent = "";
-  }, 6000);
+  if (s.toast.id === shownToast) return;
+  shownToast = s.toast.id;
+  box.textContent = "";
+  if (s.toast.title) box.appendChild(document.createElement("b")).textContent = s.toast.title;
+  box.appendChild(document.createTextNode(s.toast.message));
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  if (s.toast.remainingMs >= 0) toastTimer = setTimeout(() => (box.hidden = true), s.toast.remainingMs);
+}
+
+/** Alerts are modal, as in Sheets: the first one waiting, until OK. */
+function renderAlert(s: State): void {
+  const first = s.alerts[0];
+  $("alert").hidden = !first;
+  if (!first) return;
+  $("alert").dataset.id = String(first.id);
+  $("alert-title").textContent = first.title ?? "";
+  $("alert-text").textContent = first.prompt;
 }
 
 function render(s: State): void {
@@ -240,13 +285,17 @@ function render(s: State): void {
   renderMenus(s);
   renderTabs(s);
   renderSidebar(s);
-  renderToasts(s);
-  select(Math.min(selected.row, s.view.rows), Math.min(selected.column, s.view.columns));
+  renderToast(s);
+  renderAlert(s);
+  showSelection(pendingSelects ? selected : s.selection);
   document.body.dataset.ready = "1";
 }
 
 $("formula").addEventListener("keydown", (e) => {
   if (e.key === "Enter") void commit(selected.row, selected.column, ($("formula") as HTMLInputElement).value);
+});
+$("alert-ok").addEventListener("click", () => {
+  void post<State>("/api/dismiss", { id: Number($("alert").dataset.id) }).then(render);
 });
 $("sidebar-close").addEventListener("click", () => $("sidebar").classList.add("hidden"));
 // The sidebar's server call rebuilt the menu or opened another sidebar (a new language): show them.

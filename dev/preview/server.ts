@@ -1,23 +1,58 @@
 // The local preview: a spreadsheet grid, the add-on's menu and its sidebar,
 // all running the built bundle against the stand-in. Node's http only.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import type { Standin } from "../standin";
-import { parseCsv, SAMPLE_SHEET, sampleStandin } from "./sample";
+import type { Standin, UiLog } from "../standin";
+import { rangeA1 } from "../standin/a1";
+import { SAMPLE_SHEET, sampleStandin } from "./sample";
+import { addSheet, readTableFile } from "./workbook";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(here, "..", "..");
+/** The add-on's icon (docs/marketplace), also the page's favicon. */
+const ICON = join(ROOT, "docs", "marketplace", "icon-32.png");
+
+/**
+ * Noto Sans JP (SIL OFL, npm @fontsource/noto-sans-jp) for the preview page and, injected here, the
+ * sidebar, so screenshots never depend on the machine's fonts; the symbols it lacks (✕ among the
+ * operator words) come from Noto Sans Symbols 2 under the same family name, declared first so that
+ * Noto Sans JP's own glyphs win. dist/ stays as it is: in Sheets the sidebar uses the user's fonts.
+ */
+const FONT_ROUTE = "/fonts/";
+const FONT_PACKAGES = ["noto-sans-jp", "noto-sans-symbols-2"];
+const SYMBOLS_CSS = `${FONT_ROUTE}symbols.css`;
+/** The weights the page and the sidebar use. */
+export const FONT_LINKS = [SYMBOLS_CSS, ...["400", "500", "700"].map((w) => `${FONT_ROUTE}noto-sans-jp/${w}.css`)]
+  .map((href) => `<link rel="stylesheet" href="${href}">`)
+  .join("");
+
+function fontFile(pathname: string): string | undefined {
+  const [pkg, ...rest] = decodeURIComponent(pathname.slice(FONT_ROUTE.length)).split("/");
+  if (!FONT_PACKAGES.includes(pkg)) return undefined;
+  const dir = join(ROOT, "node_modules", "@fontsource", pkg);
+  const file = normalize(join(dir, ...rest));
+  return file.startsWith(dir + sep) && /\.(css|woff2?)$/.test(file) ? file : undefined;
+}
+
+function symbolsCss(): string {
+  return readFileSync(fontFile(`${FONT_ROUTE}noto-sans-symbols-2/400.css`)!, "utf8")
+    .replaceAll("'Noto Sans Symbols 2'", "'Noto Sans JP'")
+    .replaceAll("url(./files/", `url(${FONT_ROUTE}noto-sans-symbols-2/files/`);
+}
+
+const TYPES: Record<string, string> = { css: "text/css", woff2: "font/woff2", woff: "font/woff", png: "image/png" };
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
   distDir?: string;
-  /** CSV files to load, each into a new sheet named after the file. */
-  csv?: string[];
+  /** .csv files (one sheet each, named after the file) and .xlsx files (one sheet per visible worksheet) to open. */
+  files?: string[];
 }
 
 export interface Preview {
@@ -26,20 +61,38 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** What the page renders: sheets, the active sheet's cells, menus, sidebar, messages. */
-function state(s: Standin, sheet: string, sidebarVersion: number) {
+/** Sheets shows one toast at a time, for its timeout in seconds (5 when not given; negative: until the next one). */
+export function liveToast(
+  toasts: UiLog["toasts"],
+  shownAt: number[],
+  now: number,
+): { id: number; title?: string; message: string; remainingMs: number } | null {
+  const id = toasts.length - 1;
+  if (id < 0) return null;
+  const { title, message, timeoutSeconds } = toasts[id];
+  const seconds = timeoutSeconds ?? 5;
+  const remainingMs = seconds < 0 ? -1 : shownAt[id] + seconds * 1000 - now;
+  if (seconds >= 0 && remainingMs <= 0) return null;
+  return { id, title, message, remainingMs };
+}
+
+/** What the page renders: sheets, the active sheet and selection, menus, sidebar, messages. */
+function state(s: Standin, ui: { sidebarVersion: number; shownAt: number[]; alertsSeen: number }) {
   // Hidden sheets (the add-on's "KPI History") get no tab, as in Sheets.
   const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
   const names = s.sheetNames().filter((n) => !ss.getSheetByName(n)?.isSheetHidden());
-  const active = names.includes(sheet) ? sheet : names[0];
+  const selection = s.selection();
+  const active = names.includes(selection.sheet) ? selection.sheet : names[0];
   return {
     sheets: names,
     active,
+    selection: active === selection.sheet ? selection : { sheet: active, row: 1, column: 1, numRows: 1, numColumns: 1 },
     view: s.snapshot(active),
     menus: s.ui.menus,
-    sidebar: s.ui.sidebar ? { title: s.ui.sidebar.title, version: sidebarVersion } : null,
-    toasts: s.ui.toasts.slice(-3),
-    alerts: s.ui.alerts.slice(-3),
+    sidebar: s.ui.sidebar ? { title: s.ui.sidebar.title, version: ui.sidebarVersion } : null,
+    toast: liveToast(s.ui.toasts, ui.shownAt, Date.now()),
+    // Alerts are modal in Sheets: shown until dismissed.
+    alerts: s.ui.alerts.slice(ui.alertsSeen).map((a, i) => ({ ...a, id: ui.alertsSeen + i })),
     dialogs: s.ui.dialogs.length,
   };
 }
@@ -98,10 +151,12 @@ const SHIM = `<script>
 })();
 </script>`;
 
+/** The sidebar as Sheets serves it, plus google.script.run and the preview's fonts. */
 function injectShim(html: string): string {
   const head = /<head[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + SHIM + html.slice(head.index + head[0].length);
-  return SHIM + html;
+  const extra = SHIM + FONT_LINKS;
+  if (head) return html.slice(0, head.index + head[0].length) + extra + html.slice(head.index + head[0].length);
+  return extra + html;
 }
 
 async function pageScript(): Promise<string> {
@@ -128,6 +183,17 @@ function send(res: ServerResponse, status: number, type: string, content: string
   res.end(content);
 }
 
+/** A file under the project (fonts, icon): cached by the browser, unlike the API. */
+function sendFile(res: ServerResponse, file: string | undefined): void {
+  if (!file || !existsSync(file)) {
+    send(res, 404, "text/plain", "not found");
+    return;
+  }
+  const type = TYPES[file.slice(file.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+  res.writeHead(200, { "content-type": type, "cache-control": "max-age=3600" });
+  res.end(readFileSync(file));
+}
+
 const json = (res: ServerResponse, value: unknown, status = 200) =>
   send(res, status, "application/json", JSON.stringify(value));
 
@@ -138,21 +204,11 @@ function message(e: unknown): string {
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const distDir = resolve(options.distDir ?? "dist");
   const s = sampleStandin(distDir);
-  for (const file of options.csv ?? []) {
-    const rows = parseCsv(readFileSync(file, "utf8"));
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = ss.insertSheet(
-      basename(file)
-        .replace(/\.csv$/i, "")
-        .slice(0, 90),
-    );
-    if (rows.length) {
-      if (rows.length > sheet.getMaxRows() || width > sheet.getMaxColumns())
-        throw new Error(`${file}: larger than the preview's 1000×26 sheet`);
-      sheet
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")));
+  const loaded: string[] = [];
+  for (const file of options.files ?? []) {
+    for (const sheet of await readTableFile(file)) {
+      addSheet(s, sheet, file);
+      loaded.push(s.selection().sheet);
     }
   }
   // Opening the spreadsheet: Sheets runs onOpen, which adds the add-on's menu.
@@ -161,21 +217,25 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   } catch (e) {
     console.warn(`onOpen failed: ${message(e)}`);
   }
-  const first = s.sheetNames()[0] ?? SAMPLE_SHEET;
-  let current = first;
-  let sidebarVersion = 0;
+  // The page opens on the first file's table, else on the sample.
+  s.select(loaded[0] ?? s.sheetNames()[0] ?? SAMPLE_SHEET);
+  const ui = { sidebarVersion: 0, shownAt: [] as number[], alertsSeen: 0 };
+  /** Sheets remembers each sheet's selection: a tab click returns to it. */
+  const remembered = new Map<string, string>();
   let lastSidebar = s.ui.sidebar;
   const script = await pageScript();
-  const page = readFileSync(join(here, "index.html"), "utf8").replace("/*SCRIPT*/", () =>
-    script.replace(/<\/script/gi, "<\\/script"),
-  );
+  const page = readFileSync(join(here, "index.html"), "utf8")
+    .replace("<!--FONTS-->", FONT_LINKS)
+    .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
 
   const snapshot = () => {
     if (s.ui.sidebar !== lastSidebar) {
       lastSidebar = s.ui.sidebar;
-      sidebarVersion++;
+      ui.sidebarVersion++;
     }
-    return state(s, current, sidebarVersion);
+    // A toast starts its timeout when the page can first show it.
+    while (ui.shownAt.length < s.ui.toasts.length) ui.shownAt.push(Date.now());
+    return state(s, ui);
   };
 
   const server = createServer((req, res) => {
@@ -185,14 +245,29 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       switch (route) {
         case "GET /":
           return send(res, 200, "text/html", page);
-        case "GET /api/state": {
-          current = url.searchParams.get("sheet") ?? current;
+        case `GET ${SYMBOLS_CSS}`:
+          return send(res, 200, "text/css", symbolsCss());
+        case "GET /favicon.ico":
+          return sendFile(res, ICON);
+        case "GET /api/state":
+          return json(res, snapshot());
+        case "POST /api/select": {
+          // A person clicking a tab or cells: the add-on's getActiveSheet()/getActiveRange() see it.
+          const { sheet, a1 } = (await body(req)) as { sheet: string; a1?: string };
+          const current = s.selection();
+          remembered.set(current.sheet, rangeA1(current));
+          s.select(sheet, a1 ?? remembered.get(sheet) ?? "A1");
+          return json(res, snapshot());
+        }
+        case "POST /api/dismiss": {
+          const { id } = (await body(req)) as { id: number };
+          ui.alertsSeen = Math.max(ui.alertsSeen, id + 1);
           return json(res, snapshot());
         }
         case "POST /api/cell": {
           const { sheet, a1, input } = (await body(req)) as { sheet: string; a1: string; input: string };
-          current = sheet;
           try {
+            s.select(sheet, a1);
             s.type(sheet, a1, String(input));
             return json(res, { ok: true, state: snapshot() });
           } catch (e) {
@@ -227,6 +302,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         case "GET /api/calls":
           return json(res, Object.fromEntries(s.calls));
         default:
+          if (req.method === "GET" && url.pathname.startsWith(FONT_ROUTE)) return sendFile(res, fontFile(url.pathname));
           return send(res, 404, "text/plain", "not found");
       }
     })().catch((e) => json(res, { ok: false, error: message(e) }, 500));

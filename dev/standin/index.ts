@@ -22,7 +22,7 @@ import {
   session,
   utilities,
 } from "./services";
-import { spreadsheetApp } from "./spreadsheet";
+import { activeGrid, spreadsheetApp } from "./spreadsheet";
 import { CallCounter } from "./strict";
 
 export type { UiLog } from "./context";
@@ -95,6 +95,10 @@ export interface Standin {
   /** The message behind an error cell (#ERROR!, #REF!), as Sheets' tooltip shows it. */
   errorMessage(sheet: string, a1: string): string | undefined;
   snapshot(sheet: string, maxRows?: number, maxColumns?: number): SheetView;
+  /** The active sheet and range, as the add-on's getActiveSheet()/getActiveRange() see them (not counted as calls). */
+  selection(): { sheet: string; row: number; column: number; numRows: number; numColumns: number };
+  /** What a person clicking does: makes the sheet active and selects the A1 range on it ("A1" when omitted). */
+  select(sheet: string, a1?: string): void;
   properties: { document: PropertyStore; user: PropertyStore; script: PropertyStore };
   /** Locks (document, script, user) held right now: empty after every well-behaved server call. */
   locksHeld(): string[];
@@ -260,6 +264,20 @@ export function createStandin(options: StandinOptions = {}): Standin {
     errorMessage(sheet, a1) {
       const c = cell(sheet, a1);
       return wb.errorMessage(c.sheet, c.row, c.column);
+    },
+    selection() {
+      const { sheet, range } = activeGrid(ctx);
+      const { row, column, numRows, numColumns } = range;
+      return { sheet: sheet.name, row, column, numRows, numColumns };
+    },
+    select(sheet, a1 = "A1") {
+      const model = wb.sheet(sheet);
+      const g = parseA1(a1, model.maxRows, model.maxColumns);
+      wb.active = wb.sheets.indexOf(model);
+      ctx.active = {
+        sheet: model,
+        range: { row: g.row, column: g.column, numRows: g.numRows, numColumns: g.numColumns },
+      };
     },
     snapshot(sheet, maxRows, maxColumns) {
       const model = wb.sheet(sheet);

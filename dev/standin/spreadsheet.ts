@@ -512,6 +512,12 @@ export class SheetImpl {
   getActiveRange(): GRange {
     return activeRange(this._ctx);
   }
+  setActiveRange(range: GRange): GRange {
+    return range.activate();
+  }
+  setActiveSelection(range: GRange | string): GRange {
+    return (typeof range === "string" ? this.getRange(range) : range).activate();
+  }
 }
 
 function cloneRule(r: RuleModel): RuleModel {
@@ -522,10 +528,14 @@ function activeSheetModel(ctx: Ctx): SheetModel {
   return ctx.wb.sheets[ctx.wb.active] ?? ctx.wb.sheets[0];
 }
 
-function activeRange(ctx: Ctx): GRange {
+/** The active sheet and its selected range (A1 when the add-on or a person has not selected one). */
+export function activeGrid(ctx: Ctx): { sheet: SheetModel; range: GridRange } {
   const a = ctx.active && ctx.wb.sheets.includes(ctx.active.sheet) ? ctx.active : undefined;
-  const sheet = a?.sheet ?? activeSheetModel(ctx);
-  const r = a?.range ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
+  return a ?? { sheet: activeSheetModel(ctx), range: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
+}
+
+function activeRange(ctx: Ctx): GRange {
+  const { sheet, range: r } = activeGrid(ctx);
   return makeRange(ctx, sheet, r.row, r.column, r.numRows, r.numColumns);
 }
 
@@ -632,6 +642,13 @@ export class SpreadsheetImpl {
   }
   getActiveRange(): GRange {
     return activeRange(this._ctx);
+  }
+  /** setActiveRange / setActiveSelection: the range's sheet becomes active with it, as in Sheets. */
+  setActiveRange(range: GRange): GRange {
+    return range.activate();
+  }
+  setActiveSelection(range: GRange | string): GRange {
+    return (typeof range === "string" ? this.getRange(range) : range).activate();
   }
   getRange(a1: string): GRange {
     const sheet = activeSheetModel(this._ctx);

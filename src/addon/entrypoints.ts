@@ -6,18 +6,21 @@
  * deadlines travel as ISO strings).
  */
 import type { Draft, SheetLayout } from "../core/draft";
+import type { SeekPlan } from "../core/drivers";
 import type { Settings } from "../core/settings";
 import type {
   AddResult,
   Analysis,
   Recorded,
   SavedSettings,
+  SeekWritten,
   SidebarState,
   TableReport,
   WhatIfResult,
   WriteResult,
 } from "../shared/api";
 import { addColumns, colourSelection, detectSelection } from "./detect";
+import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
 import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
 import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
@@ -167,4 +170,37 @@ export function whatIfTable(
   changes: { row: number; actual: number }[],
 ): WhatIfResult {
   return whatIfOf(sheetName, table, changes);
+}
+
+/**
+ * Sidebar: goal seek — the common improvement of the drivers that takes each KGI to its target, and each driver's new value. Nothing is written.
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @param {number[]} drivers Range rows of the drivers (1 = the header); empty: the KSF-marked KPIs, else the leaves.
+ * @return {SeekPlan[]} Per KGI: the common improvement, each driver's new value and the targets "write as targets" would write.
+ */
+export function seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[] {
+  return seekOf(sheetName, table, drivers);
+}
+
+/**
+ * Sidebar: writes the goal seek's values into the Target column (one write per run of consecutive rows; no other cell).
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range, as detectTable reported it.
+ * @param {number[]} drivers Range rows of the drivers, as given to seekTable.
+ * @param {number[]} rates The common improvements the user confirmed; if the table changed since, nothing is written.
+ * @return {SeekWritten} How many cells and writes, and whether each KGI's target now combines.
+ */
+export function writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten {
+  return writeSeek(sheetName, table, drivers, rates);
+}
+
+/**
+ * Sidebar: selects a KPI's row in the sheet.
+ * @param {string} sheetName The table's sheet.
+ * @param {string} table The table's A1 range.
+ * @param {number} row The KPI's range row (1 = the header).
+ */
+export function selectKpi(sheetName: string, table: string, row: number): void {
+  select(sheetName, table, row);
 }

@@ -6,6 +6,7 @@
  * setValues per snapshot.
  */
 import { whatIf } from "../core/analysis";
+import { gapWaterfalls, sensitivityRanking } from "../core/drivers";
 import {
   HISTORY_HEADER,
   type HistoryPoint,
@@ -31,14 +32,14 @@ import { asText } from "./sheetWriter";
 
 export const HISTORY_SHEET = "KPI History";
 
-interface Context {
+export interface Context {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   settings: Settings;
   lang: Lang;
   t: ServerText;
 }
 
-function context(): Context {
+export function context(): Context {
   const settings = loadSettings();
   const lang = uiLang(settings);
   return { ss: SpreadsheetApp.getActiveSpreadsheet(), settings, lang, t: serverText(lang) };
@@ -48,7 +49,7 @@ function context(): Context {
  * One getValues (the core's reader names the row and column of anything it
  * cannot read) and one getNumberFormats, for the units Sheets keeps there.
  */
-function readTable(c: Context, sheetName: string, table: string): Tree {
+export function readTable(c: Context, sheetName: string, table: string): Tree {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
   const range = sheet.getRange(table);
@@ -81,6 +82,9 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
     lang: c.lang,
     report,
     leaves: summaries(tree, c.settings.thresholds).filter((_, i) => tree.nodes[i].children.length === 0),
+    waterfalls: gapWaterfalls(tree),
+    sensitivity: sensitivityRanking(tree),
+    ksfRows: tree.nodes.filter((n) => n.ksf && n.parent >= 0).map((n) => n.row),
     history: tree.roots.map((r) => {
       const n = tree.nodes[r];
       return { row: n.row, name: n.name, unit: n.unit, points: series.get(keys[r]) ?? [] };

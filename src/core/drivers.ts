@@ -56,8 +56,14 @@ export function gapWaterfalls(tree: Tree): GapWaterfall[] {
   });
 }
 
+export interface Sensitivity extends Named {
+  /** The KGI's relative change for +1% (0.01 = 1%). */
+  impact: number;
+  kgiRow: number;
+}
+
 /** The leaves that move their KGI most per 1% (largest |impact| first), with the KGI they move. */
-export function sensitivityRanking(tree: Tree, limit = 5): (Named & { impact: number; kgiRow: number })[] {
+export function sensitivityRanking(tree: Tree, limit = 5): Sensitivity[] {
   const impact = impacts(tree);
   const root = rootsOf(tree);
   return tree.nodes

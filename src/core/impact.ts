@@ -1,7 +1,6 @@
 /*
  * Sensitivity: how much the KGI moves, in %, when one KPI rises 1% and every
- * other KPI stays at its actual (an elasticity). One top-down pass: a node's
- * impact is its parent's impact times the parent's response to the node.
+ * other KPI stays at its actual (an elasticity).
  */
 import { combine, type Op } from "./operators";
 import { rollup, type Values } from "./rollup";
@@ -11,8 +10,8 @@ import type { Tree } from "./tree";
 export const IMPACT_STEP = 0.01;
 
 /**
- * The extreme (min or max) of the present values other than position k, for
- * every k, in one pass each way.
+ * The present values other than position k folded by `pick` (their min, max
+ * or product), for every k, in one pass each way.
  */
 function extremeOfOthers(values: Values, pick: (a: number, b: number) => number): Values {
   const n = values.length;
@@ -34,25 +33,33 @@ function extremeOfOthers(values: Values, pick: (a: number, b: number) => number)
   return out;
 }
 
-/** One child's response (see `localResponse`); `others` is the extreme of its siblings for min and max. */
-function response(op: Op, v: number, k: number, parent: number, known: number, others: number | null): number {
-  const step = IMPACT_STEP;
+/**
+ * How much the parent moves per unit of one child (∂parent ÷ ∂child), that
+ * child alone changing; `others` is the extreme of its siblings for min and max.
+ * Exact for sum, avg, difference, product and a ratio's numerator; measured
+ * with the +1% step for min, max and a ratio's denominator.
+ */
+function partial(op: Op, values: Values, k: number, parent: number, others: number | null): number {
+  const v = values[k] as number;
+  // others: the extreme of the siblings (min, max), their product (product), how many have a value (avg).
   switch (op) {
     case "sum":
-      return v / parent;
-    case "avg":
-      return v / (known * parent);
-    case "difference":
-      return (k === 0 ? v : -v) / parent;
-    case "product":
       return 1;
+    case "avg":
+      return 1 / (others as number);
+    case "difference":
+      return k === 0 ? 1 : -1;
+    case "product":
+      return others ?? 1; // no other factor: the empty product
     case "ratio":
-      return k === 0 ? 1 : (1 / (1 + step) - 1) / step;
+      return k === 0 ? 1 / (values[1] as number) : (parent / (1 + IMPACT_STEP) - parent) / (v * IMPACT_STEP);
     case "min":
     case "max": {
-      const raised = v * (1 + step);
+      // A child at zero moves the extreme one for one while it is the strict extreme.
+      if (v === 0) return others === null || (op === "min" ? others > 0 : others < 0) ? 1 : 0;
+      const raised = v * (1 + IMPACT_STEP);
       const moved = others === null ? raised : op === "min" ? Math.min(raised, others) : Math.max(raised, others);
-      return (moved / parent - 1) / step;
+      return (moved - parent) / (v * IMPACT_STEP);
     }
     case "none":
       return 0;
@@ -60,47 +67,63 @@ function response(op: Op, v: number, k: number, parent: number, known: number, o
 }
 
 /**
- * The parent's relative change per relative change of each child
- * ((Δparent ÷ parent) ÷ (Δchild ÷ child)) when that child alone rises by
- * IMPACT_STEP. Exact and step-free for sum, difference, avg and product
- * (their response is proportional to the step); measured with the step for
- * min, max and a ratio's denominator. null where the child or the parent has
- * no value, or the parent is zero.
+ * ∂parent ÷ ∂child for each child; null where the child or the parent has no
+ * value, or the parent is not what its children give (its own value).
  */
-export function localResponse(op: Op, values: Values, parent: number | null): Values {
-  if (parent === null || parent === 0 || combine(op, values) !== parent) return values.map(() => null);
+export function localPartials(op: Op, values: Values, parent: number | null): Values {
+  if (parent === null || combine(op, values) !== parent) return values.map(() => null);
   const known = values.filter((v) => v !== null).length;
-  const extremes =
-    op === "min" ? extremeOfOthers(values, Math.min) : op === "max" ? extremeOfOthers(values, Math.max) : null;
-  return values.map((v, k) => (v === null ? null : response(op, v, k, parent, known, extremes?.[k] ?? null)));
+  const others =
+    op === "min"
+      ? extremeOfOthers(values, Math.min)
+      : op === "max"
+        ? extremeOfOthers(values, Math.max)
+        : op === "product"
+          ? extremeOfOthers(values, (a, b) => a * b)
+          : null;
+  return values.map((v, k) =>
+    v === null ? null : partial(op, values, k, parent, op === "avg" ? known : (others?.[k] ?? null)),
+  );
 }
 
 /**
  * KPI_IMPACT: the KGI's relative change when each KPI rises by 1% (0.01 =
  * the KGI moves 1%), others held at their actuals. The KGI itself: 1%. A
- * scorecard's (`none`) children do not move it: 0. Blank where a value on the
- * way up is missing or zero. Indexed like `tree.nodes`.
+ * scorecard's (`none`) children do not move it: 0. One top-down pass carries
+ * ∂KGI ÷ ∂KPI (a chain of partials, so a zero on the way up — profit 0 =
+ * revenue − cost — does not hide its children); the impact is that slope ×
+ * the KPI ÷ the KGI. Blank where a value on the way up is missing or the KGI
+ * is zero. Indexed like `tree.nodes`.
  */
 export function impacts(tree: Tree): Values {
   const actual = rollup(tree, "actual");
-  const elasticity: Values = new Array(tree.nodes.length).fill(null);
+  const slope: Values = new Array(tree.nodes.length).fill(null);
+  const kgi: Values = new Array(tree.nodes.length).fill(null);
   for (const i of tree.order) {
     const node = tree.nodes[i];
-    if (node.parent < 0) elasticity[i] = actual[i] === null || actual[i] === 0 ? null : 1;
-    const own = elasticity[i];
+    if (node.parent < 0) {
+      slope[i] = 1;
+      kgi[i] = actual[i];
+    }
+    const own = slope[i];
     if (node.op === null || own === null) continue;
-    const response =
+    const partials =
       node.op === "none"
         ? node.children.map(() => 0)
-        : localResponse(
+        : localPartials(
             node.op,
             node.children.map((c) => actual[c]),
             actual[i],
           );
     node.children.forEach((c, k) => {
-      const r = response[k];
-      elasticity[c] = r === null ? null : own * r;
+      const r = partials[k];
+      slope[c] = r === null ? null : own * r;
+      kgi[c] = kgi[i];
     });
   }
-  return elasticity.map((e) => (e === null ? null : e * IMPACT_STEP));
+  return slope.map((s, i) => {
+    const v = actual[i];
+    const g = kgi[i];
+    return s === null || v === null || g === null || g === 0 ? null : ((s * v) / g) * IMPACT_STEP;
+  });
 }

@@ -6,6 +6,7 @@
  */
 import { bottlenecks } from "./analysis";
 import { checkTargets, mismatchMessage } from "./check";
+import { designChecks, designMessage } from "./design";
 import { required } from "./required";
 import { rollup } from "./rollup";
 import { achievement, type Status, statusOf, type Thresholds } from "./status";
@@ -36,6 +37,8 @@ export interface HealthReport {
   mismatches: { row: number; name: string; stated: number; computed: number; gap: number; message: string }[];
   /** Unit problems (件 + 円), as sentences in the tree's language. */
   units: string[];
+  /** Design checks (SMART leaves, owner load, same-name siblings, more than one KGI), as sentences. */
+  design: string[];
   /**
    * Leaves that move their KGI most if they alone reach target, largest first
    * (top 5): the KSF candidates. `kgiRow` names the KGI that `rootIfHit` is for.
@@ -95,6 +98,19 @@ function offTrackSplit(tree: Tree, all: NodeSummary[]): Pick<HealthReport, "offT
   };
 }
 
+/** The sidebar reads a table as one tree, so every KGI after the first counts; an overloaded owner is said once. */
+function designSentences(tree: Tree, lang: Lang): string[] {
+  const owners = new Set<string>();
+  return designChecks(tree, true)
+    .filter((issue) => {
+      if (issue.kind !== "ownerLoad") return true;
+      if (owners.has(issue.owner)) return false;
+      owners.add(issue.owner);
+      return true;
+    })
+    .map((issue) => designMessage(tree, issue, lang));
+}
+
 /** `lang` is the language of the sentences (the user's), independent of the table's headers. */
 export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tree.lang): HealthReport {
   const all = summaries(tree, thresholds);
@@ -118,6 +134,7 @@ export function healthReport(tree: Tree, thresholds: Thresholds, lang: Lang = tr
         message: mismatchMessage(tree, c, lang, { row: true, need }),
       })),
     units: checkUnits(tree).map((issue) => unitIssueMessage(issue, tree, lang)),
+    design: designSentences(tree, lang),
     bottlenecks: bottlenecks(tree)
       .filter((b) => b.gain > 0)
       .slice(0, 5)

@@ -149,7 +149,10 @@ function solve(
     if (Math.sign(v) === Math.sign(h0)) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
+  // A sign change across a pole (a ratio's denominator passing zero) is no crossing: refuse it.
+  const rate = (lo + hi) / 2;
+  const left = h(rate);
+  return left !== null && Math.abs(left) <= 1e-6 * scale ? rate : null;
 }
 
 /** Names what keeps one tree from its goal, for the error. */

@@ -6,6 +6,7 @@
  * the entry points implement ServerApi.
  */
 import type { Draft, SheetLayout } from "../core/draft";
+import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
 import type { Settings } from "../core/settings";
@@ -102,6 +103,22 @@ export interface Analysis {
   leaves: NodeSummary[];
   /** Each KGI's series from the history sheet, oldest first. */
   history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
+  /** Per KGI: its target → each KPI's share of the gap (KPI_GAP) → its actual. */
+  waterfalls: GapWaterfall[];
+  /** The leaves that move their KGI most per 1% (KPI_IMPACT), largest first. */
+  sensitivity: Sensitivity[];
+  /** The rows marked KSF: the goal seek's default drivers. */
+  ksfRows: number[];
+}
+
+/** What "write as targets" wrote. */
+export interface SeekWritten {
+  /** Target cells written. */
+  cells: number;
+  /** setValues calls: one per run of consecutive rows. */
+  writes: number;
+  /** Per KGI: its target and what its children's targets give now. */
+  roots: { row: number; name: string; unit: string; goal: number; combined: number | null }[];
 }
 
 export interface WhatIfResult {
@@ -128,4 +145,7 @@ export interface ServerApi {
   analyzeTable(sheetName: string, table: string): Analysis;
   recordSnapshot(sheetName: string, table: string): Recorded;
   whatIfTable(sheetName: string, table: string, changes: { row: number; actual: number }[]): WhatIfResult;
+  seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
+  writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
+  selectKpi(sheetName: string, table: string, row: number): void;
 }

@@ -7,6 +7,7 @@ import type { HistoryPoint, NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
 import type { Analysis as Result, WhatIfResult } from "../shared/api";
 import type { Shared } from "./context";
+import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
 import { Issues, NumberField, useId } from "./fields";
 import { server } from "./server";
 
@@ -82,6 +83,7 @@ export function Analysis(props: AnalysisProps) {
       <div data-testid="health">
         {report.mismatches.length === 0 &&
         report.units.length === 0 &&
+        report.design.length === 0 &&
         report.offTrack.length === 0 &&
         report.offTrackAbove.length === 0 ? (
           <ul class="issues">
@@ -96,6 +98,7 @@ export function Analysis(props: AnalysisProps) {
           testid="mismatches"
         />
         <Issues title={t.unitIssues} heading="h5" level="warning" items={report.units} />
+        <Issues title={t.designIssues} heading="h5" level="warning" items={report.design} testid="design" />
         {report.offTrack.length ? (
           <>
             <h5>{t.offTrack}</h5>
@@ -138,6 +141,17 @@ export function Analysis(props: AnalysisProps) {
       ) : (
         <p class="hint">{t.noBottlenecks}</p>
       )}
+
+      <h4>{t.sensitivityTitle}</h4>
+      <SensitivityList {...props} items={result.sensitivity} />
+
+      <h4>{t.gapTitle}</h4>
+      {result.waterfalls.map((w) => (
+        <Waterfall key={w.row} {...props} waterfall={w} />
+      ))}
+
+      <h4>{t.seekTitle}</h4>
+      <GoalSeek {...props} leaves={result.leaves} ksfRows={result.ksfRows} onWritten={load} />
 
       <WhatIf {...props} leaves={result.leaves} />
 

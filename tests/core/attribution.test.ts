@@ -135,6 +135,22 @@ describe("KPI_IMPACT", () => {
     expect(i.Price).toBe(0.01);
   });
 
+  it("sees through a zero on the way up (profit 0 = revenue − cost)", () => {
+    const tree = readTree([
+      ["Name", "Level", "Op", "Actual"],
+      ["Total", 1, "+", ""],
+      ["Profit", 2, "-", ""],
+      ["Revenue", 3, "", 100],
+      ["Cost", 3, "", 100],
+      ["Other", 2, "", 50],
+    ]);
+    const i = byName(tree, impacts(tree)) as Record<string, number>;
+    expect(i.Profit).toBe(0);
+    expect(i.Revenue).toBeCloseTo(0.02, 15); // +1 on 50
+    expect(i.Cost).toBeCloseTo(-0.02, 15);
+    expect(i.Other).toBeCloseTo(0.01, 15);
+  });
+
   it("measures min, max and a ratio's denominator with the 1% step", () => {
     const tree = readTree([
       ["Name", "Level", "Op", "Actual"],
@@ -285,8 +301,10 @@ describe("properties", () => {
         const share = gaps(tree);
         const total = share[0];
         fc.pre(total !== null);
-        // Floating-point error scales with the largest share (children's shares may cancel).
-        const scale = Math.max(1, ...share.map((v) => Math.abs(v ?? 0)));
+        // Floating-point error scales with the largest share (children's shares may cancel) and with the
+        // largest value split on the way (a product's gap is split before it is scaled to its parent's).
+        const values = [...share, ...rollup(tree, "target"), ...rollup(tree, "actual")];
+        const scale = Math.max(1, ...values.map((v) => Math.abs(v ?? 0)));
         for (const v of share) expect(v === null || Number.isFinite(v)).toBe(true);
         const leaves = tree.nodes.filter((n) => n.children.length === 0).map((n) => share[n.index] as number);
         expect(Math.abs(leaves.reduce((a, b) => a + b, 0) - (total as number))).toBeLessThanOrEqual(1e-9 * scale);

@@ -5,6 +5,7 @@ import { KpiError } from "../../src/core/errors";
 import { readTree } from "../../src/core/layout";
 import { plans, required } from "../../src/core/required";
 import { rollup } from "../../src/core/rollup";
+import { toColumn, toColumns } from "../../src/core/tree";
 import { KPI_REQUIRED, KPI_ROLLUP } from "../../src/functions/customFunctions";
 
 const HEAD = ["Name", "Parent", "Op", "Target", "Actual"];
@@ -123,6 +124,17 @@ describe("output height: one value per data row of the range", () => {
     expect(KPI_ROLLUP(grid)).toEqual([[2], [null], [2], [null]]);
     expect(KPI_ROLLUP(grid, "target")).toEqual([[1], [null], [1], [null]]);
     expect(KPI_REQUIRED(grid, 3)).toEqual([[3], [null], [3], [null]]);
+  });
+
+  it("writes several columns side by side, one row per data row", () => {
+    const grid = [HEAD, ["Total", "", "+", "", ""], ["", "", "", "", ""], ["A", "Total", "", 1, 2]];
+    const t = readTree(grid);
+    expect(toColumns(t, [rollup(t, "target"), rollup(t, "actual"), ["x", "y"]])).toEqual([
+      [1, 2, "x"],
+      [null, null, null],
+      [1, 2, "y"],
+    ]);
+    expect(toColumn(t, ["x", "y"])).toEqual([["x"], [null], ["y"]]);
   });
 
   it("gives one blank cell, not an empty array, for a header with no rows", () => {

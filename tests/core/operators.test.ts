@@ -130,7 +130,16 @@ describe("parseOp: the words of the Op column", () => {
       max: "max",
       none: "none",
     });
-    expect(OP_WORD.ja).toMatchObject({ avg: "平均", none: "なし" });
+    expect(OP_WORD.ja).toEqual({
+      sum: "+",
+      product: "×",
+      difference: "−",
+      ratio: "÷",
+      avg: "平均",
+      min: "min",
+      max: "max",
+      none: "なし",
+    });
     for (const op of OPS) for (const lang of ["ja", "en"] as const) expect(parseOp(OP_WORD[lang][op])).toBe(op);
     expect(OPS).toEqual(["sum", "product", "difference", "ratio", "avg", "min", "max", "none"]);
   });

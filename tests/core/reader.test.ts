@@ -4,22 +4,9 @@ import { describe, expect, it } from "vitest";
 import { KpiError } from "../../src/core/errors";
 import { findHeaderRow, outlineColumns, readTree } from "../../src/core/layout";
 import type { Field } from "../../src/core/tree";
+import { HEADER } from "../../src/core/words";
 
 const DEADLINE = new Date(Date.UTC(2026, 2, 31));
-const HEADER: Record<Field, string> = {
-  id: "ID",
-  name: "Name",
-  parent: "Parent",
-  level: "Level",
-  op: "Op",
-  target: "Target",
-  actual: "Actual",
-  unit: "Unit",
-  direction: "Direction",
-  owner: "Owner",
-  deadline: "Deadline",
-  ksf: "KSF",
-};
 const COLUMNS: Field[] = [
   "id",
   "name",
@@ -96,7 +83,7 @@ const ALIASES: Record<Exclude<Field, "level">, string[]> = {
 };
 
 function read(field: Field, word: string) {
-  const header = COLUMNS.map((f) => (f === field ? word : HEADER[f]));
+  const header = COLUMNS.map((f) => (f === field ? word : HEADER.en[f]));
   return readTree([header, ...ROWS]);
 }
 

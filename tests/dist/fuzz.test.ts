@@ -157,8 +157,8 @@ describe("fuzz: arbitrary cells in random trees, through the built bundle", () =
       }),
       { numRuns: 400 },
     );
-    // Both sides were exercised: trees that compute and trees that are refused.
-    expect(seen.output).toBeGreaterThan(400);
+    // Both sides were exercised: trees that compute (about 390 of 2,400 calls, ±45) and trees that are refused.
+    expect(seen.output).toBeGreaterThan(200);
     expect(seen.error).toBeGreaterThan(100);
   });
 });

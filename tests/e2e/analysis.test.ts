@@ -166,6 +166,28 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     await page.locator("#sidebar-frame").screenshot({ path: join(OUTPUT, "analysis-en.png") });
   });
 
+  it("Check tree lists every problem of a table, each naming its row and column", async () => {
+    const ss = preview.standin.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet("Broken");
+    sheet.getRange("A1:E5").setValues([
+      ["Name", "Parent", "Op", "Target", "Actual"],
+      ["Revenue", "", "×", "lots", ""],
+      ["Orders", "Revenue", "", 100, "many"],
+      ["Price", "Nowhere", "", 10, 10],
+      ["Leads", "Orders", "", 500, 450],
+    ]);
+    sheet.getRange("A1:E5").activate();
+    const sb = sidebar();
+    await sb.locator('[data-testid="read"]').click();
+    await sb.locator('[data-testid="errors"]').waitFor(POLL);
+    const errors = await sb.locator('[data-testid="errors"] li').allTextContents();
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/^Row 2 \("Revenue"\), column "Target": "lots"/);
+    expect(errors[1]).toMatch(/^Row 3 \("Orders"\), column "Actual": "many"/);
+    expect(errors[2]).toMatch(/^Row 4 \("Price"\), column "Parent": The parent "Nowhere"/);
+    expect(await sb.locator('[data-testid="analyze"]').count()).toBe(0);
+  });
+
   it("shows names from the sheet as text, never as markup", async () => {
     const name = "<img src=x onerror=alert(1)>";
     const ss = preview.standin.globals.SpreadsheetApp.getActiveSpreadsheet();

@@ -1,24 +1,23 @@
-// One way to open the local preview in Debian's headless Chromium for every
-// browser test (never a downloaded browser).
-import { existsSync, mkdirSync } from "node:fs";
+// One way to open the local preview in headless Chromium for every browser test:
+// the browser dev/browser.mjs resolves (the npm-packaged one unless told otherwise).
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import { LAUNCH_ARGS, resolveBrowser } from "../../dev/browser.mjs";
 import { type Preview, startPreview } from "../../dev/preview/server";
 import { DIST, ROOT } from "../helpers/dist";
 
 export const OUTPUT = join(ROOT, "tests", "output");
-const CHROMIUM = "/usr/bin/chromium";
-// Without the networking flags Chromium keeps trying Google's hosts on this closed network.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
+
+/** Launches the resolved browser with the tests' flags (and its own environment, for the packaged one). */
+export async function launchBrowser(): Promise<Browser> {
+  const found = resolveBrowser();
+  return chromium.launch({
+    executablePath: found.executablePath,
+    args: LAUNCH_ARGS,
+    env: { ...process.env, ...found.env },
+  });
+}
 
 export interface Session {
   preview: Preview;
@@ -31,11 +30,9 @@ export interface Session {
 
 /** Starts the preview on a free port and opens it once the grid is ready. */
 export async function openPreview(viewport: { width: number; height: number }): Promise<Session> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download browsers)`);
   mkdirSync(OUTPUT, { recursive: true });
   const preview = await startPreview({ port: 0, distDir: DIST });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchBrowser();
   const page = await browser.newPage({ viewport });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -60,4 +57,39 @@ export async function openPreview(viewport: { width: number; height: number }): 
 export function rgb(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * Characters of `selector`'s text that render as no glyph or as the missing-glyph box in that
+ * element's own font (the font list with its fallbacks, as the page draws it): each character is
+ * drawn on a canvas and compared with a private-use code point no font here covers.
+ */
+export async function missingGlyphs(where: Page | FrameLocator, selector: string, fontFamily?: string) {
+  const locator = where.locator(selector).first();
+  return locator.evaluate(async (el, family) => {
+    const style = getComputedStyle(el);
+    const font = `${style.fontWeight} 32px ${family ?? style.fontFamily}`;
+    const chars = [...new Set([...(el.textContent ?? "")])].filter((ch) => /\S/.test(ch) && ch > "~");
+    await document.fonts.load(font, chars.join(""));
+    await document.fonts.ready;
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 48;
+    const g = canvas.getContext("2d")!;
+    const draw = (ch: string) => {
+      g.clearRect(0, 0, 48, 48);
+      g.font = font;
+      g.textBaseline = "top";
+      g.fillText(ch, 4, 4);
+      const { data } = g.getImageData(0, 0, 48, 48);
+      let hash = 0;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) {
+        hash = (hash * 31 + data[i]) >>> 0;
+        if (data[i]) ink++;
+      }
+      return ink ? hash : -1;
+    };
+    const box = draw("\uE000");
+    return { font, checked: chars.length, missing: chars.filter((ch) => [-1, box].includes(draw(ch))) };
+  }, fontFamily);
 }

@@ -459,3 +459,29 @@ describe("inserting rows and columns", () => {
     expect(() => sh.insertRows(1, 2)).toThrow("Sheet.insertRows is not implemented in the stand-in");
   });
 });
+
+describe("the active sheet and range", () => {
+  it("follow setActiveSheet, setActiveRange, setActiveSelection and insertSheet, as in Sheets", () => {
+    const { s, ss, sh } = sheet([["a"]]);
+    const other = ss.insertSheet("Other");
+    // A new sheet becomes active, its A1 selected.
+    expect(ss.getActiveSheet().getName()).toBe("Other");
+    expect(s.selection()).toEqual({ sheet: "Other", row: 1, column: 1, numRows: 1, numColumns: 1 });
+    ss.setActiveRange(sh.getRange("B2:C3"));
+    expect(ss.getActiveSheet().getName()).toBe("Data");
+    expect(ss.getActiveRange()!.getA1Notation()).toBe("B2:C3");
+    other.setActiveSelection("D4");
+    expect(s.selection()).toEqual({ sheet: "Other", row: 4, column: 4, numRows: 1, numColumns: 1 });
+    ss.setActiveSheet(sh);
+    expect(ss.getActiveRange()!.getA1Notation()).toBe("A1");
+  });
+
+  it("select() is a person's click: the add-on's getActiveSheet()/getActiveRange() see it", () => {
+    const { s, ss } = sheet([["a"]]);
+    ss.insertSheet("Other");
+    s.select("Data", "A1:B5");
+    expect(ss.getActiveSheet().getName()).toBe("Data");
+    expect(s.globals.SpreadsheetApp.getActiveRange()!.getA1Notation()).toBe("A1:B5");
+    expect(() => s.select("Missing")).toThrow(/no sheet named Missing/);
+  });
+});
