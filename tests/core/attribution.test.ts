@@ -11,7 +11,7 @@ import { readTree } from "../../src/core/layout";
 import { rollup } from "../../src/core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../../src/core/seek";
 import type { Tree } from "../../src/core/tree";
-import { layout, type Spec } from "../helpers/layouts";
+import { layout, randomShape, type Spec } from "../helpers/layouts";
 
 const sample = () => readTree(sampleRows().map((r) => r.slice(0, 8)));
 const byName = (tree: Tree, values: ArrayLike<unknown>) =>
@@ -273,13 +273,7 @@ const treeArb = (ops: readonly string[], ratio = true) =>
       }),
     })
     .map(({ parents, opPicks, targets, actuals, ownTargets }) => {
-      const specs: Spec[] = [{ name: "n0" }];
-      parents.forEach((p, i) => {
-        const child: Spec = { name: `n${i + 1}` };
-        const parent = specs[p % specs.length];
-        parent.children = [...(parent.children ?? []), child];
-        specs.push(child);
-      });
+      const specs = randomShape(parents);
       specs.forEach((s, i) => {
         if (s.children?.length) {
           const usable = s.children.length === 2 && ratio ? [...ops, "÷"] : ops;

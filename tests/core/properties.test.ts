@@ -7,7 +7,7 @@ import { required } from "../../src/core/required";
 import { rollup } from "../../src/core/rollup";
 import { achievement } from "../../src/core/status";
 import { KPI_REQUIRED, KPI_ROLLUP } from "../../src/functions/customFunctions";
-import { layout, type Spec } from "../helpers/layouts";
+import { layout, randomShape, type Spec } from "../helpers/layouts";
 
 /**
  * Runs per property. `npm run mutate` runs the suite once per mutant on a shared machine, so its config sets
@@ -30,13 +30,7 @@ const treeArb = (ops: readonly string[]) =>
       }),
     })
     .map(({ parents, opPicks, targets, actuals }) => {
-      const specs: Spec[] = [{ name: "n0" }];
-      parents.forEach((p, i) => {
-        const child: Spec = { name: `n${i + 1}` };
-        const parent = specs[p % specs.length];
-        parent.children = [...(parent.children ?? []), child];
-        specs.push(child);
-      });
+      const specs = randomShape(parents);
       specs.forEach((s, i) => {
         if (s.children?.length) {
           const usable = s.children.length === 2 ? [...ops, "÷"] : ops;

@@ -11,6 +11,18 @@ export interface Spec {
   children?: Spec[];
 }
 
+/** A tree n0, n1…: node i+1 hangs under node `parents[i] mod (i+1)`, in order (for property tests). */
+export function randomShape(parents: readonly number[]): Spec[] {
+  const specs: Spec[] = [{ name: "n0" }];
+  parents.forEach((p, i) => {
+    const child: Spec = { name: `n${i + 1}` };
+    const parent = specs[p % specs.length];
+    parent.children = [...(parent.children ?? []), child];
+    specs.push(child);
+  });
+  return specs;
+}
+
 export type Layout = "parent" | "level" | "outline";
 export const LAYOUTS: Layout[] = ["parent", "level", "outline"];
 
