@@ -14,7 +14,9 @@ export type Field =
   | "direction"
   | "owner"
   | "deadline"
-  | "ksf";
+  | "ksf"
+  | "review"
+  | "updated";
 
 export type HierarchyForm = "parent" | "level" | "outline";
 

@@ -25,6 +25,8 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "担当",
     deadline: "期限",
     ksf: "重点",
+    review: "頻度",
+    updated: "最終更新",
   },
   en: {
     name: "Name",
@@ -39,6 +41,8 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "Owner",
     deadline: "Deadline",
     ksf: "KSF",
+    review: "Review",
+    updated: "Updated",
   },
 };
 
@@ -56,6 +60,8 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   owner: ["担当者", "責任者"],
   deadline: ["due", "due date", "期日"],
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
+  review: ["review cycle", "cadence", "frequency", "レビュー", "レビュー頻度", "確認頻度"],
+  updated: ["last updated", "last review", "reviewed", "更新日", "最終更新日", "最終レビュー"],
 };
 
 const FIELD_BY_HEADER = new Map<string, Field>();

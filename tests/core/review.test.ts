@@ -1,0 +1,90 @@
+// The review cycle: cadences, due and overdue KPIs, unreadable cells listed, not guessed.
+import { describe, expect, it } from "vitest";
+import { readTree } from "../../src/core/layout";
+import { dayNumber, dayText, nextReview, parseCadence, reviewList } from "../../src/core/review";
+import { HEADER } from "../../src/core/words";
+
+describe("parseCadence", () => {
+  it("reads the written words in both languages and a few more", () => {
+    expect(parseCadence("週次")).toBe("weekly");
+    expect(parseCadence("Monthly")).toBe("monthly");
+    expect(parseCadence("四半期")).toBe("quarterly");
+    expect(parseCadence("毎週")).toBe("weekly");
+    expect(parseCadence("")).toBeNull();
+    expect(parseCadence("隔週")).toBeUndefined();
+  });
+});
+
+describe("days", () => {
+  it("reads yyyy-mm-dd, 2026/4/1 and 2026年4月1日, and refuses days that do not exist", () => {
+    expect(dayText(dayNumber("2026-04-01") as number)).toBe("2026-04-01");
+    expect(dayNumber("2026/4/1")).toBe(dayNumber("2026-04-01"));
+    expect(dayNumber("2026年4月1日")).toBe(dayNumber("2026-04-01"));
+    expect(dayNumber("2026-02-30")).toBeUndefined();
+    expect(dayNumber("来月")).toBeUndefined();
+  });
+
+  it("a month after Jan 31 is Feb 28; a quarter after Nov 30 is Feb 28; a week is 7 days", () => {
+    const d = (s: string) => dayNumber(s) as number;
+    expect(dayText(nextReview(d("2026-01-31"), "monthly"))).toBe("2026-02-28");
+    expect(dayText(nextReview(d("2026-11-30"), "quarterly"))).toBe("2027-02-28");
+    expect(dayText(nextReview(d("2026-12-28"), "weekly"))).toBe("2027-01-04");
+  });
+});
+
+describe("reviewList", () => {
+  const h = HEADER.ja;
+  const grid = [
+    [h.name, h.id, h.parent, h.op, h.target, h.review, h.updated],
+    ["売上", "K1", "", "×", 1000, "四半期", "2026-09-30"],
+    ["商談数", "K2", "K1", "", 100, "週次", "2026-11-16"],
+    ["成約率", "K3", "K1", "", 0.2, "月次", "2026-10-30"],
+    ["単価", "K4", "K1", "", 10, "月次", ""],
+    ["備考", "K5", "K1", "", 1, "隔週", "2026-11-01"],
+    ["解約率", "K6", "K1", "", 0.03, "週次", "来週"],
+    ["在庫", "K7", "K1", "", 5, "", "2026-01-01"],
+  ];
+  // The reader sees a product of five children; the review does not care.
+  const tree = readTree(grid.map((r) => r.slice(0, 5)));
+
+  it("lists due today and overdue, most overdue first; never-reviewed KPIs are due today", () => {
+    const list = reviewList(grid, tree, "2026-11-30");
+    expect(list.hasColumn).toBe(true);
+    expect(list.due.map((i) => [i.name, i.due, i.late])).toEqual([
+      ["成約率", "2026-11-30", 0],
+      ["単価", "2026-11-30", 0],
+    ]);
+    expect(list.overdue.map((i) => [i.name, i.due, i.late])).toEqual([["商談数", "2026-11-23", 7]]);
+    expect(list.upcoming).toBe(1); // 売上: next quarter review on 2026-12-30
+  });
+
+  it("lists a cadence or a date it cannot read as a problem, with its row and column", () => {
+    const list = reviewList(grid, tree, "2026-11-30");
+    expect(list.problems).toEqual([
+      { row: 6, name: "備考", column: "頻度", text: "隔週", kind: "cadence" },
+      { row: 7, name: "解約率", column: "最終更新", text: "来週", kind: "date" },
+    ]);
+  });
+
+  it("says when the table has no Review column", () => {
+    const plain = grid.map((r) => r.slice(0, 5));
+    expect(reviewList(plain, tree, "2026-11-30")).toMatchObject({ hasColumn: false, due: [], overdue: [] });
+  });
+
+  it("reads the English headers too", () => {
+    const en = HEADER.en;
+    const g = [
+      [en.name, en.target, en.review, en.updated],
+      ["Leads", 300, "weekly", "2026-11-20"],
+    ];
+    const list = reviewList(
+      g,
+      readTree([
+        ["Name", "Level"],
+        ["Leads", 1],
+      ]),
+      "2026-11-30",
+    );
+    expect(list.overdue.map((i) => i.late)).toEqual([3]);
+  });
+});
