@@ -28,16 +28,24 @@ export function split(total: number, weights: readonly number[]): number[] | nul
   if (weights.length === 0 || weights.some((w) => !Number.isFinite(w) || w < 0)) return null;
   const sum = weights.reduce((a, w) => a + w, 0);
   if (!(sum > 0) || !Number.isFinite(sum)) return null;
-  const out = weights.map((w) => (total * w) / sum);
+  const out = weights.map((w) => total * (w / sum));
   if (out.some((v) => !Number.isFinite(v))) return null;
   const last = weights.length - 1;
-  let before = 0;
-  for (let k = 0; k < last; k++) before += out[k];
-  out[last] = exactRest(total, before);
-  return out;
+  // When the sum of the others ties halfway between two floats, no last share lands on the total:
+  // a one-ulp nudge of the largest other share breaks the tie (a few tries at most).
+  let largest = 0;
+  for (let k = 1; k < last; k++) if (Math.abs(out[k]) > Math.abs(out[largest])) largest = k;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let before = 0;
+    for (let k = 0; k < last; k++) before += out[k];
+    out[last] = exactRest(total, before);
+    if (before + out[last] === total) return out;
+    out[largest] = nextToward(out[largest], attempt % 2 ? -1 : 1);
+  }
+  return null;
 }
 
-/** x such that before + x === total in floating point (the nearest such x to total − before). */
+/** x such that before + x === total in floating point, if one exists near total − before. */
 function exactRest(total: number, before: number): number {
   let x = total - before;
   // At most a few steps: each moves x by one unit in its last place towards the target.

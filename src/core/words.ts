@@ -80,6 +80,12 @@ export const FUNCTION_HEADERS: Record<Lang, readonly [string, string, string, st
   en: ["Actual (rollup)", "Required", "Achievement", "Status"],
 };
 
+/** The headers of a period sheet's year-to-date columns: actual, target, achievement, status (the wizard's period block). */
+export const YTD_HEADERS: Record<Lang, readonly [string, string, string, string]> = {
+  ja: ["実績累計", "目標累計", "達成率（累計）", "状態（累計）"],
+  en: ["Actual YTD", "Target YTD", "Achievement YTD", "Status YTD"],
+};
+
 /** The status words of KPI_STATUS and the sidebar. */
 export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
   ja: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },

@@ -11,7 +11,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { numberFormatFor } from "../core/units";
-import { FUNCTION_HEADERS } from "../core/words";
+import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
@@ -148,7 +148,68 @@ export function functionColumns(
     formulas,
     rateColumn,
     colorRanges: rateColumn === null ? [] : [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
-    present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
+    present: presentFormula(g),
+  };
+}
+
+/** Condition (for the first data row) true on rows that hold something: `COUNTA($A2:$K2)>0`. */
+function presentFormula(g: TableGeometry): string {
+  const first = g.top + 1;
+  return `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
+}
+
+/** Where a period sheet's year-to-date columns find the as-of period, and which rows are rates. */
+export interface YtdRefs {
+  /** Absolute cell holding the label of the period the as-of date falls in (`$D$1`). */
+  through: string;
+  /** Absolute cell holding the share of the year elapsed (`$F$1`), for actual-only periods; null with target/actual pairs. */
+  elapsed: string | null;
+  /** Per data row: a rate (not scaled by the elapsed share). */
+  rates: readonly boolean[];
+}
+
+/**
+ * The function columns of a period sheet, in the four-column shape of
+ * KPI_TREE's: actual year to date (KPI_TOTAL through the as-of period),
+ * target year to date (KPI_TOTAL of the period targets; for actual-only
+ * periods the annual target × the share of the year elapsed, rates as they
+ * are), the achievement of the one against the other and its status word.
+ * The status colours follow this achievement.
+ */
+export function ytdColumns(
+  g: TableGeometry,
+  column: number,
+  lang: Lang,
+  thresholds: Thresholds,
+  refs: YtdRefs,
+): FunctionColumns {
+  const first = g.top + 1;
+  const last = g.top + g.height - 1;
+  const table = a1(g.top, g.left, g.height, g.width);
+  const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
+  const actual = col(column);
+  const target = col(column + 1);
+  const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
+  const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
+  const annual = col(g.targetColumn ?? g.left);
+  const flags = refs.rates.map((r) => (r ? 1 : 0)).join(";");
+  const targetYtd = refs.elapsed
+    ? `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`
+    : `=KPI_TOTAL(${table},"target",${refs.through})`;
+  const formulas = [
+    `=KPI_TOTAL(${table},"actual",${refs.through})`,
+    targetYtd,
+    formula(KPI_ACHIEVEMENT, { actual, target, direction }),
+    formula(KPI_STATUS, { actual, target, direction, ...status }),
+  ];
+  const rateColumn = column + TREE_RATE;
+  return {
+    column,
+    headers: [...YTD_HEADERS[lang]],
+    formulas,
+    rateColumn,
+    colorRanges: [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
+    present: presentFormula(g),
   };
 }
 

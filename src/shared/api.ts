@@ -9,6 +9,7 @@ import type { Draft, SheetLayout } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
+import type { PeriodPlan } from "../core/periodBlock";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
@@ -39,6 +40,14 @@ export interface Recorded {
   replaced: boolean;
   /** How many days the table has values for, this one included. */
   days: number;
+}
+
+/** The wizard's optional additions to the new sheet. */
+export interface WriteOptions {
+  /** A period block: 12 months, 4 quarters or 13 weeks from a start month. */
+  periods?: PeriodPlan | null;
+  /** Review (頻度) and Updated (最終更新) columns. */
+  review?: boolean;
 }
 
 export interface WriteResult {
@@ -139,7 +148,7 @@ export interface WhatIfResult {
 export interface ServerApi {
   getSidebarState(): SidebarState;
   saveSettings(settings: Settings): SavedSettings;
-  writeTree(draft: Draft, layout?: SheetLayout): WriteResult;
+  writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
   analyzeTable(sheetName: string, table: string): Analysis;

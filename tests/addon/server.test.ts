@@ -32,6 +32,7 @@ describe("menu", () => {
         "showSidebar",
         "showNewTree",
         "applyStatusColors",
+        "updateAsOfDate",
         "showTableCheck",
         "showSettings",
         "showHelp",

@@ -88,3 +88,13 @@ describe("reviewList", () => {
     expect(list.overdue.map((i) => i.late)).toEqual([3]);
   });
 });
+
+describe("the Review and Updated headers", () => {
+  it("are read under each of their words, in both languages", async () => {
+    const { headerField } = await import("../../src/core/words");
+    for (const w of ["頻度", "Review", "review cycle", "cadence", "frequency", "レビュー頻度"])
+      expect([w, headerField(w)]).toEqual([w, "review"]);
+    for (const w of ["最終更新", "Updated", "last updated", "更新日", "最終更新日", "Last Review"])
+      expect([w, headerField(w)]).toEqual([w, "updated"]);
+  });
+});
