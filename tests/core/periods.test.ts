@@ -46,6 +46,14 @@ describe("period headers", () => {
       ["Plan May", "may", "target"],
       ["Actual May", "may", "actual"],
       ["2026-05 Goal", "2026-05", "target"],
+      // As the wizard writes them (the cycle lane).
+      ["2026年4月目標", "2026年4月", "target"],
+      ["2026年4月実績", "2026年4月", "actual"],
+      ["Apr 2026 target", "apr2026", "target"],
+      ["Apr 2026 actual", "apr2026", "actual"],
+      ["2026 Q1 target", "2026q1", "target"],
+      ["第14週実績", "第14週", "actual"],
+      ["W14 target", "w14", "target"],
     ];
     for (const [h, k, m] of pairs) expect([h, parsePeriodHeader(h)]).toMatchObject([h, { key: k, measure: m }]);
     for (const h of [
