@@ -27,6 +27,7 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     ksf: "重点",
     review: "頻度",
     updated: "最終更新",
+    aggregation: "集計",
   },
   en: {
     name: "Name",
@@ -43,6 +44,7 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     ksf: "KSF",
     review: "Review",
     updated: "Updated",
+    aggregation: "Aggregation",
   },
 };
 
@@ -62,6 +64,7 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
   review: ["review cycle", "cadence", "frequency", "レビュー", "レビュー頻度", "確認頻度"],
   updated: ["last updated", "last review", "reviewed", "更新日", "最終更新日", "最終レビュー"],
+  aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
 };
 
 const FIELD_BY_HEADER = new Map<string, Field>();
