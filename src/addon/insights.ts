@@ -13,19 +13,21 @@ import {
   healthReport,
   historyDays,
   historySeries,
-  nodeKeys,
   snapshotRows,
   summaries,
 } from "../core/insights";
 import { readTree } from "../core/layout";
+import { reviewList } from "../core/review";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
 import { type Cell, datesAsText, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
+import { periodTrends, snapshotTrends, validateTree } from "../core/trends";
 import { unitsFromFormats } from "../core/units";
 import { sheetDateText } from "../functions/locale";
 import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
+import { todayText } from "./asOf";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
@@ -50,13 +52,18 @@ export function context(): Context {
  * cannot read) and one getNumberFormats, for the units Sheets keeps there.
  */
 export function readTable(c: Context, sheetName: string, table: string): Tree {
+  return readTableGrid(c, sheetName, table).tree;
+}
+
+/** readTable, with the cells as read (dates as the spreadsheet's days), for columns the tree does not keep. */
+export function readTableGrid(c: Context, sheetName: string, table: string): { tree: Tree; values: Cell[][] } {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
   const range = sheet.getRange(table);
   const values = datesAsText(range.getValues(), sheetDateText());
   const tree = readTree(values);
   unitsFromFormats(tree, values[0], range.getNumberFormats());
-  return tree;
+  return { tree, values };
 }
 
 /**
@@ -69,13 +76,15 @@ function label(sheetName: string, table: string): string {
 
 export function analyzeTable(sheetName: string, table: string): Analysis {
   const c = context();
-  const tree = readTable(c, sheetName, table);
+  const { tree, values } = readTableGrid(c, sheetName, table);
   const report = healthReport(tree, c.settings.thresholds, c.lang);
   const history = c.ss.getSheetByName(HISTORY_SHEET);
   const series = history
     ? historySeries(datesAsText(history.getDataRange().getValues(), sheetDateText()), label(sheetName, table))
     : new Map<string, HistoryPoint[]>();
-  const keys = nodeKeys(tree);
+  const snapshots = snapshotTrends(tree, series);
+  const periods = periodTrends(tree);
+  const today = todayText(c.ss);
   return {
     sheetName,
     table,
@@ -85,10 +94,12 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
     waterfalls: gapWaterfalls(tree),
     sensitivity: sensitivityRanking(tree),
     ksfRows: tree.nodes.filter((n) => n.ksf && n.parent >= 0).map((n) => n.row),
-    history: tree.roots.map((r) => {
-      const n = tree.nodes[r];
-      return { row: n.row, name: n.name, unit: n.unit, points: series.get(keys[r]) ?? [] };
+    history: tree.order.map((i) => {
+      const n = tree.nodes[i];
+      return { row: n.row, name: n.name, unit: n.unit, root: n.parent < 0, points: snapshots[i], periods: periods[i] };
     }),
+    validation: validateTree(tree, periods, snapshots, c.settings.thresholds),
+    review: { ...reviewList(values, tree, today), today },
   };
 }
 

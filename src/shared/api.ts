@@ -10,9 +10,11 @@ import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
 import type { PeriodPlan } from "../core/periodBlock";
+import type { ReviewList } from "../core/review";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
+import type { KgiValidation } from "../core/trends";
 
 /** The view a menu item opens the sidebar on. */
 export type View = "home" | "wizard" | "table" | "settings";
@@ -110,8 +112,23 @@ export interface Analysis {
   report: HealthReport;
   /** The leaves, in row order: the KPIs a what-if can change. */
   leaves: NodeSummary[];
-  /** Each KGI's series from the history sheet, oldest first. */
-  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
+  /**
+   * Every KPI's trend, in row order: `points` from the history sheet's
+   * snapshots (by day, oldest first), `periods` from the table's period
+   * columns, rolled up (one point per period, labelled as the headers name it).
+   */
+  history: {
+    row: number;
+    name: string;
+    unit: string;
+    root: boolean;
+    points: HistoryPoint[];
+    periods: HistoryPoint[];
+  }[];
+  /** The quarterly KPI check per KGI, on the period columns or the snapshots. */
+  validation: KgiValidation[];
+  /** What is due for review today (yyyy-mm-dd, the spreadsheet's time zone) and overdue (頻度/Review, 最終更新/Updated). */
+  review: ReviewList & { today: string };
   /** Per KGI: its target → each KPI's share of the gap (KPI_GAP) → its actual. */
   waterfalls: GapWaterfall[];
   /** The leaves that move their KGI most per 1% (KPI_IMPACT), largest first. */
