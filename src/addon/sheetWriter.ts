@@ -13,6 +13,7 @@ import {
   parseLayout,
   type SheetLayout,
 } from "../core/draft";
+import { RATE_FORMAT } from "../core/format";
 import { elapsedFormula, type PeriodPlan, parsePeriodPlan, periodSpecs, throughFormula } from "../core/periodBlock";
 import { rateKpis } from "../core/phasing";
 import { a1 } from "../core/rules";
@@ -223,7 +224,7 @@ function formatTable(
     sheet.getRange(first, table.periods.first + 1, n, width).setNumberFormats(unitFormats(tree, width));
     sheet.getRange(AS_OF_CELL).setNumberFormat("yyyy-mm-dd");
   }
-  sheet.getRange(first, fx.column, n, 3).setNumberFormats(unitFormats(tree, 2).map((row) => [...row, "0.0%"]));
+  sheet.getRange(first, fx.column, n, 3).setNumberFormats(unitFormats(tree, 2).map((row) => [...row, RATE_FORMAT]));
 }
 
 /** Header and KGI rows: one call per property over the whole block; frozen header; names get room. */
