@@ -1,8 +1,8 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
 import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
-import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
-import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection } from "./value";
+import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, preorder, type Tree } from "./tree";
+import { isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
 import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
@@ -151,7 +151,6 @@ export function diagnose(input: unknown): Diagnosis {
 interface Shape extends Columns {
   lang: Lang;
   form: HierarchyForm;
-  col: (row: Cell[], f: Field) => Cell;
 }
 
 /** The header: which column holds what, and which of the three hierarchy forms the table uses. */
@@ -170,8 +169,7 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length + clash.length > 1)
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
-  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
-  return { fields, outline, headers, lang, form: forms[0], col };
+  return { fields, outline, headers, lang, form: forms[0] };
 }
 
 const NO_VALUE: ParsedNumber = { value: null };
@@ -186,99 +184,156 @@ function allBlank(cells: Cell[], columns: readonly number[]): boolean {
 function remember<T>(read: (text: string) => T): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
-    if (seen.has(text)) return seen.get(text) as T;
+    const known = seen.get(text);
+    if (known !== undefined || seen.has(text)) return known as T;
     const value = read(text);
     seen.set(text, value);
     return value;
   };
 }
 
+/** `read` over cells, remembering its answer per distinct text cell (numbers, blanks and booleans are read directly). */
+function rememberText<T>(read: (cell: Cell) => T): (cell: Cell) => T {
+  const text = remember<T>(read);
+  return (cell) => (typeof cell === "string" && cell !== "" ? text(cell) : read(cell));
+}
+
+/** Column positions of a table, -1 where it has none: read once per table, not once per cell. */
+type Positions = Record<Field, number>;
+const FIELDS: readonly Field[] = [
+  ...["name", "id", "parent", "level", "op", "target", "actual"],
+  ...["unit", "direction", "owner", "deadline", "ksf"],
+] as Field[];
+
+function positions(fields: Partial<Record<Field, number>>): Positions {
+  const at = {} as Positions;
+  for (const f of FIELDS) at[f] = fields[f] ?? -1;
+  return at;
+}
+
+/** The cell of a row at a position, null where the table has no such column. */
+const cellAt = (cells: Cell[], c: number): Cell => (c < 0 ? null : cells[c]);
+
+/** A table's readers for one reading: each distinct text (1,000件, ×, lower, Level 2) is read once. */
+function readers() {
+  return {
+    number: numberReader(),
+    op: remember(parseOp),
+    direction: rememberText(parseDirection),
+    level: rememberText(readLevel),
+    flag: rememberText(readFlag),
+  };
+}
+
+/**
+ * A target or actual: blank and number cells as they are (plainValue: null
+ * here, the value is the cell's), text read once per distinct text; a
+ * refusal is reported and read as blank.
+ */
+function readValue(
+  cell: Cell,
+  read: ReturnType<typeof readers>,
+  problems: Problems,
+  { row, name, column }: { row: number; name: string; column: string | undefined },
+): ParsedNumber | null {
+  if (plainValue(cell) !== undefined) return null;
+  const reading = read.number(cell);
+  if (!isRefusal(reading)) return reading;
+  problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
+  return NO_VALUE;
+}
+
+/** An outline row's name column (0 = KGI), -1 when it has no name; a second name is an error. */
+function outlineLevel(cells: Cell[], outline: readonly number[], problems: Problems, row: number): number {
+  let level = -1;
+  for (let k = 0; k < outline.length; k++) {
+    const text = cellText(cells[outline[k]]);
+    if (!text) continue;
+    if (level >= 0) {
+      problems.error("twoOutlineNames", { row }, { first: cellText(cells[outline[level]]), second: text });
+      break;
+    }
+    level = k;
+  }
+  return level;
+}
+
 /** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
 function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
-  const { fields, outline, headers, form, col } = shape;
-  const header = grid[0];
+  const { fields, outline } = shape;
   const relevant = [...outline, ...Object.values(fields)];
+  const readRow = rowReader(grid[0], shape, problems);
   const nodes: KpiNode[] = [];
-  // One reading of the table: each distinct text (1,000件, ×) is read once.
-  const readCell = numberReader();
-  const readOp = remember(parseOp);
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (allBlank(cells, relevant)) continue;
-    const row = r + 1;
-    let name = "";
-    let depth = 0;
-    if (form === "outline") {
-      for (let k = 0; k < outline.length; k++) {
-        const text = cellText(cells[outline[k]]);
-        if (!text) continue;
-        if (name) {
-          problems.error("twoOutlineNames", { row }, { first: name, second: text });
-          break;
-        }
-        name = text;
-        depth = k;
-      }
-    } else name = cellText(col(cells, "name"));
-    const where = { row, name };
-    if (!name) problems.error("missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
-
-    // A number cell needs no reading (null here); text is read once per distinct text.
-    const number = (f: "target" | "actual"): ParsedNumber | null => {
-      const cell = col(cells, f);
-      if (typeof cell === "number" && Number.isFinite(cell)) return null;
-      const reading = readCell(cell);
-      if (!isRefusal(reading)) return reading;
-      problems.error("badNumber", { ...where, column: headers[f] }, { text: cellText(cell), ...reading });
-      return NO_VALUE;
-    };
-    const target = number("target");
-    const actual = number("actual");
-    const dirCell = col(cells, "direction");
-    const stated = parseDirection(dirCell);
-    if (stated === undefined)
-      problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
-    const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
-
-    const opText = cellText(col(cells, "op"));
-    const parsedOp = opText ? readOp(opText) : null;
-    if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
-    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
-    const op = parsedOp === undefined ? "none" : parsedOp;
-
-    if (form === "level") {
-      const levelCell = col(cells, "level");
-      const level = readLevel(levelCell);
-      if (level === undefined) {
-        problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
-        continue;
-      }
-      depth = level;
-    }
-    nodes.push({
-      index: nodes.length,
-      row,
-      name,
-      id: cellText(col(cells, "id")),
-      parent: -1,
-      children: [],
-      depth,
-      op,
-      target: target ? target.value : (col(cells, "target") as number),
-      actual: actual ? actual.value : (col(cells, "actual") as number),
-      direction,
-      unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
-      owner: cellText(col(cells, "owner")),
-      deadline: col(cells, "deadline") ?? null,
-      ksf: readFlag(col(cells, "ksf")),
-    });
+    const node = readRow(cells, r + 1, nodes.length);
+    if (node) nodes.push(node);
   }
   return nodes;
 }
 
+/**
+ * Reads one row into a node (null when its level cannot be read), reporting
+ * its problems in the order the row shows them: name, target, actual,
+ * direction, operator, level.
+ */
+function rowReader(header: Cell[], shape: Shape, problems: Problems) {
+  const { outline, headers, form } = shape;
+  const at = positions(shape.fields);
+  const read = readers();
+  const nameColumn = headers.name ?? cellText(header[outline[0] ?? 0]);
+  return (cells: Cell[], row: number, index: number): KpiNode | null => {
+    const level = form === "outline" ? outlineLevel(cells, outline, problems, row) : 0;
+    const name =
+      form === "outline" ? (level < 0 ? "" : cellText(cells[outline[level]])) : cellText(cellAt(cells, at.name));
+    if (!name) problems.error("missingName", { row, column: nameColumn });
+    const targetCell = cellAt(cells, at.target);
+    const actualCell = cellAt(cells, at.actual);
+    const target = readValue(targetCell, read, problems, { row, name, column: headers.target });
+    const actual = readValue(actualCell, read, problems, { row, name, column: headers.actual });
+    const dirCell = cellAt(cells, at.direction);
+    const stated = read.direction(dirCell);
+    if (stated === undefined)
+      problems.error("badDirection", { row, name, column: headers.direction }, { text: cellText(dirCell) });
+    const opText = cellText(cellAt(cells, at.op));
+    const parsedOp = opText ? read.op(opText) : null;
+    if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: headers.op }, { text: opText });
+    let depth = Math.max(level, 0);
+    if (form === "level") {
+      const levelCell = cellAt(cells, at.level);
+      const levelRead = read.level(levelCell);
+      if (levelRead === undefined) {
+        problems.error("badLevel", { row, name, column: headers.level }, { text: cellText(levelCell) });
+        return null;
+      }
+      depth = levelRead;
+    }
+    return {
+      index,
+      row,
+      name,
+      id: at.id < 0 ? "" : cellText(cells[at.id]),
+      parent: -1,
+      children: NO_CHILDREN,
+      depth,
+      // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
+      op: parsedOp === undefined ? "none" : parsedOp,
+      target: target ? target.value : (plainValue(targetCell) ?? null),
+      actual: actual ? actual.value : (plainValue(actualCell) ?? null),
+      direction: stated ?? target?.direction ?? actual?.direction ?? "higher",
+      unit: cellText(cellAt(cells, at.unit)) || target?.unit || actual?.unit || "",
+      owner: at.owner < 0 ? "" : cellText(cells[at.owner]),
+      deadline: cellAt(cells, at.deadline) ?? null,
+      ksf: at.ksf >= 0 && read.flag(cells[at.ksf]),
+    };
+  };
+}
+
 function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {
-  const { headers, col } = shape;
+  const { headers } = shape;
   const byId = headers.id !== undefined;
+  const parentAt = shape.fields.parent as number;
   // Each key's first row; rows sharing a name (no ID column) are listed apart, for the ambiguity error.
   const index = new Map<string, number>();
   const shared = new Map<string, number[]>();
@@ -295,22 +350,33 @@ function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: 
       );
     else shared.set(key, [...(shared.get(key) ?? [first]), node.index]);
   }
+  // Siblings usually sit together: the key of the row above is looked up once for all of them.
+  let lastKey = "";
+  let lastMatch: number | undefined;
   for (const node of nodes) {
-    const parentKey = cellText(col(grid[node.row - 1], "parent"));
+    const parentKey = cellText(grid[node.row - 1][parentAt]);
     if (!parentKey) continue;
-    const match = index.get(parentKey);
-    const matches = shared.get(parentKey);
-    const where = () => ({ row: node.row, name: node.name, column: headers.parent });
-    if (match === undefined) problems.error("unknownParent", where(), { parent: parentKey });
-    else if (matches)
-      problems.error("ambiguousParent", where(), {
+    if (parentKey !== lastKey) {
+      lastKey = parentKey;
+      lastMatch = index.get(parentKey);
+    }
+    const match = lastMatch;
+    if (match === undefined) problems.error("unknownParent", parentWhere(node, headers), { parent: parentKey });
+    else if (shared.size && shared.has(parentKey))
+      problems.error("ambiguousParent", parentWhere(node, headers), {
         parent: parentKey,
-        rows: matches.map((m) => nodes[m].row).join(", "),
+        rows: (shared.get(parentKey) as number[]).map((m) => nodes[m].row).join(", "),
       });
-    else if (match === node.index) problems.error("cycle", where());
+    else if (match === node.index) problems.error("cycle", parentWhere(node, headers));
     else node.parent = match;
   }
 }
+
+const parentWhere = (node: KpiNode, headers: Shape["headers"]): Where => ({
+  row: node.row,
+  name: node.name,
+  column: headers.parent,
+});
 
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */
 function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | undefined, shown: number): void {
@@ -344,7 +410,8 @@ function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | unde
 function breakCycles(tree: Tree, problems: Problems): void {
   const { nodes } = tree;
   const reached = link(tree);
-  if (reached.every(Boolean)) return;
+  // Every node is reached once from a root unless some sit on a loop.
+  if (tree.order.length === nodes.length) return;
   // Walk up from each unreached node; a walk that meets itself has found a new loop.
   const walk = new Int32Array(nodes.length).fill(-1);
   for (const start of nodes) {
@@ -359,7 +426,7 @@ function breakCycles(tree: Tree, problems: Problems): void {
     // Cut the loop at the node where the walk closed it.
     nodes[i].parent = -1;
   }
-  for (const node of nodes) node.children = [];
+  for (const node of nodes) node.children = NO_CHILDREN;
   link(tree);
 }
 
@@ -368,7 +435,11 @@ function link(tree: Tree): Uint8Array {
   const roots: number[] = [];
   for (const node of tree.nodes) {
     if (node.parent < 0) roots.push(node.index);
-    else tree.nodes[node.parent].children.push(node.index);
+    else {
+      const parent = tree.nodes[node.parent];
+      if (parent.children === NO_CHILDREN) parent.children = [node.index];
+      else parent.children.push(node.index);
+    }
   }
   tree.roots = roots;
   const { order, reached } = preorder(tree);

@@ -40,6 +40,9 @@ export interface KpiNode {
   ksf: boolean;
 }
 
+/** A leaf's children: one shared empty list, never changed (frozen), so a leaf costs no list of its own. */
+export const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 export interface Tree {
   lang: Lang;
   form: HierarchyForm;
