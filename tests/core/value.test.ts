@@ -2,14 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMessage, type NumberReason } from "../../src/core/errors";
 import { readTree } from "../../src/core/layout";
-import {
-  numberReader,
-  parseDirection,
-  parseNumber,
-  plainValue,
-  readNumber,
-  requireNumber,
-} from "../../src/core/value";
+import { numberReader, parseDirection, parseNumber, plainValue, readNumber, requireNumber } from "../../src/core/value";
 
 describe("parseNumber", () => {
   it.each([

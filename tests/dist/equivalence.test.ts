@@ -73,7 +73,7 @@ describe("outputs on random tables stay what they were", () => {
   const scope = process.env.EQUIVALENCE_CODE
     ? loadDist({}, readFileSync(process.env.EQUIVALENCE_CODE, "utf8"))
     : loadDist();
-  const actual = Array.from({ length: CASES }, (_, seed) => {
+  const actual: Outputs[] = Array.from({ length: CASES }, (_, seed) => {
     const { grid } = randomTable(seed + 1);
     return { ...outputsOf(scope, grid), broken: outputsOf(scope, brokenLinks(grid, seed + 1)) };
   });
@@ -83,6 +83,8 @@ describe("outputs on random tables stay what they were", () => {
   it("covers values, errors and every layout", () => {
     const flat = JSON.stringify(actual);
     expect(flat).toContain('"error"');
+    // the broken links do break: each kind of linking error occurs.
+    for (const code of ["unknownParent", "duplicateId", "cycle", "levelJump"]) expect(flat).toContain(`"${code}"`);
     expect(actual.filter((o) => Array.isArray(o.required)).length).toBeGreaterThan(CASES / 3);
     const kinds = new Set(Array.from({ length: CASES }, (_, s) => randomTable(s + 1).kind));
     expect(kinds.size).toBe(8);
