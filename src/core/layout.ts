@@ -1,8 +1,9 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
 import { parseOp } from "./operators";
+import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
-import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, preorder, type Tree } from "./tree";
-import { isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
+import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, type Period, preorder, type Tree } from "./tree";
+import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
 import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
@@ -13,11 +14,14 @@ interface Columns {
   fields: Partial<Record<Field, number>>;
   outline: number[];
   headers: Partial<Record<Field, string>>;
+  /** Headers that read as periods (4月, 5月目標, Apr 2026), in column order. */
+  periods: { column: number; text: string; period: PeriodHeader }[];
 }
 
 function readHeader(header: Cell[]): Columns {
   const fields: Partial<Record<Field, number>> = {};
   const headers: Partial<Record<Field, string>> = {};
+  const periods: Columns["periods"] = [];
   const keys = header.map((h) => normalizeKey(cellText(h)));
   const outline: number[] = [];
   for (let c = 0; c < keys.length; c++) {
@@ -28,11 +32,14 @@ function readHeader(header: Cell[]): Columns {
       outline.push(c);
       continue;
     }
-    const field = headerField(cellText(header[c]));
+    const text = cellText(header[c]);
+    const field = headerField(text);
     if (field && fields[field] === undefined) {
       fields[field] = c;
-      headers[field] = cellText(header[c]);
+      headers[field] = text;
     }
+    const period = field ? undefined : parsePeriodHeader(text);
+    if (period) periods.push({ column: c, text, period });
   }
   // A lone KPI/blank column at the left is a name column or spacing, not an outline.
   if (outline.length === 1) {
@@ -42,7 +49,7 @@ function readHeader(header: Cell[]): Columns {
       headers[field] = cellText(header[0]);
     }
   }
-  return { fields, outline: outline.length >= 2 ? outline : [], headers };
+  return { fields, outline: outline.length >= 2 ? outline : [], headers, periods };
 }
 
 /** 0-based outline columns (KGI, KPI1…) of a header row: the leftmost run of two or more; none otherwise. */
@@ -58,8 +65,8 @@ export function outlineColumns(header: Cell[]): number[] {
  */
 export function findHeaderRow(grid: readonly Cell[][], limit = 20): number {
   for (let r = 0; r < Math.min(grid.length, limit); r++) {
-    const { fields, outline } = readHeader(grid[r]);
-    const known = Object.keys(fields).length;
+    const { fields, outline, periods } = readHeader(grid[r]);
+    const known = Object.keys(fields).length + periods.length;
     if ((fields.name !== undefined && known >= 2) || (outline.length >= 2 && known >= 1)) return r;
   }
   return 0;
@@ -142,22 +149,34 @@ export function diagnose(input: unknown): Diagnosis {
   else if (form === "level") linkByDepth(nodes, problems, headers.level, 0);
   // Outline depths are column offsets; people count columns from 1.
   else linkByDepth(nodes, problems, cellText(header[outline[0]]), 1);
-  const tree: Tree = { lang, form, nodes, roots: [], order: [], rowCount: grid.length - 1, headers };
+  const tree: Tree = {
+    lang,
+    form,
+    nodes,
+    roots: [],
+    order: [],
+    rowCount: grid.length - 1,
+    headers,
+    periods: shape.periodList,
+  };
   breakCycles(tree, problems);
   checkOperators(tree, problems);
   return { tree, problems: problems.list };
 }
 
 interface Shape extends Columns {
+  /** The periods, their values filled in as the rows are read. */
+  periodList: Period[];
   lang: Lang;
   form: HierarchyForm;
+  col: (row: Cell[], f: Field) => Cell;
 }
 
 /** The header: which column holds what, and which of the three hierarchy forms the table uses. */
 function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
   const header = grid[0] ?? [];
   if (grid.length === 0 || header.every(isBlank)) return problems.fatal("emptyRange");
-  const { fields, outline, headers } = readHeader(header);
+  const { fields, outline, headers, periods } = readHeader(header);
   const outlineUsed = outline.length > 0 && grid.some((row, r) => r > 0 && outline.some((c) => !isBlank(row[c])));
   const forms: HierarchyForm[] = [];
   if (fields.parent !== undefined) forms.push("parent");
@@ -169,7 +188,10 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length + clash.length > 1)
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
-  return { fields, outline, headers, lang, form: forms[0] };
+  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
+  const grouped = groupPeriods(periods);
+  for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
+  return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0], col };
 }
 
 const NO_VALUE: ParsedNumber = { value: null };
@@ -198,26 +220,30 @@ function rememberText<T>(read: (cell: Cell) => T): (cell: Cell) => T {
   return (cell) => (typeof cell === "string" && cell !== "" ? text(cell) : read(cell));
 }
 
-/** Column positions of a table, -1 where it has none: read once per table, not once per cell. */
-type Positions = Record<Field, number>;
-const FIELDS: readonly Field[] = [
-  ...["name", "id", "parent", "level", "op", "target", "actual"],
-  ...["unit", "direction", "owner", "deadline", "ksf"],
-] as Field[];
-
-function positions(fields: Partial<Record<Field, number>>): Positions {
-  const at = {} as Positions;
-  for (const f of FIELDS) at[f] = fields[f] ?? -1;
-  return at;
+/** The readers of one reading of a table: each distinct text (1,000件, ×, lower, Level 2) is read once. */
+interface Readers {
+  /**
+   * A value cell: null when the cell is read as it is (a number, or a blank: plainValue), NO_VALUE
+   * (reported at `row`, `name`, `column`) when it cannot be read.
+   */
+  value: (cell: Cell, row: number, name: string, column: string | undefined) => ParsedNumber | null;
+  op: (text: string) => ReturnType<typeof parseOp>;
+  direction: (cell: Cell) => ReturnType<typeof parseDirection>;
+  level: (cell: Cell) => number | undefined;
+  flag: (cell: Cell) => boolean;
 }
 
-/** The cell of a row at a position, null where the table has no such column. */
-const cellAt = (cells: Cell[], c: number): Cell => (c < 0 ? null : cells[c]);
-
-/** A table's readers for one reading: each distinct text (1,000件, ×, lower, Level 2) is read once. */
-function readers() {
+function readers(problems: Problems): Readers {
+  const readCell = numberReader();
   return {
-    number: numberReader(),
+    // A number or blank cell needs no reading (null here); text is read once per distinct text.
+    value: (cell, row, name, column) => {
+      if (plainValue(cell) !== undefined) return null;
+      const reading = readCell(cell);
+      if (!isRefusal(reading)) return reading;
+      problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
+      return NO_VALUE;
+    },
     op: remember(parseOp),
     direction: rememberText(parseDirection),
     level: rememberText(readLevel),
@@ -225,109 +251,113 @@ function readers() {
   };
 }
 
-/**
- * A target or actual: blank and number cells as they are (plainValue: null
- * here, the value is the cell's), text read once per distinct text; a
- * refusal is reported and read as blank.
- */
-function readValue(
-  cell: Cell,
-  read: ReturnType<typeof readers>,
-  problems: Problems,
-  { row, name, column }: { row: number; name: string; column: string | undefined },
-): ParsedNumber | null {
-  if (plainValue(cell) !== undefined) return null;
-  const reading = read.number(cell);
-  if (!isRefusal(reading)) return reading;
-  problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
-  return NO_VALUE;
-}
-
-/** An outline row's name column (0 = KGI), -1 when it has no name; a second name is an error. */
-function outlineLevel(cells: Cell[], outline: readonly number[], problems: Problems, row: number): number {
-  let level = -1;
-  for (let k = 0; k < outline.length; k++) {
-    const text = cellText(cells[outline[k]]);
-    if (!text) continue;
-    if (level >= 0) {
-      problems.error("twoOutlineNames", { row }, { first: cellText(cells[outline[level]]), second: text });
-      break;
-    }
-    level = k;
-  }
-  return level;
-}
-
 /** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
 function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
-  const { fields, outline } = shape;
-  const relevant = [...outline, ...Object.values(fields)];
-  const readRow = rowReader(grid[0], shape, problems);
+  const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
   const nodes: KpiNode[] = [];
+  const read = readers(problems);
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (allBlank(cells, relevant)) continue;
-    const node = readRow(cells, r + 1, nodes.length);
-    if (node) nodes.push(node);
+    const node = readRow(grid, r, shape, problems, read);
+    if (!node) continue;
+    node.index = nodes.length;
+    nodes.push(node);
+    readPeriodValues(cells, node, shape, read);
   }
   return nodes;
 }
 
-/**
- * Reads one row into a node (null when its level cannot be read), reporting
- * its problems in the order the row shows them: name, target, actual,
- * direction, operator, level.
- */
-function rowReader(header: Cell[], shape: Shape, problems: Problems) {
-  const { outline, headers, form } = shape;
-  const at = positions(shape.fields);
-  const read = readers();
-  const nameColumn = headers.name ?? cellText(header[outline[0] ?? 0]);
-  return (cells: Cell[], row: number, index: number): KpiNode | null => {
-    const level = form === "outline" ? outlineLevel(cells, outline, problems, row) : 0;
-    const name =
-      form === "outline" ? (level < 0 ? "" : cellText(cells[outline[level]])) : cellText(cellAt(cells, at.name));
-    if (!name) problems.error("missingName", { row, column: nameColumn });
-    const targetCell = cellAt(cells, at.target);
-    const actualCell = cellAt(cells, at.actual);
-    const target = readValue(targetCell, read, problems, { row, name, column: headers.target });
-    const actual = readValue(actualCell, read, problems, { row, name, column: headers.actual });
-    const dirCell = cellAt(cells, at.direction);
-    const stated = read.direction(dirCell);
-    if (stated === undefined)
-      problems.error("badDirection", { row, name, column: headers.direction }, { text: cellText(dirCell) });
-    const opText = cellText(cellAt(cells, at.op));
-    const parsedOp = opText ? read.op(opText) : null;
-    if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: headers.op }, { text: opText });
-    let depth = Math.max(level, 0);
-    if (form === "level") {
-      const levelCell = cellAt(cells, at.level);
-      const levelRead = read.level(levelCell);
-      if (levelRead === undefined) {
-        problems.error("badLevel", { row, name, column: headers.level }, { text: cellText(levelCell) });
-        return null;
-      }
-      depth = levelRead;
+/** The name and outline depth of a row (depth 0 outside the outline form). */
+function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems): { name: string; depth: number } {
+  const { outline, headers, form, col } = shape;
+  const cells = grid[r];
+  if (form !== "outline") {
+    const name = cellText(col(cells, "name"));
+    if (!name) problems.error("missingName", { row: r + 1, column: headers.name });
+    return { name, depth: 0 };
+  }
+  let name = "";
+  let depth = 0;
+  for (let k = 0; k < outline.length; k++) {
+    const text = cellText(cells[outline[k]]);
+    if (!text) continue;
+    if (name) {
+      problems.error("twoOutlineNames", { row: r + 1 }, { first: name, second: text });
+      break;
     }
-    return {
-      index,
-      row,
-      name,
-      id: at.id < 0 ? "" : cellText(cells[at.id]),
-      parent: -1,
-      children: NO_CHILDREN,
-      depth,
-      // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
-      op: parsedOp === undefined ? "none" : parsedOp,
-      target: target ? target.value : (plainValue(targetCell) ?? null),
-      actual: actual ? actual.value : (plainValue(actualCell) ?? null),
-      direction: stated ?? target?.direction ?? actual?.direction ?? "higher",
-      unit: cellText(cellAt(cells, at.unit)) || target?.unit || actual?.unit || "",
-      owner: at.owner < 0 ? "" : cellText(cells[at.owner]),
-      deadline: cellAt(cells, at.deadline) ?? null,
-      ksf: at.ksf >= 0 && read.flag(cells[at.ksf]),
-    };
+    name = text;
+    depth = k;
+  }
+  if (!name) problems.error("missingName", { row: r + 1, column: cellText(grid[0][outline[0]]) });
+  return { name, depth };
+}
+
+/** One row as an unlinked node; null when its level cannot be read. */
+function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, read: Readers): KpiNode | null {
+  const { headers, form, col } = shape;
+  const cells = grid[r];
+  const row = r + 1;
+  let { name, depth } = readName(grid, r, shape, problems);
+  const where = { row, name };
+  const targetCell = col(cells, "target");
+  const actualCell = col(cells, "actual");
+  const target = read.value(targetCell, row, name, headers.target);
+  const actual = read.value(actualCell, row, name, headers.actual);
+  const dirCell = col(cells, "direction");
+  const stated = read.direction(dirCell);
+  if (stated === undefined)
+    problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
+  const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
+
+  const opText = cellText(col(cells, "op"));
+  const parsedOp = opText ? read.op(opText) : null;
+  if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
+  const aggText = cellText(col(cells, "aggregation"));
+  const aggregation = parseAggregation(aggText);
+  if (aggregation === undefined)
+    problems.error("badAggregation", { ...where, column: headers.aggregation }, { text: aggText });
+
+  if (form === "level") {
+    const levelCell = col(cells, "level");
+    const level = read.level(levelCell);
+    if (level === undefined) {
+      problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
+      return null;
+    }
+    depth = level;
+  }
+  const node: KpiNode = {
+    index: 0,
+    row,
+    name,
+    id: cellText(col(cells, "id")),
+    parent: -1,
+    children: NO_CHILDREN,
+    depth,
+    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
+    op: parsedOp === undefined ? "none" : parsedOp,
+    target: target ? target.value : (plainValue(targetCell) ?? null),
+    actual: actual ? actual.value : (plainValue(actualCell) ?? null),
+    direction,
+    unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
+    owner: cellText(col(cells, "owner")),
+    deadline: col(cells, "deadline") ?? null,
+    ksf: shape.fields.ksf !== undefined && read.flag(cells[shape.fields.ksf]),
   };
+  if (aggregation) node.aggregation = aggregation;
+  return node;
+}
+
+/** A node's value in each period column, read as leniently as Target and Actual (blank where a period has no such column). */
+function readPeriodValues(cells: Cell[], node: KpiNode, shape: Shape, read: Readers): void {
+  for (const period of shape.periodList)
+    for (const measure of ["target", "actual"] as const) {
+      const c = period.column[measure];
+      const cell = c === undefined ? null : cells[c];
+      const reading = c === undefined ? NO_VALUE : read.value(cell, node.row, node.name, period.header[measure]);
+      period.values[measure].push(reading ? reading.value : (plainValue(cell) ?? null));
+    }
 }
 
 function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {
