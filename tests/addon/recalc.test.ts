@@ -92,7 +92,7 @@ describe("the single-purpose columns judge a middle KPI as KPI_TREE does", () =>
     );
     expect(fx.formulas[3]).toMatch(/^=KPI_STATUS\(.*,"en",A1:[A-Z]+\d+\)$/);
     s.type(sheetName, `${letter(column)}2`, "");
-    fx.formulas.forEach((f, k) => s.type(sheetName, `${letter(column + k)}2`, f));
+    for (const [k, f] of fx.formulas.entries()) s.type(sheetName, `${letter(column + k)}2`, f);
     expect(shown()).toEqual(tree);
 
     // Without the table the single-purpose functions can only see the blank target.
