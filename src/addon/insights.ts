@@ -17,14 +17,15 @@ import {
   summaries,
 } from "../core/insights";
 import { readTree } from "../core/layout";
-import { reviewList } from "../core/review";
+import type { ReviewCells } from "../core/review";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
-import { type Cell, datesAsText, type Lang } from "../core/text";
+import { type Cell, cellText, datesAsText, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import { periodTrends, snapshotTrends, validateTree } from "../core/trends";
+import { kgiOf, periodTrends, snapshotTrends } from "../core/trends";
 import { unitsFromFormats } from "../core/units";
+import { headerField } from "../core/words";
 import { sheetDateText } from "../functions/locale";
 import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
 import { todayText } from "./asOf";
@@ -85,6 +86,7 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
   const snapshots = snapshotTrends(tree, series);
   const periods = periodTrends(tree);
   const today = todayText(c.ss);
+  const kgi = kgiOf(tree);
   return {
     sheetName,
     table,
@@ -96,10 +98,36 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
     ksfRows: tree.nodes.filter((n) => n.ksf && n.parent >= 0).map((n) => n.row),
     history: tree.order.map((i) => {
       const n = tree.nodes[i];
-      return { row: n.row, name: n.name, unit: n.unit, root: n.parent < 0, points: snapshots[i], periods: periods[i] };
+      const kgiRow = tree.nodes[kgi[i]].row;
+      return {
+        row: n.row,
+        name: n.name,
+        unit: n.unit,
+        kgiRow,
+        direction: n.direction,
+        points: snapshots[i],
+        periods: periods[i],
+      };
     }),
-    validation: validateTree(tree, periods, snapshots, c.settings.thresholds),
-    review: { ...reviewList(values, tree, today), today },
+    review: { ...reviewCells(values, tree), today },
+  };
+}
+
+/** The Review and Updated cells of each KPI as text (dates already the spreadsheet's days), for the sidebar's review list. */
+function reviewCells(values: Cell[][], tree: Tree): ReviewCells {
+  const header = values[0] ?? [];
+  const find = (f: "review" | "updated") => header.findIndex((h) => headerField(cellText(h)) === f);
+  const [review, updated] = [find("review"), find("updated")];
+  if (review < 0) return { columns: null, rows: [] };
+  const text = (r: Cell[], c: number) => (c < 0 ? "" : cellText(r[c]));
+  return {
+    columns: { review: text(header, review), updated: text(header, updated) },
+    rows: tree.nodes.map((n) => ({
+      row: n.row,
+      name: n.name,
+      cadence: text(values[n.row - 1], review),
+      updated: text(values[n.row - 1], updated),
+    })),
   };
 }
 

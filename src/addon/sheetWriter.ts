@@ -53,7 +53,11 @@ export function asText(value: Cell): Cell {
 /** The rows to write: user text escaped, deadlines left as ISO dates for Sheets to read as dates. */
 export function sheetValues(table: DraftTable): Cell[][] {
   const text = new Set(table.textColumns);
-  return table.grid.map((row, r) => (r === 0 ? row : row.map((cell, c) => (text.has(c) ? asText(cell) : cell))));
+  // Period headers stay text: Sheets would read `2026年4月` or `Apr 2026` typed into a cell as a date.
+  const period = table.periods?.first ?? table.width;
+  return table.grid.map((row, r) =>
+    row.map((cell, c) => ((r === 0 ? c >= period : text.has(c)) ? asText(cell) : cell)),
+  );
 }
 
 /**

@@ -17,14 +17,13 @@ import { OP_WORD, OPS, type Op } from "./operators";
 import { type PeriodPlan, periodCells, periodHeaders } from "./periodBlock";
 import { rateKpis } from "./phasing";
 import { required } from "./required";
-import { CADENCE_WORD, type Cadence } from "./review";
 import { rollup } from "./rollup";
 import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "./status";
 import type { Cell, Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 import { DIRECTION_WORD, type Direction } from "./value";
-import { HEADER } from "./words";
+import { CADENCE_WORD, type Cadence, HEADER } from "./words";
 
 export interface DraftNode {
   /** Stable within the draft; written as the row's ID. */

@@ -7,7 +7,6 @@
  * edits for seasonality. Pure; the sheet writer places it.
  */
 import { PERIOD_COUNT, PERIOD_KINDS, type PeriodKind, PHASINGS, type Phasing, phase } from "./phasing";
-import { dayNumber } from "./review";
 import { columnLetter } from "./rules";
 import type { Cell, Lang } from "./text";
 import { HEADER } from "./words";
@@ -30,8 +29,7 @@ export function parsePeriodPlan(input: unknown): PeriodPlan | null | undefined {
   const kind = raw.kind as PeriodKind;
   const phasing = (raw.phasing ?? "even") as Phasing;
   if (!PERIOD_KINDS.includes(kind) || !PHASINGS.includes(phasing)) return undefined;
-  if (typeof raw.start !== "string" || !/^\d{4}-\d{2}$/.test(raw.start) || !dayNumber(`${raw.start}-01`))
-    return undefined;
+  if (typeof raw.start !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw.start)) return undefined;
   const n = PERIOD_COUNT[kind];
   const given = Array.isArray(raw.weights) ? raw.weights : [];
   const weights = Array.from({ length: n }, (_, k) => (k < given.length ? Number(given[k]) : 1));

@@ -6,18 +6,11 @@
  * spreadsheet's time zone (the add-on turns Date cells into that text, and
  * gives "today" the same way).
  */
-import { cellText, isBlank, type Lang, normalizeKey } from "./text";
-import type { Tree } from "./tree";
-import { headerField } from "./words";
+import { cellText, isBlank, normalizeKey } from "./text";
+import { CADENCE_WORD, type Cadence } from "./words";
 
-export type Cadence = "weekly" | "monthly" | "quarterly";
+export type { Cadence };
 export const CADENCES: readonly Cadence[] = ["weekly", "monthly", "quarterly"];
-
-/** How a cadence is written in a sheet, per language; the reader accepts these and READ_AS's words. */
-export const CADENCE_WORD: Record<Lang, Record<Cadence, string>> = {
-  ja: { weekly: "週次", monthly: "月次", quarterly: "四半期" },
-  en: { weekly: "weekly", monthly: "monthly", quarterly: "quarterly" },
-};
 const READ_AS: Record<Cadence, readonly string[]> = {
   weekly: ["毎週", "週", "週1", "week", "w"],
   monthly: ["毎月", "月", "月1", "month", "m"],
@@ -82,11 +75,18 @@ export interface ReviewProblem {
   kind: "cadence" | "date";
 }
 
+/** What the review list needs of a table: the two columns' headers (null without a Review column) and each KPI's cells as text. */
+export interface ReviewCells {
+  columns: { review: string; updated: string } | null;
+  rows: { row: number; name: string; cadence: string; updated: string }[];
+}
+
 export interface ReviewList {
   /** Whether the table has a Review column at all. */
   hasColumn: boolean;
-  /** Due today (late 0) then overdue, most overdue first. */
+  /** Due today (late 0). */
   due: ReviewItem[];
+  /** Overdue, most overdue first. */
   overdue: ReviewItem[];
   /** KPIs with a cadence that are not due yet. */
   upcoming: number;
@@ -98,35 +98,31 @@ export interface ReviewList {
  * due a week / month / quarter after its last update, overdue once that day
  * has passed; a KPI with a cadence and no update yet is due today. Cadences
  * and dates that cannot be read are listed as problems, not guessed.
- * `grid` is the table as read (header first, dates as yyyy-mm-dd text).
  */
-export function reviewList(grid: readonly unknown[][], tree: Pick<Tree, "nodes">, today: string): ReviewList {
-  const header = grid[0] ?? [];
-  const find = (f: "review" | "updated") => header.findIndex((h) => headerField(cellText(h)) === f);
-  const [review, updated] = [find("review"), find("updated")];
-  const list: ReviewList = { hasColumn: review >= 0, due: [], overdue: [], upcoming: 0, problems: [] };
+export function reviewList(cells: ReviewCells, today: string): ReviewList {
+  const { columns } = cells;
+  const list: ReviewList = { hasColumn: columns !== null, due: [], overdue: [], upcoming: 0, problems: [] };
   const now = dayNumber(today);
-  if (review < 0 || now === undefined) return list;
-  for (const node of tree.nodes) {
-    const cells = grid[node.row - 1] ?? [];
-    const cadence = parseCadence(cells[review]);
-    const problem = (c: number, kind: ReviewProblem["kind"]) =>
+  if (!columns || now === undefined) return list;
+  for (const r of cells.rows) {
+    const cadence = parseCadence(r.cadence);
+    const problem = (kind: ReviewProblem["kind"]) =>
       list.problems.push({
-        row: node.row,
-        name: node.name,
-        column: cellText(header[c]),
-        text: cellText(cells[c]),
+        row: r.row,
+        name: r.name,
+        column: kind === "cadence" ? columns.review : columns.updated,
+        text: kind === "cadence" ? r.cadence : r.updated,
         kind,
       });
-    if (cadence === undefined) problem(review, "cadence");
+    if (cadence === undefined) problem("cadence");
     if (!cadence) continue;
-    const last = updated >= 0 && !isBlank(cells[updated]) ? dayNumber(cellText(cells[updated])) : null;
+    const last = r.updated === "" ? null : dayNumber(r.updated);
     if (last === undefined) {
-      problem(updated, "date");
+      problem("date");
       continue;
     }
     const due = last === null ? now : nextReview(last, cadence);
-    const item = { row: node.row, name: node.name, cadence, updated: last === null ? null : dayText(last) };
+    const item = { row: r.row, name: r.name, cadence, updated: last === null ? null : dayText(last) };
     if (due > now) list.upcoming++;
     else (due === now ? list.due : list.overdue).push({ ...item, due: dayText(due), late: now - due });
   }

@@ -10,6 +10,7 @@ import { rollup } from "./rollup";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./status";
 import type { Tree } from "./tree";
 import { type Validation, validate } from "./validation";
+import type { Direction } from "./value";
 
 /** Per node (indexed like tree.nodes), one point per period column, labelled as the headers name the period. */
 export function periodTrends(tree: Tree): HistoryPoint[][] {
@@ -31,45 +32,58 @@ export function snapshotTrends(tree: Tree, series: ReadonlyMap<string, HistoryPo
 
 export type TrendSource = "periods" | "snapshots";
 
+/** One KPI's trends as the sidebar gets them: `points` from snapshots, `periods` from the period columns. */
+export interface KpiTrend {
+  row: number;
+  name: string;
+  unit: string;
+  /** The row of its KGI (its own row for a KGI). */
+  kgiRow: number;
+  direction: Direction;
+  points: HistoryPoint[];
+  periods: HistoryPoint[];
+}
+
 export interface KgiValidation {
   row: number;
   name: string;
   source: TrendSource;
-  /** The KPIs under the KGI, in row order; `result`'s indexes point here. */
+  /** The KPIs under the KGI, in tree order; `result`'s indexes point here. */
   kpis: { row: number; name: string }[];
   result: Validation;
 }
 
 /**
- * The KPI check for each KGI, on the period columns when the table has at
- * least as many periods as the history has snapshots, else on the snapshots.
+ * The KPI check for each KGI (its KPIs are the trends naming it as their
+ * KGI), on the period columns when they hold at least as many periods as the
+ * history has snapshots, else on the snapshots.
  */
-export function validateTree(
-  tree: Tree,
-  periods: HistoryPoint[][],
-  snapshots: HistoryPoint[][],
+export function validateTrends(
+  trends: readonly KpiTrend[],
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): KgiValidation[] {
-  const count = (trends: HistoryPoint[][]) => Math.max(0, ...tree.roots.map((r) => trends[r].length));
-  const source: TrendSource = count(periods) >= count(snapshots) ? "periods" : "snapshots";
-  const trends = source === "periods" ? periods : snapshots;
-  const series = (i: number) => ({
-    actual: trends[i].map((p) => p.actual),
-    target: trends[i].map((p) => p.target),
-    direction: tree.nodes[i].direction,
-  });
-  // Pre-order: a parent before its children, so each node's KGI is known when it is met (linear).
-  const root = new Int32Array(tree.nodes.length);
-  for (const i of tree.order) root[i] = tree.nodes[i].parent < 0 ? i : root[tree.nodes[i].parent];
-  return tree.roots.map((r) => {
-    const kgi = tree.nodes[r];
-    const under = tree.order.filter((i) => i !== r && root[i] === r);
+  const kgis = trends.filter((t) => t.kgiRow === t.row);
+  const count = (pick: (t: KpiTrend) => HistoryPoint[]) => Math.max(0, ...kgis.map((t) => pick(t).length));
+  const source: TrendSource = count((t) => t.periods) >= count((t) => t.points) ? "periods" : "snapshots";
+  const series = (t: KpiTrend) => {
+    const points = source === "periods" ? t.periods : t.points;
+    return { actual: points.map((p) => p.actual), target: points.map((p) => p.target), direction: t.direction };
+  };
+  return kgis.map((kgi) => {
+    const under = trends.filter((t) => t.kgiRow === kgi.row && t !== kgi);
     return {
       row: kgi.row,
       name: kgi.name,
       source,
-      kpis: under.map((i) => ({ row: tree.nodes[i].row, name: tree.nodes[i].name })),
-      result: validate(series(r), under.map(series), thresholds),
+      kpis: under.map((t) => ({ row: t.row, name: t.name })),
+      result: validate(series(kgi), under.map(series), thresholds),
     };
   });
+}
+
+/** Each node's KGI (its root's index), in one pass over the pre-order. */
+export function kgiOf(tree: Tree): Int32Array {
+  const root = new Int32Array(tree.nodes.length);
+  for (const i of tree.order) root[i] = tree.nodes[i].parent < 0 ? i : root[tree.nodes[i].parent];
+  return root;
 }

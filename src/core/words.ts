@@ -92,6 +92,15 @@ export const YTD_HEADERS: Record<Lang, readonly [string, string, string, string]
   en: ["Actual YTD", "Target YTD", "Achievement YTD", "Status YTD"],
 };
 
+/** A review cadence (the 頻度 / Review column): weekly for short-cycle KPIs, monthly, quarterly for the KGI. */
+export type Cadence = "weekly" | "monthly" | "quarterly";
+
+/** How a cadence is written in a sheet, per language; review.ts reads these and a few more. */
+export const CADENCE_WORD: Record<Lang, Record<Cadence, string>> = {
+  ja: { weekly: "週次", monthly: "月次", quarterly: "四半期" },
+  en: { weekly: "weekly", monthly: "monthly", quarterly: "quarterly" },
+};
+
 /** The status words of KPI_STATUS and the sidebar. */
 export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
   ja: { achieved: "達成", atRisk: "要注意", offTrack: "未達", noData: "データなし" },

@@ -7,14 +7,14 @@
  */
 import type { Draft, SheetLayout } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
-import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
+import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
 import type { PeriodPlan } from "../core/periodBlock";
-import type { ReviewList } from "../core/review";
+import type { ReviewCells } from "../core/review";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
-import type { KgiValidation } from "../core/trends";
+import type { KpiTrend } from "../core/trends";
 
 /** The view a menu item opens the sidebar on. */
 export type View = "home" | "wizard" | "table" | "settings";
@@ -113,22 +113,14 @@ export interface Analysis {
   /** The leaves, in row order: the KPIs a what-if can change. */
   leaves: NodeSummary[];
   /**
-   * Every KPI's trend, in row order: `points` from the history sheet's
-   * snapshots (by day, oldest first), `periods` from the table's period
-   * columns, rolled up (one point per period, labelled as the headers name it).
+   * Every KPI's trend, in tree order (each KGI before its KPIs): `points`
+   * from the history sheet's snapshots (by day, oldest first), `periods` from
+   * the table's period columns, rolled up. The sidebar runs the KPI check
+   * (validateTrends) on them.
    */
-  history: {
-    row: number;
-    name: string;
-    unit: string;
-    root: boolean;
-    points: HistoryPoint[];
-    periods: HistoryPoint[];
-  }[];
-  /** The quarterly KPI check per KGI, on the period columns or the snapshots. */
-  validation: KgiValidation[];
-  /** What is due for review today (yyyy-mm-dd, the spreadsheet's time zone) and overdue (頻度/Review, 最終更新/Updated). */
-  review: ReviewList & { today: string };
+  history: KpiTrend[];
+  /** The Review and Updated cells, for the sidebar's review list (reviewList), and today (yyyy-mm-dd, the spreadsheet's zone). */
+  review: ReviewCells & { today: string };
   /** Per KGI: its target → each KPI's share of the gap (KPI_GAP) → its actual. */
   waterfalls: GapWaterfall[];
   /** The leaves that move their KGI most per 1% (KPI_IMPACT), largest first. */

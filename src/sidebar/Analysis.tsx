@@ -69,7 +69,7 @@ export function Analysis(props: AnalysisProps) {
       {report.roots.map((kgi) => (
         <KgiCard key={kgi.row} kgi={kgi} {...props} />
       ))}
-      <Review {...props} review={result.review} />
+      <Review {...props} cells={result.review} />
       <ul class="counts" aria-label={t.byStatus} data-testid="counts">
         {STATUSES.map((s) => (
           <li key={s} data-status={s}>
@@ -161,7 +161,7 @@ export function Analysis(props: AnalysisProps) {
 
       <h4>{t.history}</h4>
       <Trends {...props} history={result.history} />
-      <Validation {...props} validation={result.validation} />
+      <Validation {...props} history={result.history} />
       <div class="actions">
         <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
           {t.record}

@@ -4,15 +4,16 @@
 import { useState } from "preact/hooks";
 import { formatValue } from "../core/format";
 import type { HistoryPoint } from "../core/insights";
-import type { ReviewItem } from "../core/review";
-import type { TrendSource } from "../core/trends";
+import { type ReviewItem, reviewList } from "../core/review";
+import { type TrendSource, validateTrends } from "../core/trends";
 import { MIN_PERIODS } from "../core/validation";
 import type { Analysis } from "../shared/api";
 import type { Shared } from "./context";
 import { Issues, SelectField } from "./fields";
 
-export function Review(props: Shared & { review: Analysis["review"] }) {
-  const { t, review } = props;
+export function Review(props: Shared & { cells: Analysis["review"] }) {
+  const { t, cells } = props;
+  const review = { ...reviewList(cells, cells.today), today: cells.today };
   const problems = review.problems.map((p) => t.reviewProblem(p.row, p.name, p.column, p.text));
   const item = (i: ReviewItem) => (
     <li key={i.row} data-row={i.row}>
@@ -57,7 +58,7 @@ export function Review(props: Shared & { review: Analysis["review"] }) {
 /** A picker over every KPI and, when both exist, over the source; the KGI's trend first. */
 export function Trends(props: Shared & { history: Analysis["history"] }) {
   const { t, history } = props;
-  const [row, setRow] = useState(String(history.find((h) => h.root)?.row ?? history[0]?.row ?? ""));
+  const [row, setRow] = useState(String(history[0]?.row ?? ""));
   const chosen = history.find((h) => String(h.row) === row) ?? history[0];
   const sources = (["periods", "snapshots"] as TrendSource[]).filter((s) =>
     history.some((h) => (s === "periods" ? h.periods : h.points).length > 0),
@@ -94,12 +95,13 @@ export function Trends(props: Shared & { history: Analysis["history"] }) {
   );
 }
 
-export function Validation(props: Shared & { validation: Analysis["validation"] }) {
+export function Validation(props: Shared & { history: Analysis["history"] }) {
   const { t } = props;
+  const validation = validateTrends(props.history, props.settings.thresholds);
   return (
     <section class="validation" data-testid="validation">
       <h4>{t.validationTitle}</h4>
-      {props.validation.map((v) => {
+      {validation.map((v) => {
         const { result } = v;
         if (!result.enough)
           return (

@@ -102,3 +102,18 @@ describe("the as-of date", () => {
     expect(s.properties.document.getProperty("kpiTree.asOf")).toBeNull();
   });
 });
+
+describe("actual-only periods", () => {
+  it("writes the period headers as text (never dates), and a target year to date from the elapsed share", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("writeTree", templateDraft("b2b", "ja"), "parent", { periods: { ...MONTHLY, pairs: false } });
+    const header = s.values("KPIツリー", "K2:V2")[0];
+    expect(header[0]).toBe("2026年4月");
+    expect(header[11]).toBe("2027年3月");
+    expect(s.values("KPIツリー", "E1")[0][0]).toBe("経過");
+    const view = s.snapshot("KPIツリー", 3, 26);
+    expect(view.cells[2][23].formula).toMatch(
+      /^=ARRAYFORMULA\(IF\(E3:E9="","",E3:E9\*IF\(\{0;0;0;0;1;1;1\}=1,1,\$F\$1\)\)\)$/,
+    );
+  });
+});

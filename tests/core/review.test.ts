@@ -1,8 +1,6 @@
 // The review cycle: cadences, due and overdue KPIs, unreadable cells listed, not guessed.
 import { describe, expect, it } from "vitest";
-import { readTree } from "../../src/core/layout";
-import { dayNumber, dayText, nextReview, parseCadence, reviewList } from "../../src/core/review";
-import { HEADER } from "../../src/core/words";
+import { dayNumber, dayText, nextReview, parseCadence, type ReviewCells, reviewList } from "../../src/core/review";
 
 describe("parseCadence", () => {
   it("reads the written words in both languages and a few more", () => {
@@ -33,22 +31,22 @@ describe("days", () => {
 });
 
 describe("reviewList", () => {
-  const h = HEADER.ja;
-  const grid = [
-    [h.name, h.id, h.parent, h.op, h.target, h.review, h.updated],
-    ["売上", "K1", "", "×", 1000, "四半期", "2026-09-30"],
-    ["商談数", "K2", "K1", "", 100, "週次", "2026-11-16"],
-    ["成約率", "K3", "K1", "", 0.2, "月次", "2026-10-30"],
-    ["単価", "K4", "K1", "", 10, "月次", ""],
-    ["備考", "K5", "K1", "", 1, "隔週", "2026-11-01"],
-    ["解約率", "K6", "K1", "", 0.03, "週次", "来週"],
-    ["在庫", "K7", "K1", "", 5, "", "2026-01-01"],
+  const rows: [string, string, string][] = [
+    ["売上", "四半期", "2026-09-30"],
+    ["商談数", "週次", "2026-11-16"],
+    ["成約率", "月次", "2026-10-30"],
+    ["単価", "月次", ""],
+    ["備考", "隔週", "2026-11-01"],
+    ["解約率", "週次", "来週"],
+    ["在庫", "", "2026-01-01"],
   ];
-  // The reader sees a product of five children; the review does not care.
-  const tree = readTree(grid.map((r) => r.slice(0, 5)));
+  const cells: ReviewCells = {
+    columns: { review: "頻度", updated: "最終更新" },
+    rows: rows.map(([name, cadence, updated], k) => ({ row: k + 2, name, cadence, updated })),
+  };
 
   it("lists due today and overdue, most overdue first; never-reviewed KPIs are due today", () => {
-    const list = reviewList(grid, tree, "2026-11-30");
+    const list = reviewList(cells, "2026-11-30");
     expect(list.hasColumn).toBe(true);
     expect(list.due.map((i) => [i.name, i.due, i.late])).toEqual([
       ["成約率", "2026-11-30", 0],
@@ -59,33 +57,28 @@ describe("reviewList", () => {
   });
 
   it("lists a cadence or a date it cannot read as a problem, with its row and column", () => {
-    const list = reviewList(grid, tree, "2026-11-30");
-    expect(list.problems).toEqual([
+    expect(reviewList(cells, "2026-11-30").problems).toEqual([
       { row: 6, name: "備考", column: "頻度", text: "隔週", kind: "cadence" },
       { row: 7, name: "解約率", column: "最終更新", text: "来週", kind: "date" },
     ]);
   });
 
   it("says when the table has no Review column", () => {
-    const plain = grid.map((r) => r.slice(0, 5));
-    expect(reviewList(plain, tree, "2026-11-30")).toMatchObject({ hasColumn: false, due: [], overdue: [] });
+    expect(reviewList({ columns: null, rows: [] }, "2026-11-30")).toMatchObject({
+      hasColumn: false,
+      due: [],
+      overdue: [],
+    });
   });
 
-  it("reads the English headers too", () => {
-    const en = HEADER.en;
-    const g = [
-      [en.name, en.target, en.review, en.updated],
-      ["Leads", 300, "weekly", "2026-11-20"],
-    ];
-    const list = reviewList(
-      g,
-      readTree([
-        ["Name", "Level"],
-        ["Leads", 1],
-      ]),
-      "2026-11-30",
-    );
-    expect(list.overdue.map((i) => i.late)).toEqual([3]);
+  it("a week after 2026-11-20 is overdue by 3 days on the 30th; 2026/11/27 reads as that day too", () => {
+    const one = (updated: string) =>
+      reviewList(
+        { columns: cells.columns, rows: [{ row: 2, name: "Leads", cadence: "weekly", updated }] },
+        "2026-11-30",
+      );
+    expect(one("2026-11-20").overdue.map((i) => i.late)).toEqual([3]);
+    expect(one("2026/11/23").due.map((i) => i.due)).toEqual(["2026-11-30"]);
   });
 });
 
