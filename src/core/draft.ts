@@ -15,6 +15,7 @@ import { KpiError } from "./errors";
 import { readTree } from "./layout";
 import { OP_WORD, OPS, type Op } from "./operators";
 import { type PeriodPlan, periodCells, periodHeaders } from "./periodBlock";
+import { AGGREGATION_WORD } from "./periods";
 import { rateKpis } from "./phasing";
 import { required } from "./required";
 import { rollup } from "./rollup";
@@ -360,7 +361,7 @@ export interface DraftTable {
   grid: Cell[][];
   width: number;
   /** 0-based columns of the data fields; `actual` is absent with a period block, review and updated without review columns. */
-  col: Record<FixedField, number> & { actual?: number; review?: number; updated?: number };
+  col: Record<FixedField, number> & { actual?: number; review?: number; updated?: number; aggregation?: number };
   /** 0-based columns that hold names: the name column, or every outline column. */
   nameColumns: number[];
   /** 0-based columns of user text (written with a leading apostrophe). */
@@ -398,11 +399,17 @@ export function draftTable(draft: Draft, layout: SheetLayout = "parent", options
   const fields: string[] = [
     ...DATA_FIELDS.filter((f) => !(periods && f === "actual")),
     ...(review ? REVIEW_FIELDS : []),
+    // Running totals are stocks: their year to date is the latest period, not the sum (集計 = 期末).
+    ...(periods?.phasing === "cumulative" ? ["aggregation"] : []),
   ];
   const col = Object.fromEntries(fields.map((f, k) => [f, lead + k])) as DraftTable["col"];
   const names = layout === "outline" ? outlineHeaders(levels) : HEADERS[lang].slice(0, COL.op);
   const periodHeads = periods ? periodHeaders(periods, lang) : [];
-  const header = [...names, ...fields.map((f) => HEADER[lang][f as DataField | "review" | "updated"]), ...periodHeads];
+  const header = [
+    ...names,
+    ...fields.map((f) => HEADER[lang][f as DataField | "review" | "updated" | "aggregation"]),
+    ...periodHeads,
+  ];
   const block = periods ? phasedBlock(draft, periods, col.target, lead + fields.length, top) : null;
   const rows: Cell[][] = [header];
   nodes.forEach((n, i) => {
@@ -418,6 +425,7 @@ export function draftTable(draft: Draft, layout: SheetLayout = "parent", options
       ksf: n.ksf ? KSF_MARK : "",
       review: CADENCE_WORD[lang][defaultCadence(nodes, i)],
       updated: review?.asOf ?? "",
+      aggregation: AGGREGATION_WORD[lang].last,
     };
     const lineage: Cell[] = new Array(levels).fill("");
     if (layout === "outline") lineage[n.depth] = n.name;
@@ -429,7 +437,7 @@ export function draftTable(draft: Draft, layout: SheetLayout = "parent", options
   });
   const nameColumns = layout === "outline" ? Array.from({ length: levels }, (_, k) => k) : [COL.name];
   const idColumns = layout === "outline" ? [] : [COL.id, COL.parent];
-  const reviewColumns = col.review !== undefined ? [col.review] : [];
+  const reviewColumns = [col.review, col.aggregation].filter((c) => c !== undefined);
   return {
     layout,
     grid: rows,

@@ -117,3 +117,18 @@ describe("actual-only periods", () => {
     );
   });
 });
+
+describe("cumulative phasing", () => {
+  it("writes running totals ending on the annual target, and 集計 = 期末 so the year to date is the latest period", () => {
+    const s = addon({ locale: "ja_JP" });
+    s.run("writeTree", templateDraft("b2b", "ja"), "parent", {
+      periods: { kind: "quarter", start: "2026-04", pairs: true, phasing: "cumulative" },
+    });
+    const header = s.values("KPIツリー", "A2:S2")[0];
+    expect(header.slice(10, 13)).toEqual(["集計", "2026 Q1目標", "2026 Q1実績"]);
+    expect(s.values("KPIツリー", "K3:K9").every((r) => r[0] === "期末")).toBe(true);
+    // 100 orders a year, by quarter: 25, 50, 75, 100.
+    const orders = s.values("KPIツリー", "L4:S4")[0].filter((_, k) => k % 2 === 0);
+    expect(orders).toEqual([25, 50, 75, 100]);
+  });
+});
