@@ -31,22 +31,16 @@ export function Review(props: Shared & { cells: Analysis["review"] }) {
         <p class="hint">{t.reviewNone(review.today)}</p>
       ) : (
         <>
-          {review.overdue.length ? (
-            <>
-              <h5>{t.reviewOverdue(review.overdue.length)}</h5>
-              <ul class="review-list" data-testid="review-overdue">
-                {review.overdue.map(item)}
-              </ul>
-            </>
-          ) : null}
-          {review.due.length ? (
-            <>
-              <h5>{t.reviewDue(review.due.length)}</h5>
-              <ul class="review-list" data-testid="review-due">
-                {review.due.map(item)}
-              </ul>
-            </>
-          ) : null}
+          {(["overdue", "due"] as const).map((kind) =>
+            review[kind].length ? (
+              <div key={kind}>
+                <h5>{(kind === "due" ? t.reviewDue : t.reviewOverdue)(review[kind].length)}</h5>
+                <ul class="review-list" data-testid={`review-${kind}`}>
+                  {review[kind].map(item)}
+                </ul>
+              </div>
+            ) : null,
+          )}
           {review.upcoming ? <p class="hint">{t.reviewUpcoming(review.upcoming)}</p> : null}
         </>
       )}
