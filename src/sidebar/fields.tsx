@@ -69,7 +69,7 @@ export function NumberField(props: NumberFieldProps) {
     } else if (v !== props.value || props.pending !== undefined) props.onChange(v, value);
   };
   return (
-    <div class="field">
+    <div class="field number">
       <label for={id}>{props.label}</label>
       <input
         id={id}
