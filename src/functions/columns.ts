@@ -173,15 +173,18 @@ export function rateRef(rateColumn: number, firstRow: number): string {
 }
 
 /**
- * Number formats for the rollup and required columns, one row per data row:
- * each node's unit by the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…,
- * in the table's language); blank rows keep a plain number format.
+ * Number formats by unit, one row per data row, for the target and actual
+ * columns or (`computed`) the rollup and required ones: each node's unit by
+ * the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…, in the table's
+ * language); blank rows keep a plain number format. Typed values that are all
+ * whole drop the decimals of plain numbers and measures; computed ones keep
+ * them (a required score of 52.5 shows 52.5, as the sidebar says).
  */
-export function unitFormats(tree: Tree, width = 2): string[][] {
+export function unitFormats(tree: Tree, width = 2, computed = false): string[][] {
   const rows: string[][] = [];
   for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
   for (const node of tree.nodes) {
-    const integers = [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
+    const integers = !computed && [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
     rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
   }
   return rows;
