@@ -21,7 +21,7 @@ import type { Cell, Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 import { DIRECTION_WORD, type Direction } from "./value";
-import { HEADER } from "./words";
+import { HEADER, outlineHeaders } from "./words";
 
 export interface DraftNode {
   /** Stable within the draft; written as the row's ID. */
@@ -351,11 +351,6 @@ export interface DraftTable {
   nameColumns: number[];
   /** 0-based columns of user text (written with a leading apostrophe). */
   textColumns: number[];
-}
-
-/** Outline headers: KGI, KPI1, KPI2… (the reader's own words, in both languages). */
-export function outlineHeaders(depth: number): string[] {
-  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
 }
 
 /**

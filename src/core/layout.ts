@@ -3,10 +3,8 @@ import { parseOp } from "./operators";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
 import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection } from "./value";
-import { HEADER, headerField } from "./words";
+import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
-// Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
-const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
 const KSF_FALSE = new Set(["false", "no", "n", "0", "×", "x", "-", "いいえ"]);
 
 interface Columns {

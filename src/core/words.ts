@@ -68,6 +68,14 @@ export function headerField(text: string): Field | undefined {
   return FIELD_BY_HEADER.get(normalizeKey(text));
 }
 
+/** Outline headers read (normalised): blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1. */
+export const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
+
+/** Outline headers written: KGI, KPI1, KPI2… (read in both languages). */
+export function outlineHeaders(depth: number): string[] {
+  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
+}
+
 /** The headers of the function columns, in their order: rollup, required, achievement, status. */
 export const FUNCTION_HEADERS: Record<Lang, readonly [string, string, string, string]> = {
   ja: ["実績（集計）", "必要値", "達成率", "状態"],
