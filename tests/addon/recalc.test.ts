@@ -3,6 +3,7 @@
 // KPI_TREE call, so an edit runs one execution instead of one per column.
 import { describe, expect, it } from "vitest";
 import { templateDraft } from "../../src/core/templates";
+import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
 import { addon } from "./helpers";
 
 describe("one recalculation of a written tree", () => {
@@ -10,9 +11,10 @@ describe("one recalculation of a written tree", () => {
     const s = addon();
     const { sheetName } = s.run("writeTree", templateDraft("b2b", "en")) as { sheetName: string };
     const head = s.values(sheetName, "A1:Z1")[0];
+    const [rollupHeader, , rateHeader, statusHeader] = FUNCTION_HEADERS.en;
     const letter = (name: string) => String.fromCharCode(65 + head.indexOf(name));
-    const actual = `${letter("Actual")}4`;
-    const rollup = letter("Actual (rollup)");
+    const actual = `${letter(HEADER.en.actual)}4`;
+    const rollup = letter(rollupHeader);
     const edit = (value: string) => {
       s.functionRuns.clear();
       s.type(sheetName, actual, value);
@@ -22,12 +24,12 @@ describe("one recalculation of a written tree", () => {
     expect(s.values(sheetName, `${rollup}4`)[0][0]).toBe(420);
 
     // The same table with the four single-purpose formulas the add-on wrote before KPI_TREE.
-    const [status, rate] = [letter("Status"), letter("Achievement")];
+    const [status, rate] = [letter(statusHeader), letter(rateHeader)];
     const last = s.values(sheetName, "A1:A30").filter((r) => r[0] !== "").length;
     const col = (l: string) => `${l}2:${l}${last}`;
-    const table = `A1:${String.fromCharCode(64 + head.indexOf("Actual (rollup)"))}${last}`;
-    const target = col(letter("Target"));
-    const direction = col(letter("Direction"));
+    const table = `A1:${String.fromCharCode(64 + head.indexOf(rollupHeader))}${last}`;
+    const target = col(letter(HEADER.en.target));
+    const direction = col(letter(HEADER.en.direction));
     s.type(sheetName, `${rollup}2`, "");
     for (const [cell, formula] of [
       [`${rollup}2`, `=KPI_ROLLUP(${table})`],
