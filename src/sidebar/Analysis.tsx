@@ -250,7 +250,6 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             value={value}
             unit={leaf.unit}
             lang={lang}
-            invalidText={t.invalidNumber}
             testid="what-if-value"
             onChange={(v) => {
               setValue(v);

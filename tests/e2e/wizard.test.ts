@@ -362,6 +362,10 @@ describe("editing safely", { timeout: 40_000 }, () => {
     await expect.poll(() => next.isDisabled(), POLL).toBe(true);
     const issues = sb.locator('[data-testid="issues"]');
     expect(await issues.textContent()).toMatch(/The target of "[^"]+", "abc", is not a number/);
+    // The field itself says why, as the reader words it, not only a red mark.
+    expect(await sb.locator('[data-testid="node-target-error"]').textContent()).toMatch(
+      /^"abc" is not a number: it has no digits\. Fix: type the amount in digits/,
+    );
     expect(await issues.textContent()).not.toContain("No problems");
     // The text survives selecting another KPI and coming back.
     await sb.locator('[data-node-index="1"]').click();
