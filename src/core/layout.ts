@@ -32,14 +32,8 @@ function readHeader(header: Cell[]): Columns {
       headers[field] = cellText(header[c]);
     }
   }
-  // A lone KPI/blank column at the left is a name column or spacing, not an outline.
-  if (outline.length === 1) {
-    const field = headerField(cellText(header[0]));
-    if (field && fields[field] === undefined) {
-      fields[field] = 0;
-      headers[field] = cellText(header[0]);
-    }
-  }
+  // A lone outline-like column at the left (blank, KGI) is spacing, not an outline. No header word is outline-like,
+  // so a lone KPI column was read as the name column above.
   return { fields, outline: outline.length >= 2 ? outline : [], headers };
 }
 
@@ -111,7 +105,8 @@ class Problems {
  */
 export function readTree(input: unknown): Tree {
   const { tree, problems } = diagnose(input);
-  const first = problems.find((p) => p.severity === "error");
+  // Every problem a reading finds is an error (the warnings of a tree come from treeWarnings).
+  const first = problems[0];
   if (first) {
     const { row, name, column } = first;
     throw new KpiError(first.code as MessageCode, first.message, { row, name, column });
@@ -168,7 +163,7 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length + clash.length > 1)
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
-  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
+  const col = (row: Cell[], f: Field): Cell => row[fields[f] ?? -1] ?? null;
   return { fields, outline, headers, lang, form: forms[0], col };
 }
 
@@ -219,7 +214,8 @@ function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
       }
     } else name = cellText(col(cells, "name"));
     const where = { row, name };
-    if (!name) problems.error("missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
+    // Outline columns start at the left.
+    if (!name) problems.error("missingName", { row, column: headers.name ?? cellText(header[0]) });
 
     // A number cell needs no reading (null here); text is read once per distinct text.
     const number = (f: "target" | "actual"): ParsedNumber | null => {
