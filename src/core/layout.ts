@@ -105,7 +105,7 @@ class Problems {
  */
 export function readTree(input: unknown): Tree {
   const { tree, problems } = diagnose(input);
-  // Every problem a reading finds is an error (the warnings of a tree come from treeWarnings).
+  // Every problem a reading finds is an error (the checks of a tree read come from treeProblems).
   const first = problems[0];
   if (first) {
     const { row, name, column } = first;

@@ -500,6 +500,25 @@ describe("an existing table", () => {
     expect(s.errorMessage("Data", "H2")).toBe(report.error);
   });
 
+  it("lists a value too large to compute with its row, column and fix, and goes on with the other checks", () => {
+    const huge = TABLE.map((r) => r.slice());
+    huge[2][2] = "×"; // Meetings = Leads × Lead rate
+    huge[4][3] = 1e200; // Leads' target
+    huge[5][3] = 1e200; // Lead rate's target
+    huge[1][3] = 200; // Orders' target, which its children no longer give
+    const s = addon({ sheets: { Data: huge } });
+    select(s, "Data", "A1:F6");
+    const report = s.run("detectTable") as { problems: Record<string, unknown>[]; warnings: string[] };
+    expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
+      ["error", "tooLarge", 3, "Target"],
+      ["warning", "targetsDoNotCombine", 2, "Target"],
+    ]);
+    expect(report.problems[0].message).toMatch(
+      /^Row 3 \("Meetings"\), column "Target": The result is too large to calculate .*Fix: check the values/,
+    );
+    expect(report.warnings).toEqual([report.problems[1].message]);
+  });
+
   it("is found under a title row and right of a blank column, from a single selected cell", () => {
     const titled = [
       ["", "2026年度 KPI", "", "", "", "", ""],
