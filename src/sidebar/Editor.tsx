@@ -205,7 +205,7 @@ function patcher(props: EditorProps) {
 
 /** A number field of node `k` bound to the draft: unreadable text is kept (and blocks writing) until fixed. */
 function ValueInput(props: EditorProps & { k: number; field: ValueField; testid: string; label: string }) {
-  const { lang, state, k, field } = props;
+  const { t, lang, state, k, field } = props;
   const node = state.draft.nodes[k];
   const set = (value: number | null | undefined, text: string) =>
     props.commit(
@@ -219,6 +219,7 @@ function ValueInput(props: EditorProps & { k: number; field: ValueField; testid:
       pending={node.invalid?.[field]}
       unit={node.unit}
       lang={lang}
+      readAs={t.readAs}
       testid={props.testid}
       onChange={(v, text) => set(v, text)}
       onInvalid={(text) => set(undefined, text)}
