@@ -288,7 +288,49 @@ function attribution() {
   }
 }
 
-const SUITES = { fullCalc, shapes, tableCheck, coldStart, attribution };
+/** The balanced table with 12 month columns (4月…3月) of actuals on its leaves, built in ours' context. */
+function periodsTable(n) {
+  return inContext(
+    ours,
+    `(() => {
+      const t = Inputs.table(${n}, "balanced");
+      for (let m = 0; m < 12; m++) t[0].push(((m + 3) % 12) + 1 + "月");
+      for (let r = 1; r < t.length; r++)
+        for (let m = 0; m < 12; m++) t[r].push(t[r][3] === "" ? 80 + ((r * 7 + m) % 40) : "");
+      return t;
+    })()`,
+  );
+}
+
+/**
+ * Issue 8: KPI_PERIODS (the 12 months rolled up) and KPI_TOTAL (the weighted
+ * year to date) on 1,000 and 10,000 KPIs × 12 months, beside one KPI_ROLLUP of
+ * the same table: the per-KPI time should stay flat (linear).
+ */
+function periods() {
+  if (typeof ours.KPI_TOTAL !== "function") return console.log("\n(periods: this build has no KPI_TOTAL)");
+  const rows = [];
+  const perKpi = { KPI_PERIODS: [], KPI_TOTAL: [] };
+  for (const n of sizes([1_000, 10_000])) {
+    const grid = periodsTable(n);
+    const results = interleave(
+      {
+        scan: () => ours.Inputs.scan(grid),
+        KPI_ROLLUP: () => ours.KPI_ROLLUP(grid),
+        KPI_PERIODS: () => ours.KPI_PERIODS(grid),
+        KPI_TOTAL: () => ours.KPI_TOTAL(grid),
+      },
+      { rounds: n > 1_000 ? 3 : 5, warmup: 1 },
+    );
+    for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
+    for (const name of Object.keys(perKpi)) perKpi[name].push(results[name].median / n);
+  }
+  printTable("Periods: 12 months, balanced tree", rows);
+  for (const [name, list] of Object.entries(perKpi))
+    console.log(`\nper-KPI spread 1k–10k (${name}): ${(Math.max(...list) / Math.min(...list)).toFixed(2)}×`);
+}
+
+const SUITES = { fullCalc, shapes, tableCheck, coldStart, attribution, periods };
 
 const wanted = process.argv.slice(2);
 const started = performance.now();
