@@ -1,17 +1,9 @@
 // KPI_PERIODS, KPI_TOTAL, KPI_PACE and KPI_FORECAST (issue 8), with the issue's worked examples.
 import { describe, expect, it } from "vitest";
 import { KPI_FORECAST, KPI_PACE, KPI_PERIODS, KPI_ROLLUP, KPI_TOTAL } from "../../src/functions/customFunctions";
+import { salesTwoMonths as SALES } from "../helpers/examples";
 
 const col = (out: unknown) => (out as unknown[][]).map((r) => r[0]);
-
-/** The issue's example: sales = 商談数 × 成約率 × 平均単価 over April and May. */
-const SALES = [
-  ["指標名", "階層", "計算", "4月", "5月"],
-  ["売上", 1, "×", "", ""],
-  ["商談数", 2, "", 100, 300],
-  ["成約率", 2, "", "20%", "10%"],
-  ["平均単価", 2, "", "¥1,000,000", "50万円"],
-];
 
 describe("KPI_TOTAL", () => {
   it("weights the rates of a product: 商談数 400, 成約率 12.5% (not 15%), 平均単価 ¥700,000, 売上 ¥35,000,000", () => {

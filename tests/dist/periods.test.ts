@@ -1,19 +1,13 @@
 // The period functions through the built bundle, loaded as Apps Script loads it (one global scope).
 import { describe, expect, it } from "vitest";
 import { loadDist } from "../helpers/dist";
+import { salesTwoMonths as sales } from "../helpers/examples";
 
 const scope = loadDist();
 const col = (out: unknown) => (out as unknown[][]).map((r) => r[0]);
 
 describe("period functions in dist/Code.js", () => {
   it("KPI_TOTAL weights 成約率 (12.5%, not 15%) and the totals multiply up", () => {
-    const sales = [
-      ["指標名", "階層", "計算", "4月", "5月"],
-      ["売上", 1, "×", "", ""],
-      ["商談数", 2, "", 100, 300],
-      ["成約率", 2, "", "20%", "10%"],
-      ["平均単価", 2, "", "¥1,000,000", "50万円"],
-    ];
     const [total, meetings, rate, price] = col(scope.KPI_TOTAL(sales)) as number[];
     expect([total, meetings]).toEqual([35_000_000, 400]);
     expect(rate).toBeCloseTo(0.125, 15);
