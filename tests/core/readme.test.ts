@@ -249,7 +249,7 @@ describe("README: periods", () => {
     expect(total[0][total[0].length - 1]).toBe("=KPI_TOTAL(A1:E5)");
     const stated = total.slice(1).map((row) => parseNumber(row[row.length - 1])?.value as number);
     const got = flat(KPI_TOTAL(grid)) as number[];
-    got.forEach((v, i) => expect(v).toBeCloseTo(stated[i], 6));
+    for (const [i, v] of got.entries()) expect(v).toBeCloseTo(stated[i], 6);
     expect(stated).toEqual([35_000_000, 400, 0.125, 700_000]);
     expect(got[1] * got[2] * got[3]).toBeCloseTo(got[0], 4);
     expect(flat(KPI_TOTAL(grid, undefined, "4月"))).toEqual([20_000_000, 100, 0.2, 1_000_000]);
