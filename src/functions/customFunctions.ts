@@ -7,6 +7,7 @@
  */
 import { checkColumn, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
+import { requiredAmounts } from "../core/format";
 import { gaps } from "../core/gap";
 import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
@@ -99,7 +100,7 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    return column(toColumn(t, required(t, readGoal(t.lang, goal))));
+    return column(toColumn(t, requiredAmounts(t, required(t, readGoal(t.lang, goal)))));
   },
 );
 
