@@ -138,8 +138,9 @@ export function functionColumns(
     const actual = col(column);
     const target = col(g.targetColumn);
     const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
-    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction }));
-    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status }));
+    // With the table as `tree`, a middle KPI without a target is judged against its rolled-up target, as KPI_TREE does.
+    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction, tree: table }));
+    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status, tree: table }));
   }
   const rateColumn = formulas.length > TREE_RATE ? column + TREE_RATE : null;
   return {
