@@ -13,10 +13,10 @@ import { headerField } from "./words";
 export type Measure = "target" | "actual";
 
 const AGGREGATION_WORDS: Record<Aggregation, readonly string[]> = {
-  sum: ["total", "flow", "累計"],
-  last: ["latest", "stock", "残高", "最新"],
-  avg: ["average", "mean"],
-  rate: ["比率", "weighted", "加重"],
+  sum: ["total", "累計"],
+  last: ["latest", "残高"],
+  avg: ["average"],
+  rate: ["比率"],
 };
 /** How each aggregation is written in a sheet; the reader accepts these and AGGREGATION_WORDS. */
 export const AGGREGATION_WORD: Record<Lang, Record<Aggregation, string>> = {
