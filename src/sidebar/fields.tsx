@@ -36,8 +36,8 @@ export interface NumberFieldProps {
   unit: string;
   lang: Lang;
   invalidText: string;
-  /** The line under a focused input saying how the typed text was read (`読み取った値: 2,000万円`). */
-  readAs(value: string): string;
+  /** Words for the note beside a focused input saying how the typed text was read (`= 2,000万円`). */
+  readAs: string;
   testid?: string;
   /** Text the model holds as unreadable (shown instead of the value, marked invalid). */
   pending?: string;
@@ -69,7 +69,7 @@ export function NumberField(props: NumberFieldProps) {
     } else if (v !== props.value || props.pending !== undefined) props.onChange(v, value);
   };
   return (
-    <div class="field">
+    <div class="field number">
       <label for={id}>{props.label}</label>
       <input
         id={id}
@@ -96,7 +96,7 @@ export function NumberField(props: NumberFieldProps) {
         </div>
       ) : focused && text.trim() && props.value !== null ? (
         <div class="field-echo" aria-live="polite" data-testid={props.testid ? `${props.testid}-echo` : undefined}>
-          {props.readAs(formatValue(props.value, props.unit, props.lang))}
+          <span class="visually-hidden">{props.readAs} </span>= {formatValue(props.value, props.unit, props.lang)}
         </div>
       ) : null}
     </div>
