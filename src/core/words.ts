@@ -58,7 +58,7 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   owner: ["担当者", "責任者"],
   deadline: ["due", "due date", "期日"],
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
-  aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
+  aggregation: ["集計方法", "time", "total"],
 };
 
 const fieldByHeader = lazy(() => {

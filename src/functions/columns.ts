@@ -7,7 +7,7 @@
  * existing table.
  */
 import { sheetNumberFormat } from "../core/format";
-import { a1, columnLetter } from "../core/rules";
+import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
@@ -41,13 +41,9 @@ export interface FunctionColumns {
   present: string;
 }
 
-function num(value: number): string {
-  return String(Number(value.toFixed(9)));
-}
-
 /** The thresholds as a formula literal: `{0.7,0.4}`. */
 function thresholdsArg(t: Thresholds): string {
-  return `{${num(t.achieved)},${num(t.atRisk)}}`;
+  return `{${formulaNumber(t.achieved)},${formulaNumber(t.atRisk)}}`;
 }
 
 /**

@@ -46,8 +46,8 @@ export interface NumberFieldProps {
   value: number | null;
   unit: string;
   lang: Lang;
-  /** The line under a focused input saying how the typed text was read (`読み取った値: 2,000万円`). */
-  readAs(value: string): string;
+  /** Words for the note beside a focused input saying how the typed text was read (`= 2,000万円`). */
+  readAs: string;
   testid?: string;
   /** Text the model holds as unreadable (shown instead of the value, marked invalid). */
   pending?: string;
@@ -81,7 +81,7 @@ export function NumberField(props: NumberFieldProps) {
     } else if (v !== props.value || props.pending !== undefined) props.onChange(v, value);
   };
   return (
-    <div class="field">
+    <div class="field number">
       <label for={id}>{props.label}</label>
       <input
         id={id}
@@ -108,7 +108,7 @@ export function NumberField(props: NumberFieldProps) {
         </div>
       ) : focused && text.trim() && props.value !== null ? (
         <div class="field-echo" aria-live="polite" data-testid={props.testid ? `${props.testid}-echo` : undefined}>
-          {props.readAs(formatValue(props.value, props.unit, props.lang))}
+          <span class="visually-hidden">{props.readAs} </span>= {formatValue(props.value, props.unit, props.lang)}
         </div>
       ) : null}
     </div>
