@@ -6,7 +6,7 @@
  * where before anything is written.
  */
 
-import { treeWarnings } from "../core/diagnosis";
+import { treeProblems } from "../core/diagnosis";
 import { RATE_FORMAT } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
@@ -146,8 +146,9 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  const warnings = treeWarnings(tree, lang);
-  problems.push(...warnings);
+  const found = treeProblems(tree, lang);
+  problems.push(...found);
+  const warnings = found.filter((p) => p.severity === "warning");
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   // One KPI_TREE block: rollup, required, achievement, status.
