@@ -228,7 +228,9 @@ function formatTable(
     sheet.getRange(first, table.periods.first + 1, n, width).setNumberFormats(unitFormats(tree, width));
     sheet.getRange(AS_OF_CELL).setNumberFormat("yyyy-mm-dd");
   }
-  sheet.getRange(first, fx.column, n, 3).setNumberFormats(unitFormats(tree, 2).map((row) => [...row, RATE_FORMAT]));
+  sheet
+    .getRange(first, fx.column, n, 3)
+    .setNumberFormats(unitFormats(tree, 2, true).map((row) => [...row, RATE_FORMAT]));
 }
 
 /** Header and KGI rows: one call per property over the whole block; frozen header; names get room. */

@@ -9,22 +9,22 @@
  * check runs the core's own reader on that grid, so what the sidebar warns
  * about is exactly what the sheet's functions will see.
  */
-import { checkTargets, mismatchMessage } from "./check";
+import { checkTargets, mismatchMessage, TARGET_TOLERANCE } from "./check";
 import { type DraftIssue, ISSUE_TEXT, type IssueKind, nodeLabeller } from "./draftIssues";
-import { KpiError } from "./errors";
+import { formatMessage, KpiError } from "./errors";
 import { readTree } from "./layout";
 import { OP_WORD, OPS, type Op } from "./operators";
 import { type PeriodPlan, periodCells, periodHeaders } from "./periodBlock";
 import { AGGREGATION_WORD } from "./periods";
 import { rateKpis } from "./phasing";
-import { required } from "./required";
+import { plans, required } from "./required";
 import { rollup } from "./rollup";
 import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "./status";
 import type { Cell, Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 import { DIRECTION_WORD, type Direction } from "./value";
-import { CADENCE_WORD, type Cadence, HEADER } from "./words";
+import { CADENCE_WORD, type Cadence, HEADER, outlineHeaders } from "./words";
 
 export interface DraftNode {
   /** Stable within the draft; written as the row's ID. */
@@ -370,11 +370,6 @@ export interface DraftTable {
   periods: { first: number; headers: string[]; plan: PeriodPlan } | null;
 }
 
-/** Outline headers: KGI, KPI1, KPI2… (the reader's own words, in both languages). */
-export function outlineHeaders(depth: number): string[] {
-  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
-}
-
 /** The review cadence the guides give a KPI by its place (rule 11): the KGI quarterly, the leaves weekly, the rest monthly. */
 export function defaultCadence(nodes: readonly DraftNode[], i: number): Cadence {
   return i === 0 || nodes[i].depth === 0 ? "quarterly" : hasChildren(nodes, i) ? "monthly" : "weekly";
@@ -549,8 +544,23 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
   // The reader keeps row order, so tree node k is draft node k.
   for (const u of checkUnits(tree))
     issues.push({ level: "warning", kind: "units", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
-  const need = required(tree);
-  for (const c of checkTargets(tree))
+  // A result too large for a number is an error at its KPI, which counts as blank from there: the checks go on.
+  const tooLarge = new Set<number>();
+  const overflow = (i: number) => tooLarge.add(i);
+  const rollupActual = rollup(tree, "actual", overflow);
+  const rollupTarget = rollup(tree, "target", overflow);
+  const plan = plans(tree, rollupTarget, rollupActual);
+  const need = required(tree, undefined, plan, overflow);
+  const checks = checkTargets(tree, TARGET_TOLERANCE, plan, overflow);
+  const who = nodeLabeller(nodes, lang);
+  for (const i of tooLarge)
+    issues.push({
+      level: "error",
+      kind: "tooLarge",
+      key: nodes[i].key,
+      message: `${who(i)}: ${formatMessage(lang, "tooLarge")}`,
+    });
+  for (const c of checks)
     if (!c.ok)
       issues.push({
         level: "warning",
@@ -558,8 +568,6 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
         key: nodes[c.node].key,
         message: mismatchMessage(tree, c, lang, { need }),
       });
-  const rollupActual = rollup(tree, "actual");
-  const rollupTarget = rollup(tree, "target");
   // As the sheet's achievement column: rolled-up actual against the node's own target.
   const rate = tree.nodes.map((n) => achievement(rollupActual[n.index], n.target, n.direction));
   return {

@@ -64,7 +64,7 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
   review: ["review cycle", "cadence", "frequency", "レビュー", "レビュー頻度", "確認頻度"],
   updated: ["last updated", "last review", "reviewed", "更新日", "最終更新日", "最終レビュー"],
-  aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
+  aggregation: ["集計方法", "time", "total"],
 };
 
 const fieldByHeader = lazy(() => {
@@ -78,6 +78,14 @@ const fieldByHeader = lazy(() => {
 /** The column a header names, or undefined for any other text (a memo column). */
 export function headerField(text: string): Field | undefined {
   return fieldByHeader().get(normalizeKey(text));
+}
+
+/** Outline headers read (normalised): blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1. */
+export const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
+
+/** Outline headers written: KGI, KPI1, KPI2… (read in both languages). */
+export function outlineHeaders(depth: number): string[] {
+  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
 }
 
 /** The headers of the function columns, in their order: rollup, required, achievement, status. */

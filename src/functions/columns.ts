@@ -7,12 +7,12 @@
  * existing table.
  */
 import { sheetNumberFormat } from "../core/format";
-import { a1, columnLetter } from "../core/rules";
+import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
-import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
@@ -41,13 +41,9 @@ export interface FunctionColumns {
   present: string;
 }
 
-function num(value: number): string {
-  return String(Number(value.toFixed(9)));
-}
-
 /** The thresholds as a formula literal: `{0.7,0.4}`. */
 function thresholdsArg(t: Thresholds): string {
-  return `{${num(t.achieved)},${num(t.atRisk)}}`;
+  return `{${formulaNumber(t.achieved)},${formulaNumber(t.atRisk)}}`;
 }
 
 /**
@@ -196,9 +192,9 @@ export function ytdColumns(
   const flags = refs.rates.map((r) => (r ? 1 : 0)).join(";");
   const targetYtd = refs.elapsed
     ? `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`
-    : `=KPI_TOTAL(${table},"target",${refs.through})`;
+    : formula(KPI_TOTAL, { tree: table, field: '"target"', through: refs.through });
   const formulas = [
-    `=KPI_TOTAL(${table},"actual",${refs.through})`,
+    formula(KPI_TOTAL, { tree: table, field: '"actual"', through: refs.through }),
     targetYtd,
     formula(KPI_ACHIEVEMENT, { actual, target, direction }),
     formula(KPI_STATUS, { actual, target, direction, ...status }),
@@ -238,15 +234,18 @@ export function rateRef(rateColumn: number, firstRow: number): string {
 }
 
 /**
- * Number formats for the rollup and required columns, one row per data row:
- * each node's unit by the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…,
- * in the table's language); blank rows keep a plain number format.
+ * Number formats by unit, one row per data row, for the target and actual
+ * columns or (`computed`) the rollup and required ones: each node's unit by
+ * the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…, in the table's
+ * language); blank rows keep a plain number format. Typed values that are all
+ * whole drop the decimals of plain numbers and measures; computed ones keep
+ * them (a required score of 52.5 shows 52.5, as the sidebar says).
  */
-export function unitFormats(tree: Tree, width = 2): string[][] {
+export function unitFormats(tree: Tree, width = 2, computed = false): string[][] {
   const rows: string[][] = [];
   for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
   for (const node of tree.nodes) {
-    const integers = [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
+    const integers = !computed && [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
     rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
   }
   return rows;

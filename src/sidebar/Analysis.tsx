@@ -253,7 +253,6 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             value={value}
             unit={leaf.unit}
             lang={lang}
-            invalidText={t.invalidNumber}
             readAs={t.readAs}
             testid="what-if-value"
             onChange={(v) => {
