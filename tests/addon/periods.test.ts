@@ -58,7 +58,8 @@ describe("the wizard's period block", () => {
       const s = addon();
       s.resetCalls();
       s.run("writeTree", wideDraft(n), "parent", { periods: MONTHLY, review: true });
-      return callsOf(s);
+      // Spreadsheet calls only: the custom functions' recalculation formats each Date cell it reads (Utilities).
+      return Object.fromEntries(Object.entries(callsOf(s)).filter(([k]) => !k.startsWith("Utilities.")));
     });
     expect(runs[1]).toEqual(runs[0]);
     // One row above the table, one table block.
