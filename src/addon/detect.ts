@@ -273,7 +273,7 @@ export function addColumns(
   sheet.getRange(g.top, p.column, 1, k).setValues([fx.headers]).setFontWeight("bold");
   sheet.getRange(g.top + 1, p.column, 1, k).setFormulas([fx.formulas]);
   if (g.height > 1) {
-    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2));
+    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2, true));
     if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;

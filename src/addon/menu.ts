@@ -16,6 +16,7 @@ export function menuItems(lang: Lang): { caption: string; fn: string }[] {
     { caption: t.menuOpen, fn: "showSidebar" },
     { caption: t.menuNew, fn: "showNewTree" },
     { caption: t.menuColors, fn: "applyStatusColors" },
+    { caption: t.menuAsOf, fn: "updateAsOfDate" },
     { caption: t.menuCheck, fn: "showTableCheck" },
     { caption: t.menuSettings, fn: "showSettings" },
     { caption: t.menuHelp, fn: "showHelp" },
@@ -42,7 +43,7 @@ export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   menuItems(lang).forEach((item, k) => {
     // Actions that change the document sit apart from the ones that only open panels.
-    if (k === 2 || k === 4) menu.addSeparator();
+    if (k === 2 || k === 5) menu.addSeparator();
     menu.addItem(item.caption, item.fn);
   });
   menu.addToUi();

@@ -119,7 +119,7 @@ export interface TextFieldProps {
   label: string;
   value: string;
   testid?: string;
-  type?: "text" | "date";
+  type?: "text" | "date" | "month";
   list?: string;
   placeholder?: string;
   inputRef?: preact.Ref<HTMLInputElement>;

@@ -29,7 +29,7 @@ import { OKR_THRESHOLDS } from "../../src/core/status";
 import { TEMPLATES, templateDraft } from "../../src/core/templates";
 import { checkUnits, unitKind } from "../../src/core/units";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
-import { functionColumns } from "../../src/functions/columns";
+import { functionColumns, unitFormats } from "../../src/functions/columns";
 
 /** Names with depth as indentation, to read structures at a glance. */
 function outline(d: Draft): string[] {
@@ -259,6 +259,23 @@ describe("units", () => {
     expect(sheetNumberFormat("件", "ja")).toBe('#,##0"件"');
     expect(sheetNumberFormat("deals", "en")).toBe('#,##0" deals"');
     expect(sheetNumberFormat('a"b', "en", false)).toBe('#,##0.0#" ab"');
+  });
+
+  it("gives typed columns of whole values no decimals, computed columns room for two", () => {
+    const tree = readTree([
+      ["指標名", "親", "計算", "目標", "単位"],
+      ["スコア", "", "avg", 70, ""],
+      ["回答率", "スコア", "", 0.95, "%"],
+      ["売上", "スコア", "", 1200, "円"],
+      ["時間", "スコア", "", 1.5, "時間"],
+    ]);
+    expect(unitFormats(tree, 1).map((r) => r[0])).toEqual(["#,##0", "#,##0.0#%", '#,##0"円"', '#,##0.0#"時間"']);
+    expect(unitFormats(tree, 1, true).map((r) => r[0])).toEqual([
+      "#,##0.0#",
+      "#,##0.0#%",
+      '#,##0"円"',
+      '#,##0.0#"時間"',
+    ]);
   });
 });
 

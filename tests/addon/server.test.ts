@@ -33,6 +33,7 @@ describe("menu", () => {
         "showSidebar",
         "showNewTree",
         "applyStatusColors",
+        "updateAsOfDate",
         "showTableCheck",
         "showSettings",
         "showHelp",

@@ -435,6 +435,7 @@ describe("language", { timeout: 40_000 }, () => {
       "Open KPI Tree",
       "New tree…",
       "Apply status colours",
+      "Set the as-of date to today",
       "Check tree",
       "Settings",
       "Help",
