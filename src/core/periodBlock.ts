@@ -6,6 +6,7 @@
  * for even and cumulative phasing, live formulas over a weights row the user
  * edits for seasonality. Pure; the sheet writer places it.
  */
+import { DAY_MS } from "./day";
 import { PERIOD_COUNT, PERIOD_KINDS, type PeriodKind, PHASINGS, type Phasing, phase } from "./phasing";
 import { columnLetter } from "./rules";
 import type { Cell, Lang } from "./text";
@@ -46,18 +47,17 @@ export interface PeriodSpec {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DAY = 86_400_000;
 
 function monthStart(year: number, month0: number): number {
-  return Math.round(Date.UTC(year, month0, 1) / DAY);
+  return Math.round(Date.UTC(year, month0, 1) / DAY_MS);
 }
 
 /** ISO 8601 week number of a day. */
 function isoWeek(day: number): number {
-  const d = new Date(day * DAY);
+  const d = new Date(day * DAY_MS);
   const thursday = day + 3 - ((d.getUTCDay() + 6) % 7);
-  const year = new Date(thursday * DAY).getUTCFullYear();
-  return Math.floor((thursday - Math.round(Date.UTC(year, 0, 1) / DAY)) / 7) + 1;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  return Math.floor((thursday - Math.round(Date.UTC(year, 0, 1) / DAY_MS)) / 7) + 1;
 }
 
 /** The plan's periods in order. Weeks run from the start month's first day, seven days each. */
@@ -74,7 +74,7 @@ export function periodSpecs(plan: PeriodPlan, lang: Lang): PeriodSpec[] {
     const step = plan.kind === "month" ? 1 : 3;
     const first = monthStart(y, m - 1 + step * k);
     const last = monthStart(y, m - 1 + step * (k + 1)) - 1;
-    const d = new Date(first * DAY);
+    const d = new Date(first * DAY_MS);
     const [yy, mm] = [d.getUTCFullYear(), d.getUTCMonth()];
     const label =
       plan.kind === "quarter" ? `${y} Q${k + 1}` : lang === "ja" ? `${yy}年${mm + 1}月` : `${MONTHS[mm]} ${yy}`;

@@ -6,6 +6,7 @@
  * spreadsheet's time zone (the add-on turns Date cells into that text, and
  * gives "today" the same way).
  */
+import { DAY_MS, dayText, parseDay } from "./day";
 import { cellText, isBlank, normalizeKey } from "./text";
 import { CADENCE_WORD, type Cadence } from "./words";
 
@@ -26,32 +27,15 @@ export function parseCadence(cell: unknown): Cadence | null | undefined {
   return CADENCE_BY_WORD.get(normalizeKey(cellText(cell)));
 }
 
-/** A day as a count of days since 1970-01-01 (UTC arithmetic on calendar days, no time zone involved). */
-export function dayNumber(ymd: string): number | undefined {
-  const m = /^(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?$/.exec(ymd.normalize("NFKC").trim());
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  // 2026-02-30 is no day.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return Math.round(t / 86_400_000);
-}
-
-/** yyyy-mm-dd of a day number. */
-export function dayText(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The day a review falls due after one on `day`: a week, a month or three months later (Jan 31 + 1 month = Feb 28). */
 export function nextReview(day: number, cadence: Cadence): number {
   if (cadence === "weekly") return day + 7;
-  const d = new Date(day * 86_400_000);
+  const d = new Date(day * DAY_MS);
   const months = cadence === "monthly" ? 1 : 3;
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + months;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Math.round(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 86_400_000);
+  return Math.round(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / DAY_MS);
 }
 
 export interface ReviewItem {
@@ -102,7 +86,7 @@ export interface ReviewList {
 export function reviewList(cells: ReviewCells, today: string): ReviewList {
   const { columns } = cells;
   const list: ReviewList = { hasColumn: columns !== null, due: [], overdue: [], upcoming: 0, problems: [] };
-  const now = dayNumber(today);
+  const now = parseDay(today);
   if (!columns || now === undefined) return list;
   for (const r of cells.rows) {
     const cadence = parseCadence(r.cadence);
@@ -116,7 +100,7 @@ export function reviewList(cells: ReviewCells, today: string): ReviewList {
       });
     if (cadence === undefined) problem("cadence");
     if (!cadence) continue;
-    const last = r.updated === "" ? null : dayNumber(r.updated);
+    const last = r.updated === "" ? null : parseDay(r.updated);
     if (last === undefined) {
       problem("date");
       continue;

@@ -1,5 +1,6 @@
 // The wizard's period block as data: periods, headers in both languages, settings from outside, formulas.
 import { describe, expect, it } from "vitest";
+import { dayText, parseDay } from "../../src/core/day";
 import {
   dateSerial,
   elapsedFormula,
@@ -10,7 +11,6 @@ import {
   throughFormula,
 } from "../../src/core/periodBlock";
 import { parsePeriodHeader } from "../../src/core/periods";
-import { dayNumber, dayText } from "../../src/core/review";
 
 const plan = (patch: Partial<PeriodPlan>): PeriodPlan =>
   parsePeriodPlan({ kind: "month", start: "2026-04", ...patch }) as PeriodPlan;
@@ -81,7 +81,7 @@ describe("row 1 formulas", () => {
   const specs = periodSpecs(plan({ kind: "quarter" }), "en");
 
   it("looks up the period of the as-of date among the periods' first days (Sheets date serials)", () => {
-    expect(dateSerial(dayNumber("2026-04-01") as number)).toBe(46113);
+    expect(dateSerial(parseDay("2026-04-01") as number)).toBe(46113);
     expect(throughFormula(specs, "$B$1")).toBe(
       '=IFERROR(INDEX({"2026 Q1";"2026 Q2";"2026 Q3";"2026 Q4"},MATCH($B$1,{46113;46204;46296;46388},1)),"")',
     );

@@ -1,6 +1,7 @@
 // The review cycle: cadences, due and overdue KPIs, unreadable cells listed, not guessed.
 import { describe, expect, it } from "vitest";
-import { dayNumber, dayText, nextReview, parseCadence, type ReviewCells, reviewList } from "../../src/core/review";
+import { dayText, parseDay } from "../../src/core/day";
+import { nextReview, parseCadence, type ReviewCells, reviewList } from "../../src/core/review";
 
 describe("parseCadence", () => {
   it("reads the written words in both languages and a few more", () => {
@@ -15,15 +16,15 @@ describe("parseCadence", () => {
 
 describe("days", () => {
   it("reads yyyy-mm-dd, 2026/4/1 and 2026年4月1日, and refuses days that do not exist", () => {
-    expect(dayText(dayNumber("2026-04-01") as number)).toBe("2026-04-01");
-    expect(dayNumber("2026/4/1")).toBe(dayNumber("2026-04-01"));
-    expect(dayNumber("2026年4月1日")).toBe(dayNumber("2026-04-01"));
-    expect(dayNumber("2026-02-30")).toBeUndefined();
-    expect(dayNumber("来月")).toBeUndefined();
+    expect(dayText(parseDay("2026-04-01") as number)).toBe("2026-04-01");
+    expect(parseDay("2026/4/1")).toBe(parseDay("2026-04-01"));
+    expect(parseDay("2026年4月1日")).toBe(parseDay("2026-04-01"));
+    expect(parseDay("2026-02-30")).toBeUndefined();
+    expect(parseDay("来月")).toBeUndefined();
   });
 
   it("a month after Jan 31 is Feb 28; a quarter after Nov 30 is Feb 28; a week is 7 days", () => {
-    const d = (s: string) => dayNumber(s) as number;
+    const d = (s: string) => parseDay(s) as number;
     expect(dayText(nextReview(d("2026-01-31"), "monthly"))).toBe("2026-02-28");
     expect(dayText(nextReview(d("2026-11-30"), "quarterly"))).toBe("2027-02-28");
     expect(dayText(nextReview(d("2026-12-28"), "weekly"))).toBe("2027-01-04");
