@@ -195,6 +195,26 @@ export function detectSelection(settings: Settings = loadSettings()): TableRepor
 }
 
 /**
+ * The table at `table` on `sheetName` (as the sidebar read it), or with both
+ * null the selection, read as Check tree reads it; `next` is the column for
+ * a picture beside it: right of everything written beside the table, one
+ * empty column apart.
+ */
+export function readTableAt(
+  sheetName: string | null,
+  table: string | null,
+  lang: Lang,
+): { report: TableReport; tree: Tree | null; top: number; next: number } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = sheetName ? ss.getSheetByName(sheetName) : SpreadsheetApp.getActiveSheet();
+  if (!sheet) throw new Error(serverText(lang).noSheet(sheetName ?? ""));
+  const loc = locate(sheet, table ? sheet.getRange(table) : selectedTable(sheet));
+  // The first two columns right of the table that are empty over its rows: the picture goes in the second.
+  const next = Math.min(plan(loc, 2).column + 1, sheet.getMaxColumns());
+  return { ...report(loc, lang), top: loc.geometry.top, next };
+}
+
+/**
  * The status colours for a table whose achievement column is `rateColumn`:
  * the name cells (the name column, or in an outline the cell holding the
  * name) and the achievement and status cells.

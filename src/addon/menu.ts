@@ -17,6 +17,7 @@ export function menuItems(lang: Lang): { caption: string; fn: string }[] {
     { caption: t.menuNew, fn: "showNewTree" },
     { caption: t.menuColors, fn: "applyStatusColors" },
     { caption: t.menuCheck, fn: "showTableCheck" },
+    { caption: t.menuDiagram, fn: "showTreeDiagram" },
     { caption: t.menuSettings, fn: "showSettings" },
     { caption: t.menuHelp, fn: "showHelp" },
   ];
@@ -40,9 +41,9 @@ export function menuLang(authMode: unknown): Lang {
 /** Adds the add-on menu, or replaces it (Sheets keeps one add-on menu per add-on). */
 export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  menuItems(lang).forEach((item, k) => {
+  menuItems(lang).forEach((item) => {
     // Actions that change the document sit apart from the ones that only open panels.
-    if (k === 2 || k === 4) menu.addSeparator();
+    if (item.fn === "applyStatusColors" || item.fn === "showSettings") menu.addSeparator();
     menu.addItem(item.caption, item.fn);
   });
   menu.addToUi();

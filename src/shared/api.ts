@@ -9,7 +9,9 @@ import type { Draft, SheetLayout } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
+import type { Op } from "../core/operators";
 import type { Settings } from "../core/settings";
+import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
 
@@ -135,6 +137,45 @@ export interface WhatIfResult {
   }[];
 }
 
+/** One KPI as the tree diagram draws it: the same reading and figures as KPI_TREE. */
+export interface DiagramNode {
+  name: string;
+  /** Index of the parent in the list, -1 for a KGI; parents come before their children (pre-order). */
+  parent: number;
+  /** How the children combine; null on leaves (and on a parent without an operator). */
+  op: Op | null;
+  unit: string;
+  actual: number | null;
+  target: number | null;
+  required: number | null;
+  rate: number | null;
+  status: Status;
+  ksf: boolean;
+  owner: string;
+}
+
+/** A table's tree for the diagram dialog. */
+export interface DiagramData {
+  sheetName: string;
+  /** The tree range as read, header included (A1:H9). */
+  table: string;
+  /** The cell the "insert into the sheet" image is anchored at: right of the table and its function columns. */
+  anchor: string;
+  nodes: DiagramNode[];
+}
+
+/** What the dialog draws: the table the user is on (or the one the sidebar read), or the wizard's draft. */
+export type DiagramSource = { sheetName: string; table: string } | { draft: Draft } | Record<string, never>;
+
+/** What "insert into the sheet" did. */
+export interface InsertedDiagram {
+  sheetName: string;
+  /** The anchor cell of the new image. */
+  anchor: string;
+  /** Earlier diagrams of this table the add-on had inserted, removed first. */
+  replaced: number;
+}
+
 /** The server functions the sidebar calls (src/addon/entrypoints.ts), with their arguments and results. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -148,4 +189,7 @@ export interface ServerApi {
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;
+  showDiagram(source: DiagramSource): void;
+  diagramData(sheetName: string | null, table: string | null): DiagramData;
+  insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram;
 }

@@ -33,6 +33,7 @@ describe("menu", () => {
         "showNewTree",
         "applyStatusColors",
         "showTableCheck",
+        "showTreeDiagram",
         "showSettings",
         "showHelp",
       ]);

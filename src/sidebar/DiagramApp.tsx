@@ -1,0 +1,232 @@
+// The tree diagram dialog: the table the user is on (or the one the sidebar
+// read, or the wizard's draft) drawn large, left to right or top down, with
+// folding, zoom and pan, required values on request, and the exports.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { type Draft, evaluateDraft } from "../core/draft";
+import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
+import type { Lang } from "../core/text";
+import type { DiagramData, DiagramNode } from "../shared/api";
+import { draftDiagram } from "./diagramData";
+import { base64, copyPng, download, fittingScale, pngBlob, SHEET_IMAGE_AREA, svgText } from "./diagramExport";
+import { TEXT, type UiText } from "./i18n";
+import { closeHost, errorMessage, server } from "./server";
+import { diagramWords, LARGE, LARGE_REQUIRED, TreeDiagram } from "./TreeDiagram";
+import { initialCollapsed, layoutTree, type Orientation, type TreeLayout, visibleCount } from "./treeLayout";
+import { useZoom } from "./useZoom";
+
+/** What the server appended to the page: a table (sheet and range), the wizard's draft, or nothing (the selection). */
+export interface DiagramBoot {
+  sheetName?: string;
+  table?: string;
+  draft?: Draft;
+}
+
+/** Above this many KPIs the dialog opens with the branches below level 3 folded. */
+export const OPEN_ALL_UP_TO = 300;
+
+interface Loaded {
+  nodes: DiagramNode[];
+  /** The table, when the diagram is of one: "insert into the sheet" needs it. */
+  table: Pick<DiagramData, "sheetName" | "table" | "anchor"> | null;
+}
+
+async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<Loaded> {
+  if (boot.draft) {
+    const e = evaluateDraft(boot.draft, lang, settings.thresholds);
+    return { nodes: draftDiagram(boot.draft.nodes, e), table: null };
+  }
+  const data = await server.diagramData(boot.sheetName ?? null, boot.table ?? null);
+  return { nodes: data.nodes, table: data };
+}
+
+export function DiagramApp({ boot }: { boot: DiagramBoot }) {
+  const [lang, setLang] = useState<Lang>(langOfLocale(navigator.language));
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const t = TEXT[lang];
+  useEffect(() => {
+    (async () => {
+      const state = await server.getSidebarState();
+      setSettings(state.settings);
+      setLang(state.lang);
+      setLoaded(await load(boot, state.lang, state.settings));
+    })().catch((e) => setError(errorMessage(e)));
+  }, []);
+  return (
+    <div class="dialog" lang={lang}>
+      {error ? (
+        <p class="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      ) : null}
+      {!loaded && !error ? <p class="hint">{t.loading}</p> : null}
+      {loaded ? <DiagramView t={t} lang={lang} settings={settings} loaded={loaded} draft={!!boot.draft} /> : null}
+    </div>
+  );
+}
+
+interface ViewProps {
+  t: UiText;
+  lang: Lang;
+  settings: Settings;
+  loaded: Loaded;
+  draft: boolean;
+}
+
+function DiagramView(props: ViewProps) {
+  const { t, loaded } = props;
+  const { nodes } = loaded;
+  const [orientation, setOrientation] = useState<Orientation>("lr");
+  const [showRequired, setShowRequired] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => initialCollapsed(nodes, OPEN_ALL_UP_TO));
+  const [message, setMessage] = useState<string | null>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const zoom = useZoom(viewport);
+  const size = showRequired ? LARGE_REQUIRED : LARGE;
+  const started = useRef(0);
+  const layout = useMemo(() => {
+    started.current = performance.now();
+    return layoutTree(nodes, { orientation, box: size.box, gap: size.gap, margin: size.margin, collapsed });
+  }, [nodes, orientation, size, collapsed]);
+  // How long the layout and the drawing of the boxes took (the browser test reads it).
+  useLayoutEffect(() => {
+    viewport.current?.setAttribute("data-render-ms", (performance.now() - started.current).toFixed(1));
+  }, [layout]);
+  useLayoutEffect(() => zoom.fit(layout.width, layout.height), [orientation, size]);
+  useLayoutEffect(() => zoom.fit(layout.width, layout.height), []);
+  const toggle = (i: number) => {
+    const next = new Set(collapsed);
+    if (!next.delete(i)) next.add(i);
+    setCollapsed(next);
+  };
+  const shown = visibleCount(nodes, collapsed);
+  return (
+    <>
+      <Toolbar
+        {...props}
+        layout={layout}
+        svg={svg}
+        orientation={orientation}
+        setOrientation={setOrientation}
+        showRequired={showRequired}
+        setShowRequired={setShowRequired}
+        setCollapsed={setCollapsed}
+        zoom={zoom}
+        say={setMessage}
+      />
+      <p class="status" role="status" data-testid="message">
+        {message ?? (props.draft ? `${t.dgDraft} · ` : "") + t.dgShown(shown, nodes.length)}
+      </p>
+      <div class="viewport" ref={viewport} data-testid="viewport" {...zoom.handlers}>
+        <TreeDiagram
+          nodes={nodes}
+          layout={layout}
+          size={size}
+          colors={props.settings.colors}
+          lang={props.lang}
+          words={diagramWords(t)}
+          label={t.diagramLabel(nodes.length)}
+          showRequired={showRequired}
+          onToggle={toggle}
+          transform={zoom.transform}
+          frame={{ width: "100%", height: "100%" }}
+          svgRef={svg}
+        />
+      </div>
+    </>
+  );
+}
+
+interface ToolbarProps extends ViewProps {
+  layout: TreeLayout;
+  svg: { current: SVGSVGElement | null };
+  orientation: Orientation;
+  setOrientation(o: Orientation): void;
+  showRequired: boolean;
+  setShowRequired(v: boolean): void;
+  setCollapsed(c: ReadonlySet<number>): void;
+  zoom: ReturnType<typeof useZoom>;
+  say(message: string | null): void;
+}
+
+function Toolbar(p: ToolbarProps) {
+  const { t, layout, zoom } = p;
+  const exports = useExports(p);
+  const button = (id: string, label: string, onClick: () => void, disabled = false) => (
+    <button type="button" data-testid={id} onClick={onClick} disabled={disabled}>
+      {label}
+    </button>
+  );
+  return (
+    <div class="toolbar" role="toolbar" aria-label={t.dgTitle}>
+      <select
+        data-testid="orientation"
+        value={p.orientation}
+        onChange={(e) => p.setOrientation((e.currentTarget as HTMLSelectElement).value as Orientation)}
+      >
+        <option value="lr">{t.dgLeftRight}</option>
+        <option value="tb">{t.dgTopDown}</option>
+      </select>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="required"
+          checked={p.showRequired}
+          onChange={(e) => p.setShowRequired((e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t.dgRequired}
+      </label>
+      {button("expand", t.dgExpand, () => p.setCollapsed(new Set()))}
+      {button("collapse", t.dgCollapse, () => p.setCollapsed(initialCollapsed(p.loaded.nodes, 0)))}
+      {button("zoom-out", "−", () => zoom.zoomBy(1 / 1.25))}
+      {button("zoom-in", "+", () => zoom.zoomBy(1.25))}
+      {button("fit", t.dgFit, () => zoom.fit(layout.width, layout.height))}
+      <span class="spacer" />
+      {button("svg", t.dgSvg, exports.svg)}
+      {button("png", t.dgPng, exports.png)}
+      {button("copy", t.dgCopy, exports.copy)}
+      {p.loaded.table ? button("insert", t.dgInsert, exports.insert, exports.busy) : null}
+      {button("close", t.dgClose, closeHost)}
+    </div>
+  );
+}
+
+/** Save as SVG / PNG (2×), copy, and insert into the sheet (a PNG small enough for Sheets). */
+function useExports(p: ToolbarProps) {
+  const { t, layout } = p;
+  const [busy, setBusy] = useState(false);
+  const svg = () => svgText(p.svg.current as SVGSVGElement, layout.width, layout.height);
+  const png = (scale: number) => pngBlob(svg(), layout.width, layout.height, scale);
+  const guard = (work: () => Promise<string>) => async () => {
+    setBusy(true);
+    try {
+      p.say(await work());
+    } catch (e) {
+      p.say(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return {
+    busy,
+    svg: guard(async () => {
+      download(new Blob([svg()], { type: "image/svg+xml" }), "kpi-tree.svg");
+      return t.dgSaved("kpi-tree.svg");
+    }),
+    png: guard(async () => {
+      download(await png(fittingScale(layout.width, layout.height, 2)), "kpi-tree.png");
+      return t.dgSaved("kpi-tree.png");
+    }),
+    copy: guard(async () => ((await copyPng(await png(1))) ? t.dgCopied : t.dgNoClipboard)),
+    insert: guard(async () => {
+      const table = p.loaded.table;
+      if (!table) return "";
+      const scale = fittingScale(layout.width, layout.height, 2, SHEET_IMAGE_AREA);
+      const data = await base64(await png(scale));
+      const done = await server.insertDiagram(table.sheetName, table.table, table.anchor, data);
+      return t.dgInserted(done.anchor, done.replaced);
+    }),
+  };
+}

@@ -1,0 +1,116 @@
+// The diagram dialog's server side, run from dist/ on the stand-in: the tree
+// and figures it hands the dialog (KPI_TREE's own), the dialog it opens, and
+// inserting the picture beside the table, replacing only the add-on's own.
+import { describe, expect, it } from "vitest";
+import { readTree } from "../../src/core/layout";
+import { DEFAULT_THRESHOLDS } from "../../src/core/status";
+import { templateDraft } from "../../src/core/templates";
+import { treeView } from "../../src/core/treeView";
+import type { DiagramData, InsertedDiagram } from "../../src/shared/api";
+import { addon, select } from "./helpers";
+
+/** A valid PNG header (signature and IHDR) of the given size: all the stand-in reads of an image. */
+function png(width: number, height: number): string {
+  const b = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
+  b.writeUInt32BE(13, 8);
+  b.write("IHDR", 12, "ascii");
+  b.writeUInt32BE(width, 16);
+  b.writeUInt32BE(height, 20);
+  return b.toString("base64");
+}
+
+function written() {
+  const s = addon({ locale: "ja_JP" });
+  const draft = templateDraft("sales", "ja");
+  const { sheetName } = s.run("writeTree", draft) as { sheetName: string };
+  select(s, sheetName, "B3");
+  return { s, sheetName };
+}
+
+describe("diagram data", () => {
+  it("is the table's tree in pre-order with KPI_TREE's figures, and a place right of everything beside it", () => {
+    const { s, sheetName } = written();
+    const data = s.run("diagramData", null, null) as DiagramData;
+    const grid = s.values(sheetName, data.table);
+    const tree = readTree(grid);
+    const view = treeView(tree, DEFAULT_THRESHOLDS);
+    expect(data.nodes.map((n) => n.name)).toEqual(tree.order.map((i) => tree.nodes[i].name));
+    tree.order.forEach((i, k) => {
+      expect(data.nodes[k]).toMatchObject({
+        actual: view.actual[i],
+        target: view.target[i],
+        required: view.required[i],
+        rate: view.rate[i],
+        status: view.status[i],
+      });
+      const p = tree.nodes[i].parent;
+      expect(data.nodes[k].parent).toBe(p < 0 ? -1 : tree.order.indexOf(p));
+    });
+    expect(data.nodes.filter((n) => n.op).map((n) => n.op)).toContain("product");
+    // The function columns of KPI_TREE (4) follow the table; then one empty column; then the picture.
+    const width = grid[0].length;
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
+    expect(sheet.getRange(data.anchor).getColumn()).toBe(width + 4 + 2);
+    // The same with the sheet and range given (the sidebar's button).
+    expect(s.run("diagramData", sheetName, data.table)).toEqual(data);
+  });
+
+  it("refuses a table it cannot read, with the reader's message", () => {
+    const s = addon({ locale: "ja_JP" });
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    sheet.getRange("A1:B2").setValues([
+      ["foo", "bar"],
+      ["1", "2"],
+    ]);
+    select(s, sheet.getName(), "A1");
+    expect(() => s.run("diagramData", null, null)).toThrow();
+  });
+});
+
+describe("diagram dialog and picture", () => {
+  it("opens Diagram.html as a large modal dialog with its source, names kept as text", () => {
+    const { s, sheetName } = written();
+    s.run("showDiagram", { draft: { lang: "ja", nodes: [{ name: "</script><b>x" }] } });
+    s.run("showTreeDiagram");
+    expect(s.ui.dialogs).toHaveLength(2);
+    const [fromDraft, fromMenu] = s.ui.dialogs;
+    expect(fromDraft).toMatchObject({ title: "KPIツリー図", modal: true, width: 1100, height: 720 });
+    expect(fromDraft.html).toContain("\\u003c/script>\\u003cb>x");
+    expect(fromDraft.html).not.toContain("</script><b>x");
+    expect(fromMenu.html).toContain("window.KPI_TREE_DIAGRAM={};");
+    expect(sheetName).toBeTruthy();
+  });
+
+  it("inserts the PNG beside the table and replaces only the picture it inserted for that table", () => {
+    const { s, sheetName } = written();
+    const data = s.run("diagramData", null, null) as DiagramData;
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
+    const { Utilities } = s.globals;
+    sheet.insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "a"), 1, 30);
+    sheet
+      .insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "b"), 2, 30)
+      .setAltTextTitle("kpi-tree:diagram Other!A1");
+    const insert = () => s.run("insertDiagram", sheetName, data.table, data.anchor, png(800, 600)) as InsertedDiagram;
+    expect(insert()).toEqual({ sheetName, anchor: data.anchor, replaced: 0 });
+    expect(insert()).toEqual({ sheetName, anchor: data.anchor, replaced: 1 });
+    const titles = sheet.getImages().map((i) => i.getAltTextTitle());
+    expect(titles).toEqual(["", "kpi-tree:diagram Other!A1", `kpi-tree:diagram ${sheetName}!A1`]);
+    const ours = sheet.getImages()[2];
+    expect(ours.getAnchorCell().getA1Notation()).toBe(data.anchor);
+    expect(ours.getAltTextDescription()).toContain(data.table);
+    expect(s.calls.get("Sheet.insertImage")).toBe(4);
+  });
+
+  it("fails like Sheets on a picture Sheets refuses, and leaves the previous one in place", () => {
+    const { s, sheetName } = written();
+    const data = s.run("diagramData", null, null) as DiagramData;
+    s.run("insertDiagram", sheetName, data.table, data.anchor, png(1024, 1024));
+    expect(() => s.run("insertDiagram", sheetName, data.table, data.anchor, png(1025, 1024))).toThrow(/1048576/);
+    expect(() =>
+      s.run("insertDiagram", sheetName, data.table, data.anchor, Buffer.from("not an image").toString("base64")),
+    ).toThrow(/PNG, JPEG or GIF/);
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
+    expect(sheet.getImages().map((i) => i.getInherentWidth())).toEqual([1024]);
+  });
+});
