@@ -192,10 +192,11 @@ export async function build({ dev = false, outDir = dist } = {}) {
   writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
-  // The sidebar and the diagram dialog: each one self-contained HTML file (script and styles inlined).
+  // The sidebar and the diagram dialog: each one self-contained HTML file (script and styles inlined
+  // into the same page template).
   const pages = [
     ["src/sidebar/main.ts", "src/sidebar/style.css", "src/sidebar/index.html", "Sidebar.html"],
-    ["src/sidebar/diagramMain.ts", "src/sidebar/diagram.css", "src/sidebar/diagram.html", "Diagram.html"],
+    ["src/sidebar/diagramMain.ts", "src/sidebar/diagram.css", "src/sidebar/index.html", "Diagram.html"],
   ];
   for (const [entry, style, page, out] of pages) {
     if (!existsSync(join(root, entry))) continue;

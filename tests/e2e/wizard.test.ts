@@ -432,6 +432,7 @@ describe("language", { timeout: 40_000 }, () => {
       "New tree…",
       "Apply status colours",
       "Check tree",
+      "Show tree diagram",
       "Settings",
       "Help",
     ]);
