@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { Standin } from "../standin";
+import { formatNumber, UnsupportedFormat } from "../standin/values";
 import { parseCsv } from "./sample";
 
 /** One sheet to add: rows of values ("=…" strings are formulas) and, optionally, number formats. */
@@ -44,12 +45,25 @@ export async function readXlsx(file: string): Promise<LoadedSheet[]> {
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = row.getCell(c);
         rows[r - 1].push(cellInput(cell));
-        formats[r - 1].push(cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : "");
+        formats[r - 1].push(renderable(cell.numFmt, `${ws.name}!${cell.address}`));
       }
     }
     sheets.push({ name: ws.name, rows, formats });
   });
   return sheets;
+}
+
+/** A workbook's number format, when the stand-in renders it as Sheets does; else dropped, and said so. */
+function renderable(format: string | undefined, where: string): string {
+  if (!format || format === "General") return "";
+  try {
+    formatNumber(-1234.5, format, "UTC");
+    return format;
+  } catch (e) {
+    if (!(e instanceof UnsupportedFormat)) throw e;
+    console.warn(`${where}: ${e.message} The preview shows the value unformatted.`);
+    return "";
+  }
 }
 
 /** The sheets of one file the preview was started with (.csv or .xlsx). */

@@ -84,26 +84,47 @@ function formatDatePattern(date: Date, pattern: string, timeZone: string): strin
   });
 }
 
+/** A number format the stand-in cannot render as Sheets would: refused, never shown approximately. */
+export class UnsupportedFormat extends Error {
+  constructor(readonly format: string) {
+    super(`The number format ${JSON.stringify(format)} is not implemented in the stand-in.`);
+  }
+}
+
+/** Prefix or suffix text of a number pattern: quoted text, escaped characters and plain symbols only. */
+function literalText(text: string, format: string): string {
+  const plain = text.replace(/"[^"]*"|\\./g, "");
+  if (/[#0?,.%Ee[\]@*_;]/.test(plain)) throw new UnsupportedFormat(format);
+  return text.replace(/"([^"]*)"|\\(.)/g, (_m, quoted, escaped) => quoted ?? escaped);
+}
+
 /**
- * The subset of Sheets number formats the add-on and the preview use:
- * `0`, `0.00`, `#,##0`, `#,##0.0`, `0%`, `0.0%`, with literal prefixes/suffixes
- * (`¥#,##0`, `#,##0"件"`), `@`, and date patterns. Unknown patterns fall back to
- * Automatic rather than guessing.
+ * The subset of Sheets number formats the add-on and the preview use, rendered
+ * as Sheets renders them: `0`, `#,##0`, `0.00`, optional decimals (`0.0#`: one
+ * to two places, trailing zeros dropped), `%`, literal prefixes and suffixes
+ * (`"¥"#,##0`, `#,##0"件"`, `\$0`), a negative section after `;`, `@`, and date
+ * patterns. Anything else (conditions, scaling commas, digits split by
+ * literals) throws UnsupportedFormat: a test double must not guess.
  */
 export function formatNumber(n: number, format: string, timeZone: string): string {
   if (!format || format === "General" || format === "@") return generalNumber(n);
-  const section = format.split(";")[n < 0 && format.includes(";") ? 1 : 0] ?? format;
+  const sections = format.split(";");
+  const negative = n < 0 && sections.length > 1;
+  const section = sections[negative ? 1 : 0];
+  // Conditions ([>=1000]), colours ([Red]) and locales ([$-411]) are not rendered here.
+  if (/\[/.test(section.replace(/"[^"]*"/g, ""))) throw new UnsupportedFormat(format);
   if (isDateFormat(section)) return formatDatePattern(serialToDate(n, timeZone), section.replace(/"/g, ""), timeZone);
-  const m = /^(.*?)([#0,]*0)(\.(0+))?(%?)(.*)$/.exec(section);
-  if (!m) return generalNumber(n);
-  const [, prefix, intPattern, , decimals = "", percent, suffix] = m;
+  const m = /^((?:"[^"]*"|\\.|[^#0"\\])*?)(#[#,]*0|0)(?:\.(0*)(#*))?(%?)((?:"[^"]*"|\\.|[^#0?,"\\])*)$/.exec(section);
+  if (!m || /,$/.test(m[2])) throw new UnsupportedFormat(format);
+  const [, prefix, intPattern, zeros = "", hashes = "", percent, suffix] = m;
   const value = Math.abs(percent ? n * 100 : n);
-  const fixed = value.toFixed(decimals.length);
+  let fixed = value.toFixed(zeros.length + hashes.length);
+  if (hashes) fixed = fixed.replace(new RegExp(`(\\.\\d{${zeros.length}}\\d*?)0+$`), "$1").replace(/\.$/, "");
   const [i, d] = fixed.split(".");
   const body = (intPattern.includes(",") ? group(i) : i) + (d ? `.${d}` : "");
-  const sign = n < 0 && !format.includes(";") ? "-" : "";
-  const lit = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
-  return `${sign}${lit(prefix)}${body}${percent}${lit(suffix)}`;
+  // As in Sheets, a negative value keeps its sign even where it rounds to 0 (-0.4 with `0` shows -0).
+  const sign = n < 0 && !negative ? "-" : "";
+  return `${sign}${literalText(prefix, format)}${body}${percent}${literalText(suffix, format)}`;
 }
 
 /** What `setValue` / a person typing turns a string into, before the formula engine sees it. */

@@ -7,6 +7,7 @@
  */
 
 import { treeWarnings } from "../core/diagnosis";
+import { RATE_FORMAT } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
@@ -292,7 +293,7 @@ export function addColumns(
   sheet.getRange(g.top + 1, p.column, 1, k).setFormulas([fx.formulas]);
   if (g.height > 1) {
     sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2));
-    if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat("0.0%");
+    if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
   SpreadsheetApp.getActiveSpreadsheet().toast(t.columnsAdded(r.planned), t.title, 5);

@@ -13,6 +13,7 @@ import {
   parseLayout,
   type SheetLayout,
 } from "../core/draft";
+import { RATE_FORMAT } from "../core/format";
 import { a1 } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Cell } from "../core/text";
@@ -104,7 +105,7 @@ export function writeDraft(input: unknown, layoutInput?: unknown, settings: Sett
   const formats = unitFormats(tree, 2);
   sheet.getRange(2, col.target + 1, n, 2).setNumberFormats(formats);
   sheet.getRange(2, col.deadline + 1, n, 1).setNumberFormat("yyyy-mm-dd");
-  sheet.getRange(2, fx.column, n, 3).setNumberFormats(formats.map((row) => [...row, "0.0%"]));
+  sheet.getRange(2, fx.column, n, 3).setNumberFormats(formats.map((row) => [...row, RATE_FORMAT]));
 
   // Header and KGI rows: one call per property over the whole block.
   const kgiRows = new Set(tree.roots.map((i) => tree.nodes[i].row));

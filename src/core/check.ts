@@ -1,5 +1,5 @@
 import { designChecks, designNotes } from "./design";
-import { formatGap, formatNumber, formatValue } from "./format";
+import { formatGap, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
 import { finiteValue, type Values } from "./rollup";
@@ -81,9 +81,9 @@ export const WORDS = {
   },
 } satisfies Record<Lang, unknown>;
 
-/** KPI_CHECK's compact cell text: `子の計算 4,800万（目標比 -4%）` / `children give 48,000,000 (-4% vs target)`. */
-export function mismatchCell(check: TargetCheck, lang: Lang): string {
-  return WORDS[lang].cell(formatNumber(check.computed, lang), formatGap(check.gap));
+/** KPI_CHECK's compact cell text: `子の計算 4,800万円（目標比 -4%）` / `children give ¥48,000,000 (-4% vs target)`. */
+export function mismatchCell(check: TargetCheck, unit: string, lang: Lang): string {
+  return WORDS[lang].cell(formatValue(check.computed, unit, lang), formatGap(check.gap));
 }
 
 export interface MismatchOptions {
@@ -119,7 +119,8 @@ export function mismatchMessage(tree: Tree, check: TargetCheck, lang: Lang, opti
       const value = need[k];
       if (child.target === null || value === null) continue;
       if (Math.abs(value - child.target) <= 1e-9 * Math.max(1, Math.abs(value))) continue;
-      parts.push(w.need(child.name, formatValue(value, child.unit, lang)));
+      const shown = formatValue(value, child.unit, lang, { purpose: "requirement", direction: child.direction });
+      parts.push(w.need(child.name, shown));
     }
   return parts.join(" ");
 }
@@ -130,7 +131,8 @@ export function mismatchMessage(tree: Tree, check: TargetCheck, lang: Lang, opti
  */
 export function checkColumn(tree: Tree, tolerance: number): (string | null)[] {
   const text: (string | null)[] = tree.nodes.map(() => null);
-  for (const m of checkTargets(tree, tolerance)) text[m.node] = m.ok ? "OK" : mismatchCell(m, tree.lang);
+  for (const m of checkTargets(tree, tolerance))
+    text[m.node] = m.ok ? "OK" : mismatchCell(m, tree.nodes[m.node].unit, tree.lang);
   const notes = designNotes(tree, designChecks(tree), tree.lang);
   return text.map((t, i) => {
     const note = notes[i];

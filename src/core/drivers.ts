@@ -9,6 +9,7 @@ import { combine } from "./operators";
 import { rollup, type Values } from "./rollup";
 import { seek } from "./seek";
 import type { Tree } from "./tree";
+import type { Direction } from "./value";
 
 export interface Named {
   row: number;
@@ -77,7 +78,8 @@ export interface SeekPlan extends Named {
   goal: number;
   /** The common improvement (0.06 = every driver 6% better). */
   rate: number;
-  drivers: (Named & { actual: number; value: number })[];
+  /** Each driver's actual and sought value; `direction` says which way a requirement rounds when shown. */
+  drivers: (Named & { actual: number; value: number; direction: Direction })[];
   /**
    * The targets to write: each driver's sought value, and each KPI between a
    * driver and the KGI that has a target of its own, set to what its
@@ -136,7 +138,12 @@ export function seekPlan(tree: Tree, driverRows: number[] | null, goal: number |
       ...named(tree, root),
       goal: want,
       rate,
-      drivers: drivers.map((d) => ({ ...named(tree, d), actual: actual[d] as number, value: sought.get(d) as number })),
+      drivers: drivers.map((d) => ({
+        ...named(tree, d),
+        actual: actual[d] as number,
+        value: sought.get(d) as number,
+        direction: tree.nodes[d].direction,
+      })),
       writes,
       combined,
     };

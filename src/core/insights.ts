@@ -13,7 +13,7 @@ import { achievement, type Status, statusOf, type Thresholds } from "./status";
 import { type Cell, cellText, type Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
-import { parseNumber } from "./value";
+import { type Direction, parseNumber } from "./value";
 
 export interface NodeSummary {
   row: number;
@@ -24,6 +24,8 @@ export interface NodeSummary {
   /** Rolled-up actual. */
   actual: number | null;
   required: number | null;
+  /** Which way the KPI is better: a requirement shown rounds up (higher) or down (lower). */
+  direction: Direction;
   rate: number | null;
   status: Status;
 }
@@ -73,6 +75,7 @@ export function summaries(tree: Tree, thresholds: Thresholds): NodeSummary[] {
       target,
       actual: actual[n.index],
       required: need[n.index],
+      direction: n.direction,
       rate,
       status: statusOf(rate, thresholds),
     };

@@ -1,7 +1,8 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
 import { parseOp } from "./operators";
+import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
-import { type Field, type HierarchyForm, type KpiNode, preorder, type Tree } from "./tree";
+import { type Field, type HierarchyForm, type KpiNode, type Period, preorder, type Tree } from "./tree";
 import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection } from "./value";
 import { HEADER, headerField } from "./words";
 
@@ -13,11 +14,14 @@ interface Columns {
   fields: Partial<Record<Field, number>>;
   outline: number[];
   headers: Partial<Record<Field, string>>;
+  /** Headers that read as periods (4月, 5月目標, Apr 2026), in column order. */
+  periods: { column: number; text: string; period: PeriodHeader }[];
 }
 
 function readHeader(header: Cell[]): Columns {
   const fields: Partial<Record<Field, number>> = {};
   const headers: Partial<Record<Field, string>> = {};
+  const periods: Columns["periods"] = [];
   const keys = header.map((h) => normalizeKey(cellText(h)));
   const outline: number[] = [];
   for (let c = 0; c < keys.length; c++) {
@@ -28,11 +32,14 @@ function readHeader(header: Cell[]): Columns {
       outline.push(c);
       continue;
     }
-    const field = headerField(cellText(header[c]));
+    const text = cellText(header[c]);
+    const field = headerField(text);
     if (field && fields[field] === undefined) {
       fields[field] = c;
-      headers[field] = cellText(header[c]);
+      headers[field] = text;
     }
+    const period = field ? undefined : parsePeriodHeader(text);
+    if (period) periods.push({ column: c, text, period });
   }
   // A lone KPI/blank column at the left is a name column or spacing, not an outline.
   if (outline.length === 1) {
@@ -42,7 +49,7 @@ function readHeader(header: Cell[]): Columns {
       headers[field] = cellText(header[0]);
     }
   }
-  return { fields, outline: outline.length >= 2 ? outline : [], headers };
+  return { fields, outline: outline.length >= 2 ? outline : [], headers, periods };
 }
 
 /** 0-based outline columns (KGI, KPI1…) of a header row: the leftmost run of two or more; none otherwise. */
@@ -58,8 +65,8 @@ export function outlineColumns(header: Cell[]): number[] {
  */
 export function findHeaderRow(grid: readonly Cell[][], limit = 20): number {
   for (let r = 0; r < Math.min(grid.length, limit); r++) {
-    const { fields, outline } = readHeader(grid[r]);
-    const known = Object.keys(fields).length;
+    const { fields, outline, periods } = readHeader(grid[r]);
+    const known = Object.keys(fields).length + periods.length;
     if ((fields.name !== undefined && known >= 2) || (outline.length >= 2 && known >= 1)) return r;
   }
   return 0;
@@ -142,13 +149,24 @@ export function diagnose(input: unknown): Diagnosis {
   else if (form === "level") linkByDepth(nodes, problems, headers.level, 0);
   // Outline depths are column offsets; people count columns from 1.
   else linkByDepth(nodes, problems, cellText(header[outline[0]]), 1);
-  const tree: Tree = { lang, form, nodes, roots: [], order: [], rowCount: grid.length - 1, headers };
+  const tree: Tree = {
+    lang,
+    form,
+    nodes,
+    roots: [],
+    order: [],
+    rowCount: grid.length - 1,
+    headers,
+    periods: shape.periodList,
+  };
   breakCycles(tree, problems);
   checkOperators(tree, problems);
   return { tree, problems: problems.list };
 }
 
 interface Shape extends Columns {
+  /** The periods, their values filled in as the rows are read. */
+  periodList: Period[];
   lang: Lang;
   form: HierarchyForm;
   col: (row: Cell[], f: Field) => Cell;
@@ -158,7 +176,7 @@ interface Shape extends Columns {
 function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
   const header = grid[0] ?? [];
   if (grid.length === 0 || header.every(isBlank)) return problems.fatal("emptyRange");
-  const { fields, outline, headers } = readHeader(header);
+  const { fields, outline, headers, periods } = readHeader(header);
   const outlineUsed = outline.length > 0 && grid.some((row, r) => r > 0 && outline.some((c) => !isBlank(row[c])));
   const forms: HierarchyForm[] = [];
   if (fields.parent !== undefined) forms.push("parent");
@@ -171,7 +189,9 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
   const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
-  return { fields, outline, headers, lang, form: forms[0], col };
+  const grouped = groupPeriods(periods);
+  for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
+  return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0], col };
 }
 
 const NO_VALUE: ParsedNumber = { value: null };
@@ -193,87 +213,136 @@ function remember<T>(read: (text: string) => T): (text: string) => T {
   };
 }
 
-/** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
-function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
-  const { fields, outline, headers, form, col } = shape;
-  const header = grid[0];
-  const relevant = [...outline, ...Object.values(fields)];
-  const nodes: KpiNode[] = [];
-  // One reading of the table: each distinct text (1,000件, ×) is read once.
-  const readCell = numberReader();
-  const readOp = remember(parseOp);
-  for (let r = 1; r < grid.length; r++) {
-    const cells = grid[r];
-    if (allBlank(cells, relevant)) continue;
-    const row = r + 1;
-    let name = "";
-    let depth = 0;
-    if (form === "outline") {
-      for (let k = 0; k < outline.length; k++) {
-        const text = cellText(cells[outline[k]]);
-        if (!text) continue;
-        if (name) {
-          problems.error("twoOutlineNames", { row }, { first: name, second: text });
-          break;
-        }
-        name = text;
-        depth = k;
-      }
-    } else name = cellText(col(cells, "name"));
-    const where = { row, name };
-    if (!name) problems.error("missingName", { row, column: headers.name ?? cellText(header[outline[0] ?? 0]) });
+/** The readers of one reading of a table: each distinct text (1,000件, ×) is read once. */
+interface Readers {
+  /** A value cell: null when the cell is a number as it is, NO_VALUE (reported) when it cannot be read. */
+  value: (cell: Cell, where: Where) => ParsedNumber | null;
+  op: (text: string) => ReturnType<typeof parseOp>;
+}
 
+function readers(problems: Problems): Readers {
+  const readCell = numberReader();
+  return {
     // A number cell needs no reading (null here); text is read once per distinct text.
-    const number = (f: "target" | "actual"): ParsedNumber | null => {
-      const cell = col(cells, f);
+    value: (cell, where) => {
       if (typeof cell === "number" && Number.isFinite(cell)) return null;
       const reading = readCell(cell);
       if (!isRefusal(reading)) return reading;
-      problems.error("badNumber", { ...where, column: headers[f] }, { text: cellText(cell), ...reading });
+      problems.error("badNumber", where, { text: cellText(cell), ...reading });
       return NO_VALUE;
-    };
-    const target = number("target");
-    const actual = number("actual");
-    const dirCell = col(cells, "direction");
-    const stated = parseDirection(dirCell);
-    if (stated === undefined)
-      problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
-    const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
+    },
+    op: remember(parseOp),
+  };
+}
 
-    const opText = cellText(col(cells, "op"));
-    const parsedOp = opText ? readOp(opText) : null;
-    if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
-    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
-    const op = parsedOp === undefined ? "none" : parsedOp;
-
-    if (form === "level") {
-      const levelCell = col(cells, "level");
-      const level = readLevel(levelCell);
-      if (level === undefined) {
-        problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
-        continue;
-      }
-      depth = level;
-    }
-    nodes.push({
-      index: nodes.length,
-      row,
-      name,
-      id: cellText(col(cells, "id")),
-      parent: -1,
-      children: [],
-      depth,
-      op,
-      target: target ? target.value : (col(cells, "target") as number),
-      actual: actual ? actual.value : (col(cells, "actual") as number),
-      direction,
-      unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
-      owner: cellText(col(cells, "owner")),
-      deadline: col(cells, "deadline") ?? null,
-      ksf: readFlag(col(cells, "ksf")),
-    });
+/** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
+function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
+  const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
+  const nodes: KpiNode[] = [];
+  const read = readers(problems);
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r];
+    if (allBlank(cells, relevant)) continue;
+    const node = readRow(grid, r, shape, problems, read);
+    if (!node) continue;
+    node.index = nodes.length;
+    nodes.push(node);
+    readPeriodValues(cells, node, shape, read);
   }
   return nodes;
+}
+
+/** The name and outline depth of a row (depth 0 outside the outline form). */
+function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems): { name: string; depth: number } {
+  const { outline, headers, form, col } = shape;
+  const cells = grid[r];
+  if (form !== "outline") {
+    const name = cellText(col(cells, "name"));
+    if (!name) problems.error("missingName", { row: r + 1, column: headers.name });
+    return { name, depth: 0 };
+  }
+  let name = "";
+  let depth = 0;
+  for (let k = 0; k < outline.length; k++) {
+    const text = cellText(cells[outline[k]]);
+    if (!text) continue;
+    if (name) {
+      problems.error("twoOutlineNames", { row: r + 1 }, { first: name, second: text });
+      break;
+    }
+    name = text;
+    depth = k;
+  }
+  if (!name) problems.error("missingName", { row: r + 1, column: cellText(grid[0][outline[0]]) });
+  return { name, depth };
+}
+
+/** One row as an unlinked node; null when its level cannot be read. */
+function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, read: Readers): KpiNode | null {
+  const { headers, form, col } = shape;
+  const cells = grid[r];
+  const row = r + 1;
+  let { name, depth } = readName(grid, r, shape, problems);
+  const where = { row, name };
+  const target = read.value(col(cells, "target"), { ...where, column: headers.target });
+  const actual = read.value(col(cells, "actual"), { ...where, column: headers.actual });
+  const dirCell = col(cells, "direction");
+  const stated = parseDirection(dirCell);
+  if (stated === undefined)
+    problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
+  const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
+
+  const opText = cellText(col(cells, "op"));
+  const parsedOp = opText ? read.op(opText) : null;
+  if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
+  const aggText = cellText(col(cells, "aggregation"));
+  const aggregation = parseAggregation(aggText);
+  if (aggregation === undefined)
+    problems.error("badAggregation", { ...where, column: headers.aggregation }, { text: aggText });
+
+  if (form === "level") {
+    const levelCell = col(cells, "level");
+    const level = readLevel(levelCell);
+    if (level === undefined) {
+      problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
+      return null;
+    }
+    depth = level;
+  }
+  const node: KpiNode = {
+    index: 0,
+    row,
+    name,
+    id: cellText(col(cells, "id")),
+    parent: -1,
+    children: [],
+    depth,
+    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
+    op: parsedOp === undefined ? "none" : parsedOp,
+    target: target ? target.value : (col(cells, "target") as number),
+    actual: actual ? actual.value : (col(cells, "actual") as number),
+    direction,
+    unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
+    owner: cellText(col(cells, "owner")),
+    deadline: col(cells, "deadline") ?? null,
+    ksf: readFlag(col(cells, "ksf")),
+  };
+  if (aggregation) node.aggregation = aggregation;
+  return node;
+}
+
+/** A node's value in each period column, read as leniently as Target and Actual (blank where a period has no such column). */
+function readPeriodValues(cells: Cell[], node: KpiNode, shape: Shape, read: Readers): void {
+  for (const period of shape.periodList)
+    for (const measure of ["target", "actual"] as const) {
+      const c = period.column[measure];
+      const cell = c === undefined ? null : cells[c];
+      const reading =
+        c === undefined
+          ? NO_VALUE
+          : read.value(cell, { row: node.row, name: node.name, column: period.header[measure] });
+      period.values[measure].push(reading ? reading.value : (cell as number));
+    }
 }
 
 function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {

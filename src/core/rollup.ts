@@ -9,13 +9,17 @@ export type Values = (number | null)[];
  * Bottom-up: a leaf gives its own value, a parent its operator over its
  * children's rolled-up values, falling back to its own value when that cannot
  * be computed; `none` keeps the node's own value. Indexed like `tree.nodes`.
+ * `measure` names the Target or Actual column, or gives one value per node
+ * (a period's column).
  */
-export function rollup(tree: Tree, measure: Measure): Values {
+export function rollup(tree: Tree, measure: Measure | ArrayLike<number | null>): Values {
   const { nodes, order } = tree;
   const out: Values = new Array(nodes.length).fill(null);
+  // A measure reads each node's own value; a list (a period's column, indexed like `nodes`) is read instead.
+  const values = typeof measure === "string" ? null : measure;
   for (let k = order.length - 1; k >= 0; k--) {
     const node = nodes[order[k]];
-    const own = node[measure];
+    const own = values ? values[node.index] : node[measure as Measure];
     if (node.op === null || node.op === "none") {
       out[node.index] = own;
       continue;

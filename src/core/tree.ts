@@ -14,7 +14,8 @@ export type Field =
   | "direction"
   | "owner"
   | "deadline"
-  | "ksf";
+  | "ksf"
+  | "aggregation";
 
 export type HierarchyForm = "parent" | "level" | "outline";
 
@@ -38,6 +39,23 @@ export interface KpiNode {
   owner: string;
   deadline: Cell;
   ksf: boolean;
+  /** How it adds up over periods (the Aggregation column); absent: a sum. */
+  aggregation?: Aggregation;
+}
+
+/** How a KPI adds up over periods: flows are summed, stocks take the latest value, rates are weighted. */
+export type Aggregation = "sum" | "last" | "avg" | "rate";
+
+/** One period of a table (src/core/periods.ts): its columns (0-based) and headers, and its values per node. */
+export interface Period {
+  /** The period, folded: what `5月`, `5月目標` and `5月実績` share. */
+  key: string;
+  /** The period as written (`5月`, `May`, `2026-04-01`). */
+  label: string;
+  column: Partial<Record<"target" | "actual", number>>;
+  header: Partial<Record<"target" | "actual", string>>;
+  /** Indexed like `tree.nodes`. */
+  values: Record<"target" | "actual", (number | null)[]>;
 }
 
 export interface Tree {
@@ -51,6 +69,8 @@ export interface Tree {
   rowCount: number;
   /** Header text per recognised column, as the user typed it. */
   headers: Partial<Record<Field, string>>;
+  /** The period columns, in table order (none for a table with only Target/Actual). */
+  periods: Period[];
 }
 
 /**

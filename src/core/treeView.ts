@@ -1,3 +1,4 @@
+import { requiredAmounts } from "./format";
 import { plans, required } from "./required";
 import { rollup, type Values } from "./rollup";
 import { achievement, type Status, statusOf, type Thresholds } from "./status";
@@ -7,7 +8,7 @@ import type { Tree } from "./tree";
 export interface TreeView {
   /** Rolled-up actual (KPI_ROLLUP). */
   actual: Values;
-  /** Required value (KPI_REQUIRED). */
+  /** Required value (KPI_REQUIRED), as the sheet shows it: counts and yen rounded toward the safe side. */
   required: Values;
   /** What the KPI is judged against: its own target, else (a parent without one) its rolled-up target. */
   target: Values;
@@ -36,5 +37,5 @@ export function treeView(tree: Tree, thresholds: Thresholds, goal?: number | nul
     rate[i] = achievement(actual[i], target[i], node.direction);
     status[i] = statusOf(rate[i], thresholds);
   }
-  return { actual, required: need, target, rate, status };
+  return { actual, required: requiredAmounts(tree, need), target, rate, status };
 }

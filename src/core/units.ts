@@ -1,8 +1,8 @@
 /*
  * Units of a KPI tree: which ones combine (rule 3 of a good tree: a sum adds
- * like units, 件 × 円 gives 円, rates are %), and the number format a unit
- * gets in the sheet. Pure: used by the sidebar's live warnings, by the table
- * check and by the sheet writer.
+ * like units, 件 × 円 gives 円, rates are %), and the unit a cell's number
+ * format implies. Pure: used by the sidebar's live warnings, by the table
+ * check and by the sheet writer. How a unit's numbers are shown: format.ts.
  */
 import { OP_WORD, type Op } from "./operators";
 import type { Lang } from "./text";
@@ -105,34 +105,6 @@ export function unitIssueMessage(issue: UnitIssue, tree: Pick<Tree, "nodes">, la
     .map((u) => u || "?")
     .join(` ${op} `);
   return UNIT_TEXT[lang][issue.code](node.name, issue.units[0] || "?", kids);
-}
-
-/** `"` cannot appear inside a quoted number-format literal. */
-function literal(unit: string): string {
-  const u = unit.replace(/"/g, "");
-  return /^[a-z]/i.test(u) ? `" ${u}"` : `"${u}"`;
-}
-
-/**
- * Sheets number format for values in `unit`: `0.0%` for rates, `"¥"#,##0` for
- * yen, `#,##0"件"` for counts (with two decimals when a value needs them).
- * `integers` says whether every value shown in that format is whole.
- */
-export function numberFormatFor(unit: string, integers = true): string {
-  const u = unit.normalize("NFKC").trim();
-  const digits = integers ? "#,##0" : "#,##0.00";
-  switch (unitKind(u)) {
-    case "percent":
-      return "0.0%";
-    case "none":
-      return digits;
-    case "money":
-      if (u === "円" || u === "¥" || u.toLowerCase() === "jpy" || u.toLowerCase() === "yen") return `"¥"${digits}`;
-      if (u === "$" || u.toLowerCase() === "usd") return `"$"${digits}`;
-      return `${digits}${literal(u)}`;
-    case "count":
-      return `${digits}${literal(u)}`;
-  }
 }
 
 /**

@@ -25,6 +25,7 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "担当",
     deadline: "期限",
     ksf: "重点",
+    aggregation: "集計",
   },
   en: {
     name: "Name",
@@ -39,6 +40,7 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "Owner",
     deadline: "Deadline",
     ksf: "KSF",
+    aggregation: "Aggregation",
   },
 };
 
@@ -56,6 +58,7 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   owner: ["担当者", "責任者"],
   deadline: ["due", "due date", "期日"],
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
+  aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
 };
 
 const FIELD_BY_HEADER = new Map<string, Field>();

@@ -6,11 +6,11 @@
  * shared by the sheet writer and by "add the function columns" on an
  * existing table.
  */
+import { sheetNumberFormat } from "../core/format";
 import { a1, columnLetter } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import { numberFormatFor } from "../core/units";
 import { FUNCTION_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
@@ -177,14 +177,15 @@ export function rateRef(rateColumn: number, firstRow: number): string {
 
 /**
  * Number formats for the rollup and required columns, one row per data row:
- * each node's unit (% / ¥ / 件…); blank rows keep a plain number format.
+ * each node's unit by the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…,
+ * in the table's language); blank rows keep a plain number format.
  */
 export function unitFormats(tree: Tree, width = 2): string[][] {
   const rows: string[][] = [];
   for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
   for (const node of tree.nodes) {
     const integers = [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
-    rows[node.row - 2] = new Array(width).fill(numberFormatFor(node.unit, integers));
+    rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
   }
   return rows;
 }

@@ -7,9 +7,11 @@
  */
 import { checkColumn, TARGET_TOLERANCE } from "../core/check";
 import { fail } from "../core/errors";
+import { requiredAmounts } from "../core/format";
 import { gaps } from "../core/gap";
 import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
+import { fieldValues } from "../core/periods";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
@@ -18,7 +20,7 @@ import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { toColumn, toColumns } from "../core/tree";
 import { treeView } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
-import { HEADER, headerField, STATUS_LABEL } from "../core/words";
+import { HEADER, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
 import { sheetLanguage } from "./locale";
 import { customFunction } from "./registry";
@@ -43,17 +45,25 @@ export const KPI_ROLLUP = customFunction(
     name: "KPI_ROLLUP",
     summary:
       "Rolls a KPI tree up from its leaves: each parent is computed from its children by its operator (+ × − ÷ avg min max).",
-    params: [TREE, { name: "field", optional: true, example: '"actual"', help: '"actual" (default) or "target".' }],
+    params: [
+      TREE,
+      {
+        name: "field",
+        optional: true,
+        example: '"actual"',
+        help: '"actual" (default), "target", or a period header as written in the table ("5月", "5月目標", "2026-05").',
+      },
+    ],
     returns: "One value per row of the table, blank for blank rows.",
     shape: { kind: "column" },
   },
   (tree, field) => {
     const t = readTree(tree);
     const text = optionalText(field);
-    // The column's header words name the field: "actual", "実績", "goal", "目標値"…
-    const measure = text ? headerField(text) : "actual";
-    if (measure !== "actual" && measure !== "target") fail(t.lang, "badField", {}, { text });
-    return column(toColumn(t, rollup(t, measure)));
+    // The column's header words name the field ("actual", "実績", "goal", "目標値"…), or a period header ("5月").
+    const values = fieldValues(t.periods, text);
+    if (values === undefined) fail(t.lang, "badField", {}, { text });
+    return column(toColumn(t, rollup(t, values)));
   },
 );
 
@@ -88,7 +98,7 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    return column(toColumn(t, required(t, readGoal(t.lang, goal))));
+    return column(toColumn(t, requiredAmounts(t, required(t, readGoal(t.lang, goal)))));
   },
 );
 

@@ -16,8 +16,6 @@ export interface AnalysisProps extends Shared {
   table: string;
 }
 
-const rateText = (rate: number | null) => (rate === null ? "–" : formatPercent(rate));
-
 export function Analysis(props: AnalysisProps) {
   const { t, lang, busy, sheetName, table } = props;
   const [result, setResult] = useState<Result | null>(null);
@@ -108,7 +106,11 @@ export function Analysis(props: AnalysisProps) {
                   <span class="dot" style={{ background: props.settings.colors.offTrack }} aria-hidden="true" />
                   <span class="kpi-name">{o.name}</span>
                   <span class="kpi-detail">
-                    {t.offTrackLine(value(o.actual, o.unit), rateText(o.rate), value(o.required, o.unit))}
+                    {t.offTrackLine(
+                      value(o.actual, o.unit),
+                      formatPercent(o.rate),
+                      formatValue(o.required, o.unit, lang, { purpose: "requirement", direction: o.direction }),
+                    )}
                   </span>
                 </li>
               ))}
@@ -133,7 +135,7 @@ export function Analysis(props: AnalysisProps) {
                 {b.ksf ? <span class="flag"> ★{t.ksfMark}</span> : null}
               </span>
               <span class="kpi-detail">
-                {t.bottleneckLine(rateText(b.rate), value(b.rootIfHit, unitOfKgi.get(b.kgiRow) ?? ""))}
+                {t.bottleneckLine(formatPercent(b.rate), value(b.rootIfHit, unitOfKgi.get(b.kgiRow) ?? ""))}
               </span>
             </li>
           ))}
@@ -182,7 +184,7 @@ function KgiCard(props: Shared & { kgi: NodeSummary }) {
       <div class="kgi-top">
         <span class="kpi-name">{kgi.name}</span>
         <span class="badge" style={{ background: colour }}>
-          {rateText(kgi.rate)} · {t.status[kgi.status]}
+          {formatPercent(kgi.rate)} · {t.status[kgi.status]}
         </span>
       </div>
       <div class="kpi-detail">
@@ -251,6 +253,7 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             unit={leaf.unit}
             lang={lang}
             invalidText={t.invalidNumber}
+            readAs={t.readAs}
             testid="what-if-value"
             onChange={(v) => {
               setValue(v);
@@ -279,8 +282,8 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             <li key={r.row} class="ok">
               {t.whatIfResult(
                 r.name,
-                `${formatValue(r.before, r.unit, lang)} (${rateText(r.rateBefore)})`,
-                `${formatValue(r.after, r.unit, lang)} (${rateText(r.rateAfter)})`,
+                `${formatValue(r.before, r.unit, lang)} (${formatPercent(r.rateBefore)})`,
+                `${formatValue(r.after, r.unit, lang)} (${formatPercent(r.rateAfter)})`,
               )}
             </li>
           ))}

@@ -176,7 +176,8 @@ export function GoalSeek(props: TableProps & { leaves: NodeSummary[]; ksfRows: n
                   <li key={d.row} data-testid="seek-value">
                     <span class="kpi-name">{d.name}</span>
                     <span class="kpi-detail">
-                      {formatValue(d.actual, d.unit, lang)} → {formatValue(d.value, d.unit, lang)}
+                      {formatValue(d.actual, d.unit, lang)} →{" "}
+                      {formatValue(d.value, d.unit, lang, { purpose: "requirement", direction: d.direction })}
                     </span>
                   </li>
                 ))}

@@ -231,6 +231,7 @@ function ValueInput(props: EditorProps & { k: number; field: ValueField; testid:
       unit={node.unit}
       lang={lang}
       invalidText={t.invalidNumber}
+      readAs={t.readAs}
       testid={props.testid}
       onChange={(v, text) => set(v, text)}
       onInvalid={(text) => set(undefined, text)}

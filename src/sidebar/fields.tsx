@@ -1,7 +1,7 @@
 // Form fields shared by the panels: labelled inputs, and a number input that
 // reads what Japanese sheets write (2,000万, 20%, １，０００) with the core's parser.
 import { useEffect, useState } from "preact/hooks";
-import { formatNumber } from "../core/format";
+import { formatValue } from "../core/format";
 import type { Lang } from "../core/text";
 import { parseNumber } from "../core/value";
 
@@ -15,11 +15,10 @@ export function isPercentUnit(unit: string): boolean {
   return unit.trim() === "%" || unit.trim() === "％";
 }
 
-/** A value as the input shows it: 20% for rates, 20,000,000 otherwise. */
-export function showNumber(value: number | null, unit: string): string {
+/** A value as the input shows it, exactly, by the one number rule: 20% for rates, 2,000万 for yen in Japanese. */
+export function showNumber(value: number | null, unit: string, lang: Lang): string {
   if (value === null) return "";
-  if (isPercentUnit(unit)) return `${Number((value * 100).toFixed(6))}%`;
-  return Number.isInteger(value) ? formatNumber(value, "en") : String(Number(value.toFixed(6)));
+  return formatValue(value, unit, lang, { purpose: "input" });
 }
 
 /** Reads an input: for % units a bare number is a percentage ("20" = 20%). undefined when unreadable. */
@@ -37,6 +36,8 @@ export interface NumberFieldProps {
   unit: string;
   lang: Lang;
   invalidText: string;
+  /** The line under a focused input saying how the typed text was read (`読み取った値: 2,000万円`). */
+  readAs(value: string): string;
   testid?: string;
   /** Text the model holds as unreadable (shown instead of the value, marked invalid). */
   pending?: string;
@@ -49,7 +50,7 @@ export interface NumberFieldProps {
 
 export function NumberField(props: NumberFieldProps) {
   const id = useId("num");
-  const shown = () => props.pending ?? showNumber(props.value, props.unit);
+  const shown = () => props.pending ?? showNumber(props.value, props.unit, props.lang);
   const [text, setText] = useState(shown);
   const [focused, setFocused] = useState(false);
   const [invalid, setInvalid] = useState(props.pending !== undefined);
@@ -92,6 +93,10 @@ export function NumberField(props: NumberFieldProps) {
       {invalid ? (
         <div class="field-error" id={`${id}-err`}>
           {props.invalidText}
+        </div>
+      ) : focused && text.trim() && props.value !== null ? (
+        <div class="field-echo" aria-live="polite" data-testid={props.testid ? `${props.testid}-echo` : undefined}>
+          {props.readAs(formatValue(props.value, props.unit, props.lang))}
         </div>
       ) : null}
     </div>

@@ -19,6 +19,7 @@ import {
   parseLayout,
   removeNode,
 } from "../../src/core/draft";
+import { sheetNumberFormat } from "../../src/core/format";
 import { readTree } from "../../src/core/layout";
 import { required } from "../../src/core/required";
 import { rollup } from "../../src/core/rollup";
@@ -26,7 +27,7 @@ import { a1, columnLetter, ruleRefs, ruleStatus, statusRuleFormulas } from "../.
 import { parseSettings, resolveLang, SettingsError } from "../../src/core/settings";
 import { OKR_THRESHOLDS } from "../../src/core/status";
 import { TEMPLATES, templateDraft } from "../../src/core/templates";
-import { checkUnits, numberFormatFor, unitKind } from "../../src/core/units";
+import { checkUnits, unitKind } from "../../src/core/units";
 import { functionColumns } from "../../src/functions/columns";
 
 /** Names with depth as indentation, to read structures at a glance. */
@@ -138,7 +139,8 @@ describe("draft to sheet", () => {
       }
     const e = evaluateDraft(templateDraft("ecommerce", "ja"), "ja");
     expect(e.issues[1].message).toMatch(/4,800万円.*5,000万円.*-4%/);
-    expect(e.issues[1].message).toMatch(/「CVR」に必要な値: 3.125%/);
+    // 3.125%, shown to 0.01% and rounded up, as a requirement is.
+    expect(e.issues[1].message).toMatch(/「CVR」に必要な値: 3\.13%/);
   });
 
   it("lays out the outline: KGI, KPI1… columns, each name at its depth, then the data columns", () => {
@@ -257,11 +259,11 @@ describe("units", () => {
       "count",
       "none",
     ]);
-    expect(numberFormatFor("%")).toBe("0.0%");
-    expect(numberFormatFor("円")).toBe('"¥"#,##0');
-    expect(numberFormatFor("件")).toBe('#,##0"件"');
-    expect(numberFormatFor("deals")).toBe('#,##0" deals"');
-    expect(numberFormatFor('a"b', false)).toBe('#,##0.00" ab"');
+    expect(sheetNumberFormat("%", "ja")).toBe("#,##0.0#%");
+    expect(sheetNumberFormat("円", "en")).toBe('"¥"#,##0');
+    expect(sheetNumberFormat("件", "ja")).toBe('#,##0"件"');
+    expect(sheetNumberFormat("deals", "en")).toBe('#,##0" deals"');
+    expect(sheetNumberFormat('a"b', "en", false)).toBe('#,##0.0#" ab"');
   });
 });
 

@@ -47,8 +47,9 @@ describe("analyzeTable", () => {
       expect(m.computed).toBeCloseTo(48_000_000, 3);
       expect(m.gap).toBeCloseTo(-0.04, 12);
       expect(m.message).toMatch(words);
-      // Holding visitors and order value, CVR must be 5,000万 ÷ (200,000 × 8,000) = 3.125%.
-      expect(m.message).toMatch(locale === "ja_JP" ? /「CVR」に必要な値: 3\.125%/ : /"CVR" needs: 3\.125%/);
+      // Holding visitors and order value, CVR must be 5,000万 ÷ (200,000 × 8,000) = 3.125%, shown to 0.01%
+      // and rounded up as a requirement is.
+      expect(m.message).toMatch(locale === "ja_JP" ? /「CVR」に必要な値: 3\.13%/ : /"CVR" needs: 3\.13%/);
       // No actuals yet: every KPI has no data.
       expect(a.report.statusCounts).toEqual({ achieved: 0, atRisk: 0, offTrack: 0, noData: 4 });
       expect(a.report.roots[0]).toMatchObject({ name: "月間売上", target: 50_000_000, actual: null, status: "noData" });

@@ -156,7 +156,7 @@ describe("writing a tree to a new sheet", () => {
     const required = s.values("KPIツリー", "M2:M8").map((r) => r[0]);
     expect(required).toEqual([200_000_000, 100, 500, 5000, 0.1, 0.2, 2_000_000]);
     // Formats from units, deadline as a date, KGI row highlighted, header styled.
-    expect(s.displayValue("KPIツリー", "E2")).toBe("¥200,000,000");
+    expect(s.displayValue("KPIツリー", "E2")).toBe("200,000,000円");
     expect(s.displayValue("KPIツリー", "E3")).toBe("100件");
     expect(s.displayValue("KPIツリー", "E6")).toBe("10.0%");
     expect(s.displayValue("KPIツリー", "J2")).toBe("2026-03-31");
@@ -253,7 +253,7 @@ describe("writing a tree to a new sheet", () => {
     // Names are text, never formulas; the reverse funnel as in the ID/parent layout.
     expect(view.cells.slice(1).every((row) => row.slice(0, 4).every((c) => c.formula === ""))).toBe(true);
     expect(s.values("KPIツリー", "N2:N8").map((r) => r[0])).toEqual([200_000_000, 100, 500, 5000, 0.1, 0.2, 2_000_000]);
-    expect(s.displayValue("KPIツリー", "F2")).toBe("¥200,000,000");
+    expect(s.displayValue("KPIツリー", "F2")).toBe("200,000,000円");
     expect(s.displayValue("KPIツリー", "F6")).toBe("10.0%");
     expect(s.displayValue("KPIツリー", "K2")).toBe("2026-03-31");
     expect(view.cells[1][1]).toMatchObject({ bold: true, background: "#e8f0fe" });

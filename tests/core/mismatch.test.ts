@@ -20,7 +20,7 @@ describe("mismatchMessage", () => {
     const need = required(tree);
     expect(mismatchMessage(tree, check, "ja", { need })).toBe(
       "「月間売上」: 子の目標を計算すると 4,800万円 で、目標 5,000万円 と合いません（-4%）。" +
-        " 「訪問者数」に必要な値: 20.83万人 「CVR」に必要な値: 3.125% 「平均注文単価」に必要な値: 8,333.33円",
+        " 「訪問者数」に必要な値: 208,334人 「CVR」に必要な値: 3.13% 「平均注文単価」に必要な値: 8,334円",
     );
     expect(mismatchMessage(tree, check, "en", { row: true })).toBe(
       'Row 2 "月間売上": its children\'s targets give ¥48,000,000, not the target ¥50,000,000 (-4%).',
@@ -30,8 +30,9 @@ describe("mismatchMessage", () => {
   it("keeps KPI_CHECK's compact cell text", () => {
     const tree = withUnits();
     const [check] = checkTargets(tree, 0.001).filter((c) => !c.ok);
-    expect(mismatchCell(check, "ja")).toBe("子の計算 4,800万（目標比 -4%）");
-    expect(mismatchCell(check, "en")).toBe("children give 48,000,000 (-4% vs target)");
+    expect(mismatchCell(check, "円", "ja")).toBe("子の計算 4,800万円（目標比 -4%）");
+    expect(mismatchCell(check, "円", "en")).toBe("children give ¥48,000,000 (-4% vs target)");
+    expect(mismatchCell(check, "", "en")).toBe("children give 48,000,000 (-4% vs target)");
   });
 });
 

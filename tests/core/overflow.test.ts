@@ -52,7 +52,7 @@ describe("arithmetic that would overflow", () => {
       ["Total", "", "+", -1e308],
       ["A", "Total", "", 1e308],
     ];
-    expect((KPI_CHECK(opposite) as string[][])[0][0]).toBe("children give 1e+308 (+200% vs target)");
+    expect((KPI_CHECK(opposite) as string[][])[0][0]).toBe("children give 1e308 (+200% vs target)");
     expect(() => KPI_CHECK(tree("+", 1e308, 1e308, 1))).toThrow(/^Row 2 \("Total"\): The result is too large/);
   });
 

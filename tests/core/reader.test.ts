@@ -68,7 +68,8 @@ const EXPECTED = [
   },
 ];
 
-const ALIASES: Record<Exclude<Field, "level">, string[]> = {
+// The Aggregation column and its words: tests/core/periods.test.ts.
+const ALIASES: Record<Exclude<Field, "level" | "aggregation">, string[]> = {
   name: ["name", "kpi", "kpi name", "metric", "指標", "指標名", "項目", "項目名", "kpi名", "KPI Name", "ＫＰＩ名"],
   id: ["id", "key", "no", "番号"],
   parent: ["parent", "parent id", "parent key", "親", "親id", "親指標", "親項目", "Parent_ID"],

@@ -70,8 +70,17 @@ describe("inputs and labels", () => {
     expect(readNumber("3.125%", "%")).toBe(0.03125);
     expect(readNumber("", "%")).toBeNull();
     expect(readNumber("lots", "件")).toBeUndefined();
-    expect(showNumber(1 / 3, "%")).toBe("33.333333%");
-    expect(showNumber(20_000_000, "円")).toBe("20,000,000");
+    expect(showNumber(1 / 3, "%", "en")).toBe("33.3333333333333%");
+    expect(showNumber(20_000_000, "円", "ja")).toBe("2,000万");
+    expect(showNumber(20_000_000, "円", "en")).toBe("20,000,000");
+    for (const [v, unit] of [
+      [1 / 3, "%"],
+      [20_000_000, "円"],
+      [12_345_678, "円"],
+      [0.175, "%"],
+      [1234.5, "件"],
+    ] as const)
+      for (const lang of ["ja", "en"] as const) expect(readNumber(showNumber(v, unit, lang), unit)).toBeCloseTo(v, 12);
   });
 
   it("shortens long labels to the room in the diagram", () => {
