@@ -59,6 +59,7 @@ export function diagramData(sheetName: string | null, table: string | null): Dia
       status: view.status[i],
       ksf: n.ksf,
       owner: n.owner,
+      direction: n.direction,
     };
   });
   const { sheetName: name, table: range } = read.report;

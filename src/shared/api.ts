@@ -14,6 +14,7 @@ import type { Settings } from "../core/settings";
 import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
+import type { Direction } from "../core/value";
 
 /** The view a menu item opens the sidebar on. */
 export type View = "home" | "wizard" | "table" | "settings";
@@ -152,6 +153,8 @@ export interface DiagramNode {
   status: Status;
   ksf: boolean;
   owner: string;
+  /** Higher or lower is better: how a required value rounds. */
+  direction: Direction;
 }
 
 /** A table's tree for the diagram dialog. */

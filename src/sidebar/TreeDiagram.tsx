@@ -15,11 +15,14 @@ import type { UiText } from "./i18n";
 import type { LaidBox, LayoutOptions, TreeLayout } from "./treeLayout";
 
 /**
- * The one place the diagram turns a number into text (actual, target,
- * required): the unit and language rule of the format lane goes here.
+ * The one place the diagram turns a number into text, by the add-on's one
+ * rule for a unit and a language (core/format.ts): actual and target as
+ * values, the required value as a requirement (counts and yen rounded the
+ * way the KPI must reach them: up, or down for lower-is-better ones).
  */
-export function showValue(value: number | null, unit: string, lang: Lang): string {
-  return formatValue(value, unit, lang);
+export function showValue(n: DiagramNode, field: "actual" | "target" | "required", lang: Lang): string {
+  if (field !== "required") return formatValue(n[field], n.unit, lang);
+  return formatValue(n.required, n.unit, lang, { purpose: "requirement", direction: n.direction });
 }
 
 /** Roughly how many characters fit in `px` at 11 px: CJK glyphs are about twice as wide as Latin ones. */
@@ -162,7 +165,7 @@ function Box(props: TreeDiagramProps & { laid: LaidBox }) {
   const n = nodes[b.index];
   const { width: w, height: h } = size.box;
   const name = `${n.ksf ? "★ " : ""}${n.name || props.words.unnamed}`;
-  const figures = `${showValue(n.actual, n.unit, lang)} / ${showValue(n.target, n.unit, lang)}`;
+  const figures = `${showValue(n, "actual", lang)} / ${showValue(n, "target", lang)}`;
   const room = (w - 14) * (11 / size.font);
   const classes = ["node", n.ksf ? "ksf" : "", props.selected === b.index ? "selected" : ""].filter(Boolean);
   return (
@@ -217,7 +220,7 @@ function Rate(props: TreeDiagramProps & { laid: LaidBox }) {
   if (props.showRequired)
     lines.push(
       <text key="q" class="required" x={b.x + 7} y={b.y + 84} font-size={11}>
-        {fitText(`${props.words.required}: ${showValue(n.required, n.unit, lang)}`, w - 14)}
+        {fitText(`${props.words.required}: ${showValue(n, "required", lang)}`, w - 14)}
       </text>,
     );
   return <>{lines}</>;

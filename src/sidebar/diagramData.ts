@@ -28,5 +28,6 @@ export function draftDiagram(nodes: readonly DraftNode[], e: Evaluation): Diagra
     status: e.status[i] ?? "noData",
     ksf: n.ksf,
     owner: n.owner,
+    direction: n.direction,
   }));
 }
