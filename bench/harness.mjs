@@ -55,11 +55,19 @@ function stats(samples) {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
+/** CPU time of this process in ms: on a machine other jobs share, the wall clock also counts their turns. */
+export function cpuNow() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
  * Runs contenders interleaved: each round runs every contender once, starting
  * with a different one each round; `warmup` rounds are not recorded. A
- * contender is `(round) => unknown` (timed whole) or `(round) => ({ parts: { name: ms } })`
- * when it times its own parts (engine set-up apart from computing). The heap
+ * contender is `(round) => unknown` (timed whole) or `(round) => ({ parts: { name: { cpu, wall } } })`
+ * when it times its own parts (engine set-up apart from computing; `timed` gives both).
+ * Each run records the process's CPU time (the figure the ratios use: other
+ * jobs' turns on a shared machine are not in it) and the wall clock. The heap
  * is collected before each run (with --expose-gc), so no contender pays for
  * another's garbage.
  */
@@ -71,21 +79,25 @@ export function interleave(contenders, { rounds, warmup = 1 }) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + r) % names.length];
       collect();
+      const cpu = cpuNow();
       const start = performance.now();
       const parts = contenders[name](r);
-      const total = performance.now() - start;
+      const total = { wall: performance.now() - start, cpu: cpuNow() - cpu };
       if (r < warmup) continue;
       const timed = parts?.parts ?? { [name]: total };
-      for (const [part, ms] of Object.entries(timed)) {
+      for (const [part, t] of Object.entries(timed)) {
         firstSeen[part] ??= names.indexOf(name) + Object.keys(firstSeen).length / 1000;
-        samples[part] ??= [];
-        samples[part].push(ms);
+        samples[part] ??= { cpu: [], wall: [] };
+        samples[part].cpu.push(t.cpu);
+        samples[part].wall.push(t.wall);
       }
     }
   }
   // In the order the contenders were given, whatever round each started in.
   const order = Object.keys(samples).sort((a, b) => firstSeen[a] - firstSeen[b]);
-  return Object.fromEntries(order.map((part) => [part, stats(samples[part])]));
+  return Object.fromEntries(
+    order.map((part) => [part, { ...stats(samples[part].cpu), wall: stats(samples[part].wall).median }]),
+  );
 }
 
 /** Sizes up to BENCH_MAX (default: all), for a quicker look while working. */
@@ -94,28 +106,30 @@ export function sizes(list) {
   return list.filter((n) => n <= max);
 }
 
-/** Times one call of `fn` in milliseconds, with its result. */
+/** Times one call of `fn`: CPU and wall milliseconds, with its result. */
 export function timed(fn) {
+  const cpu = cpuNow();
   const start = performance.now();
   const value = fn();
-  return { ms: performance.now() - start, value };
+  return { wall: performance.now() - start, cpu: cpuNow() - cpu, value };
 }
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /**
- * Prints a Markdown table: one row per measured part, with median (min–max),
- * time per KPI and the ratio to the floor (the part named `floor`).
+ * Prints a Markdown table: one row per measured part, with the median CPU time
+ * (min–max), the median wall time, CPU time per KPI and the ratio of CPU times
+ * to the floor (the part named `floor`).
  */
 export function printTable(title, rows) {
   console.log(`\n### ${title}\n`);
-  console.log("| case | KPIs | median ms (min–max) | per KPI µs | × scan |");
-  console.log("|---|---:|---:|---:|---:|");
+  console.log("| case | KPIs | CPU ms, median (min–max) | wall ms | per KPI µs | × scan |");
+  console.log("|---|---:|---:|---:|---:|---:|");
   for (const { label, n, s, floor } of rows) {
     const ratio = floor ? `${(s.median / floor.median).toFixed(s.median / floor.median >= 10 ? 0 : 1)}×` : "";
     console.log(
-      `| ${label} | ${group(n)} | ${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}) | ${((s.median / n) * 1000).toFixed(3)} | ${ratio} |`,
+      `| ${label} | ${group(n)} | ${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}) | ${fmt(s.wall)} | ${((s.median / n) * 1000).toFixed(3)} | ${ratio} |`,
     );
   }
 }

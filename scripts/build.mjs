@@ -137,6 +137,35 @@ async function bundle(entry, options = {}) {
   return { code: file(".js"), map: file(".js.map") };
 }
 
+/** The texts of the custom functions' help: Sheets reads them from the JSDoc, nothing at run time reads the spec's. */
+function helpTexts(specs) {
+  const texts = new Set();
+  for (const spec of specs) {
+    texts.add(spec.summary).add(spec.returns);
+    for (const p of spec.params) texts.add(p.help).add(p.example);
+  }
+  return [...texts].filter((t) => t.length > 8);
+}
+
+/**
+ * An esbuild plugin that writes each help text of the custom functions as "" where src/functions/
+ * spells it as one string literal: the shipped bundle then holds the help once, in the JSDoc Sheets
+ * reads, instead of twice. Lines stay as they were, so the source map still finds every line.
+ */
+function withoutHelp(specs) {
+  const literals = helpTexts(specs).flatMap((t) => [JSON.stringify(t), `'${t.replace(/['\\]/g, "\\$&")}'`]);
+  return {
+    name: "without-help",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]functions[\\/][^\\/]+\.ts$/ }, (args) => {
+        let contents = readFileSync(args.path, "utf8");
+        for (const literal of literals) contents = contents.split(literal).join('""');
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
+
 /** The manifest as pushed: exception logging only in development. */
 export function manifest({ dev = false } = {}) {
   const json = JSON.parse(readFileSync(join(root, "appsscript.json"), "utf8"));
@@ -163,25 +192,42 @@ export async function build({ dev = false, outDir = dist } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const bundled = await bundle("src/main.ts", {
+  const options = {
     format: "iife",
     globalName: GLOBAL,
     platform: "neutral",
     minify: !dev,
     sourcemap: "external",
     sourcesContent: false,
-  });
+  };
+  const full = await bundle("src/main.ts", options);
+  const specs = registryOf(wrapBundle(full.code.trim()));
+  // Production ships the help once (in the JSDoc below); the registry keeps names, parameters and shapes.
+  const bundled = dev ? full : await bundle("src/main.ts", { ...options, plugins: [withoutHelp(specs)] });
   const code = wrapBundle(bundled.code.trim());
+  const shipped = registryOf(code).map(({ name, params, shape }) => ({
+    name,
+    params: params.map((p) => [p.name, !!p.optional]),
+    shape,
+  }));
+  const declared = specs.map(({ name, params, shape }) => ({
+    name,
+    params: params.map((p) => [p.name, !!p.optional]),
+    shape,
+  }));
+  if (JSON.stringify(shipped) !== JSON.stringify(declared)) throw new Error("stripping the help changed the registry");
   const wrappers = [
-    ...registryOf(code).map((spec) =>
+    ...specs.map((spec) =>
       wrapper(
         customFunctionDoc(spec),
         spec.name,
         spec.params.map((p) => p.name),
       ),
     ),
+    // Apps Script reads no JSDoc on the entry points (only custom functions' shows in Sheets): the
+    // production build, which Sheets loads for every custom-function call, leaves their docs in src/.
     ...entryPoints(readFileSync(join(root, ENTRY_FILE), "utf8"), ENTRY_FILE).map(({ doc, name, params }) =>
-      wrapper(doc, name, params),
+      dev ? wrapper(doc, name, params) : `function ${name}(${params}){return ${GLOBAL}.${name}(${params})}\n`,
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";

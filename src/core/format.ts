@@ -116,7 +116,7 @@ function japaneseAmount(value: number, mode: Rounding | "exact"): string {
 
 /** A rate too large to multiply by 100 (1e307): the same digits, two places further (`1e309`). */
 function hugePercent(value: number): string {
-  const [mantissa, exponent] = value.toExponential(14).split("e");
+  const [mantissa, exponent] = String(value).split("e");
   return `${Number(mantissa)}e${Number(exponent) + 2}`;
 }
 
@@ -189,6 +189,7 @@ export function requiredAmounts(tree: Pick<Tree, "nodes">, need: readonly (numbe
 /** An achievement rate (1 = 100%), to one decimal as the sheet's `0.0%` column: 79.2%, 100%. */
 export function formatPercent(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return "–";
+  if (!Number.isFinite(rate * 100)) return `${hugePercent(rate)}%`;
   return `${digits(roundTo(rate * 100, 1, "nearest"), 1)}%`;
 }
 

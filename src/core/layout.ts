@@ -2,8 +2,8 @@ import { formatMessage, KpiError, type MessageCode, type Where } from "./errors"
 import { parseOp } from "./operators";
 import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
-import { type Field, type HierarchyForm, type KpiNode, type Period, preorder, type Tree } from "./tree";
-import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection } from "./value";
+import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, type Period, preorder, type Tree } from "./tree";
+import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
 import { HEADER, headerField } from "./words";
 
 // Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
@@ -206,32 +206,48 @@ function allBlank(cells: Cell[], columns: readonly number[]): boolean {
 function remember<T>(read: (text: string) => T): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
-    if (seen.has(text)) return seen.get(text) as T;
+    const known = seen.get(text);
+    if (known !== undefined || seen.has(text)) return known as T;
     const value = read(text);
     seen.set(text, value);
     return value;
   };
 }
 
-/** The readers of one reading of a table: each distinct text (1,000件, ×) is read once. */
+/** `read` over cells, remembering its answer per distinct text cell (numbers, blanks and booleans are read directly). */
+function rememberText<T>(read: (cell: Cell) => T): (cell: Cell) => T {
+  const text = remember<T>(read);
+  return (cell) => (typeof cell === "string" && cell !== "" ? text(cell) : read(cell));
+}
+
+/** The readers of one reading of a table: each distinct text (1,000件, ×, lower, Level 2) is read once. */
 interface Readers {
-  /** A value cell: null when the cell is a number as it is, NO_VALUE (reported) when it cannot be read. */
-  value: (cell: Cell, where: Where) => ParsedNumber | null;
+  /**
+   * A value cell: null when the cell is read as it is (a number, or a blank: plainValue), NO_VALUE
+   * (reported at `row`, `name`, `column`) when it cannot be read.
+   */
+  value: (cell: Cell, row: number, name: string, column: string | undefined) => ParsedNumber | null;
   op: (text: string) => ReturnType<typeof parseOp>;
+  direction: (cell: Cell) => ReturnType<typeof parseDirection>;
+  level: (cell: Cell) => number | undefined;
+  flag: (cell: Cell) => boolean;
 }
 
 function readers(problems: Problems): Readers {
   const readCell = numberReader();
   return {
-    // A number cell needs no reading (null here); text is read once per distinct text.
-    value: (cell, where) => {
-      if (typeof cell === "number" && Number.isFinite(cell)) return null;
+    // A number or blank cell needs no reading (null here); text is read once per distinct text.
+    value: (cell, row, name, column) => {
+      if (plainValue(cell) !== undefined) return null;
       const reading = readCell(cell);
       if (!isRefusal(reading)) return reading;
-      problems.error("badNumber", where, { text: cellText(cell), ...reading });
+      problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
       return NO_VALUE;
     },
     op: remember(parseOp),
+    direction: rememberText(parseDirection),
+    level: rememberText(readLevel),
+    flag: rememberText(readFlag),
   };
 }
 
@@ -284,10 +300,12 @@ function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, re
   const row = r + 1;
   let { name, depth } = readName(grid, r, shape, problems);
   const where = { row, name };
-  const target = read.value(col(cells, "target"), { ...where, column: headers.target });
-  const actual = read.value(col(cells, "actual"), { ...where, column: headers.actual });
+  const targetCell = col(cells, "target");
+  const actualCell = col(cells, "actual");
+  const target = read.value(targetCell, row, name, headers.target);
+  const actual = read.value(actualCell, row, name, headers.actual);
   const dirCell = col(cells, "direction");
-  const stated = parseDirection(dirCell);
+  const stated = read.direction(dirCell);
   if (stated === undefined)
     problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
   const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
@@ -302,7 +320,7 @@ function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, re
 
   if (form === "level") {
     const levelCell = col(cells, "level");
-    const level = readLevel(levelCell);
+    const level = read.level(levelCell);
     if (level === undefined) {
       problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
       return null;
@@ -315,17 +333,17 @@ function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, re
     name,
     id: cellText(col(cells, "id")),
     parent: -1,
-    children: [],
+    children: NO_CHILDREN,
     depth,
     // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
     op: parsedOp === undefined ? "none" : parsedOp,
-    target: target ? target.value : (col(cells, "target") as number),
-    actual: actual ? actual.value : (col(cells, "actual") as number),
+    target: target ? target.value : (plainValue(targetCell) ?? null),
+    actual: actual ? actual.value : (plainValue(actualCell) ?? null),
     direction,
     unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
     owner: cellText(col(cells, "owner")),
     deadline: col(cells, "deadline") ?? null,
-    ksf: readFlag(col(cells, "ksf")),
+    ksf: shape.fields.ksf !== undefined && read.flag(cells[shape.fields.ksf]),
   };
   if (aggregation) node.aggregation = aggregation;
   return node;
@@ -337,17 +355,15 @@ function readPeriodValues(cells: Cell[], node: KpiNode, shape: Shape, read: Read
     for (const measure of ["target", "actual"] as const) {
       const c = period.column[measure];
       const cell = c === undefined ? null : cells[c];
-      const reading =
-        c === undefined
-          ? NO_VALUE
-          : read.value(cell, { row: node.row, name: node.name, column: period.header[measure] });
-      period.values[measure].push(reading ? reading.value : (cell as number));
+      const reading = c === undefined ? NO_VALUE : read.value(cell, node.row, node.name, period.header[measure]);
+      period.values[measure].push(reading ? reading.value : (plainValue(cell) ?? null));
     }
 }
 
 function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {
-  const { headers, col } = shape;
+  const { headers } = shape;
   const byId = headers.id !== undefined;
+  const parentAt = shape.fields.parent as number;
   // Each key's first row; rows sharing a name (no ID column) are listed apart, for the ambiguity error.
   const index = new Map<string, number>();
   const shared = new Map<string, number[]>();
@@ -364,22 +380,33 @@ function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: 
       );
     else shared.set(key, [...(shared.get(key) ?? [first]), node.index]);
   }
+  // Siblings usually sit together: the key of the row above is looked up once for all of them.
+  let lastKey = "";
+  let lastMatch: number | undefined;
   for (const node of nodes) {
-    const parentKey = cellText(col(grid[node.row - 1], "parent"));
+    const parentKey = cellText(grid[node.row - 1][parentAt]);
     if (!parentKey) continue;
-    const match = index.get(parentKey);
-    const matches = shared.get(parentKey);
-    const where = () => ({ row: node.row, name: node.name, column: headers.parent });
-    if (match === undefined) problems.error("unknownParent", where(), { parent: parentKey });
-    else if (matches)
-      problems.error("ambiguousParent", where(), {
+    if (parentKey !== lastKey) {
+      lastKey = parentKey;
+      lastMatch = index.get(parentKey);
+    }
+    const match = lastMatch;
+    if (match === undefined) problems.error("unknownParent", parentWhere(node, headers), { parent: parentKey });
+    else if (shared.size && shared.has(parentKey))
+      problems.error("ambiguousParent", parentWhere(node, headers), {
         parent: parentKey,
-        rows: matches.map((m) => nodes[m].row).join(", "),
+        rows: (shared.get(parentKey) as number[]).map((m) => nodes[m].row).join(", "),
       });
-    else if (match === node.index) problems.error("cycle", where());
+    else if (match === node.index) problems.error("cycle", parentWhere(node, headers));
     else node.parent = match;
   }
 }
+
+const parentWhere = (node: KpiNode, headers: Shape["headers"]): Where => ({
+  row: node.row,
+  name: node.name,
+  column: headers.parent,
+});
 
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */
 function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | undefined, shown: number): void {
@@ -413,7 +440,8 @@ function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | unde
 function breakCycles(tree: Tree, problems: Problems): void {
   const { nodes } = tree;
   const reached = link(tree);
-  if (reached.every(Boolean)) return;
+  // Every node is reached once from a root unless some sit on a loop.
+  if (tree.order.length === nodes.length) return;
   // Walk up from each unreached node; a walk that meets itself has found a new loop.
   const walk = new Int32Array(nodes.length).fill(-1);
   for (const start of nodes) {
@@ -428,7 +456,7 @@ function breakCycles(tree: Tree, problems: Problems): void {
     // Cut the loop at the node where the walk closed it.
     nodes[i].parent = -1;
   }
-  for (const node of nodes) node.children = [];
+  for (const node of nodes) node.children = NO_CHILDREN;
   link(tree);
 }
 
@@ -437,7 +465,11 @@ function link(tree: Tree): Uint8Array {
   const roots: number[] = [];
   for (const node of tree.nodes) {
     if (node.parent < 0) roots.push(node.index);
-    else tree.nodes[node.parent].children.push(node.index);
+    else {
+      const parent = tree.nodes[node.parent];
+      if (parent.children === NO_CHILDREN) parent.children = [node.index];
+      else parent.children.push(node.index);
+    }
   }
   tree.roots = roots;
   const { order, reached } = preorder(tree);

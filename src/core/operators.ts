@@ -1,4 +1,4 @@
-import { type Lang, normalizeKey } from "./text";
+import { type Lang, lazy, normalizeKey } from "./text";
 
 /** How a parent is computed from its children. `none` = tracked, not combined (a scorecard). */
 export type Op = "sum" | "product" | "difference" | "ratio" | "avg" | "min" | "max" | "none";
@@ -20,14 +20,17 @@ export const OP_WORD: Record<Lang, Record<Op, string>> = {
   ja: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "平均", min: "min", max: "max", none: "なし" },
   en: { sum: "+", product: "×", difference: "−", ratio: "÷", avg: "avg", min: "min", max: "max", none: "none" },
 };
-const OP_BY_WORD = new Map<string, Op>();
-for (const op of OPS)
-  for (const w of [OP_WORD.ja[op], OP_WORD.en[op], ...OP_WORDS[op]]) OP_BY_WORD.set(normalizeKey(w) || w, op);
+const opByWord = lazy(() => {
+  const byWord = new Map<string, Op>();
+  for (const op of OPS)
+    for (const w of [OP_WORD.ja[op], OP_WORD.en[op], ...OP_WORDS[op]]) byWord.set(normalizeKey(w) || w, op);
+  return byWord;
+});
 
 /** undefined for text that is not an operator. */
 export function parseOp(text: string): Op | undefined {
   const trimmed = text.normalize("NFKC").trim();
-  return OP_BY_WORD.get(normalizeKey(trimmed) || trimmed);
+  return opByWord().get(normalizeKey(trimmed) || trimmed);
 }
 
 type Value = number | null;

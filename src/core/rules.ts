@@ -33,7 +33,7 @@ export const DEFAULT_COLORS: StatusColors = {
 };
 
 /** A threshold as a formula literal: no exponent, no float noise (0.8, not 0.8000000000000002). */
-function num(value: number): string {
+export function formulaNumber(value: number): string {
   return String(Number(value.toFixed(9)));
 }
 
@@ -55,9 +55,9 @@ export function statusRuleFormulas(
   const r = `ROUND(${rate},9)`;
   const mark = (s: Status) => `${cell ? `${cell},` : ""}N("${RULE_MARK}:${s}")=0`;
   return {
-    achieved: `=AND(ISNUMBER(${rate}),${r}>=${num(t.achieved)},${mark("achieved")})`,
-    atRisk: `=AND(ISNUMBER(${rate}),${r}>=${num(t.atRisk)},${r}<${num(t.achieved)},${mark("atRisk")})`,
-    offTrack: `=AND(ISNUMBER(${rate}),${r}<${num(t.atRisk)},${mark("offTrack")})`,
+    achieved: `=AND(ISNUMBER(${rate}),${r}>=${formulaNumber(t.achieved)},${mark("achieved")})`,
+    atRisk: `=AND(ISNUMBER(${rate}),${r}>=${formulaNumber(t.atRisk)},${r}<${formulaNumber(t.achieved)},${mark("atRisk")})`,
+    offTrack: `=AND(ISNUMBER(${rate}),${r}<${formulaNumber(t.atRisk)},${mark("offTrack")})`,
     noData: `=AND(${present},NOT(ISNUMBER(${rate})),${mark("noData")})`,
   };
 }

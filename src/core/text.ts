@@ -4,6 +4,18 @@ export type Cell = string | number | boolean | Date | null | undefined;
 export type Lang = "ja" | "en";
 
 /**
+ * A value built on first use and kept: lookup tables stay out of the bundle's
+ * load, which Sheets pays on every custom-function call.
+ */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+/**
  * Folds full-width forms, case and spacing so that `Ｐａｒｅｎｔ ＩＤ`, `parent_id`
  * and `ParentID` compare equal.
  */

@@ -58,6 +58,9 @@ export interface Period {
   values: Record<"target" | "actual", (number | null)[]>;
 }
 
+/** A leaf's children: one shared empty list, never changed (frozen), so a leaf costs no list of its own. */
+export const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 export interface Tree {
   lang: Lang;
   form: HierarchyForm;

@@ -18,6 +18,14 @@ export interface TreeView {
 }
 
 /**
+ * What each KPI is judged against: its own target, else (a parent without
+ * one) the target its children roll up to. Indexed like `tree.nodes`.
+ */
+export function judgedTargets(tree: Tree, targets: Values = rollup(tree, "target")): Values {
+  return tree.nodes.map((node) => node.target ?? targets[node.index]);
+}
+
+/**
  * Rollup, required value, achievement and status of every KPI from one
  * reading of the table, each rollup computed once (KPI_TREE). A parent without
  * its own target is judged against the target its children roll up to, so a
@@ -28,12 +36,11 @@ export function treeView(tree: Tree, thresholds: Thresholds, goal?: number | nul
   const actual = rollup(tree, "actual");
   const need = required(tree, goal, plans(tree, targets, actual));
   const n = tree.nodes.length;
-  const target: Values = new Array(n).fill(null);
+  const target = judgedTargets(tree, targets);
   const rate: Values = new Array(n).fill(null);
   const status: Status[] = new Array(n).fill("noData");
   for (const node of tree.nodes) {
     const i = node.index;
-    target[i] = node.target ?? targets[i];
     rate[i] = achievement(actual[i], target[i], node.direction);
     status[i] = statusOf(rate[i], thresholds);
   }

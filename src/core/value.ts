@@ -1,5 +1,5 @@
 import { fail, type NumberReason, type Where } from "./errors";
-import { type Cell, cellText, type Lang } from "./text";
+import { type Cell, cellText, type Lang, lazy } from "./text";
 
 export type Direction = "higher" | "lower";
 
@@ -107,6 +107,17 @@ export function readNumber(cell: Cell): ParsedNumber | Refusal {
   if (typeof cell === "boolean") return { reason: "boolean", part: cell ? "TRUE" : "FALSE" };
   if (typeof cell !== "string") return { reason: "date", part: "" };
   return readText(cell);
+}
+
+/**
+ * The reading of a cell that needs no look at text: a finite number is that
+ * number, a blank (`""`, null) is no value (null); undefined for anything
+ * else, which readNumber reads. A shortcut only: for these cells readNumber
+ * gives `{ value }` with no unit and no direction (tests/core/value.test.ts).
+ */
+export function plainValue(cell: Cell): number | null | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+  return cell === "" || cell === null || cell === undefined ? null : undefined;
 }
 
 /** Distinct texts a reader keeps: the values and units a table repeats, bounded where every cell differs. */
@@ -427,38 +438,42 @@ export const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
   ja: { higher: "以上", lower: "以下" },
   en: { higher: "higher", lower: "lower" },
 };
-const DIRECTION_WORDS: Record<string, Direction> = {};
-for (const w of [
-  DIRECTION_WORD.en.higher,
-  "high",
-  "up",
-  "↑",
-  DIRECTION_WORD.ja.higher,
-  "高",
-  "高い",
-  "大",
-  "max",
-  "maximize",
-  "increase",
-  "+",
-])
-  DIRECTION_WORDS[w] = "higher";
-for (const w of [
-  DIRECTION_WORD.en.lower,
-  "low",
-  "down",
-  "↓",
-  DIRECTION_WORD.ja.lower,
-  "未満",
-  "低",
-  "低い",
-  "小",
-  "min",
-  "minimize",
-  "decrease",
-  "-",
-])
-  DIRECTION_WORDS[w] = "lower";
+const directionWords = lazy(() => {
+  // A Map, not an object: text such as "constructor" is no direction.
+  const words = new Map<string, Direction>();
+  const higher = [
+    DIRECTION_WORD.en.higher,
+    "high",
+    "up",
+    "↑",
+    DIRECTION_WORD.ja.higher,
+    "高",
+    "高い",
+    "大",
+    "max",
+    "maximize",
+    "increase",
+    "+",
+  ];
+  const lower = [
+    DIRECTION_WORD.en.lower,
+    "low",
+    "down",
+    "↓",
+    DIRECTION_WORD.ja.lower,
+    "未満",
+    "低",
+    "低い",
+    "小",
+    "min",
+    "minimize",
+    "decrease",
+    "-",
+  ];
+  for (const w of higher) words.set(w, "higher");
+  for (const w of lower) words.set(w, "lower");
+  return words;
+});
 
 /** null for blank (use the default), undefined for text that is not a direction. */
 export function parseDirection(cell: Cell): Direction | null | undefined {
@@ -470,5 +485,5 @@ export function parseDirection(cell: Cell): Direction | null | undefined {
     .replace(/\s+/g, "")
     .replace(/isbetter$|ほど良い$|ほどよい$|が良い$/, "");
   if (key === "") return null;
-  return DIRECTION_WORDS[key];
+  return directionWords().get(key);
 }

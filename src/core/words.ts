@@ -7,7 +7,7 @@
  * Tests and the preview build their tables from HEADER instead of copying it.
  */
 import type { Status } from "./status";
-import { type Lang, normalizeKey } from "./text";
+import { type Lang, lazy, normalizeKey } from "./text";
 import type { Field } from "./tree";
 
 /** The header each column is written with. */
@@ -61,14 +61,17 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
 };
 
-const FIELD_BY_HEADER = new Map<string, Field>();
-for (const field of Object.keys(OTHER_HEADERS) as Field[])
-  for (const word of [HEADER.ja[field], HEADER.en[field], ...OTHER_HEADERS[field]])
-    FIELD_BY_HEADER.set(normalizeKey(word), field);
+const fieldByHeader = lazy(() => {
+  const byHeader = new Map<string, Field>();
+  for (const field of Object.keys(OTHER_HEADERS) as Field[])
+    for (const word of [HEADER.ja[field], HEADER.en[field], ...OTHER_HEADERS[field]])
+      byHeader.set(normalizeKey(word), field);
+  return byHeader;
+});
 
 /** The column a header names, or undefined for any other text (a memo column). */
 export function headerField(text: string): Field | undefined {
-  return FIELD_BY_HEADER.get(normalizeKey(text));
+  return fieldByHeader().get(normalizeKey(text));
 }
 
 /** The headers of the function columns, in their order: rollup, required, achievement, status. */

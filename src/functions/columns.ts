@@ -7,7 +7,7 @@
  * existing table.
  */
 import { sheetNumberFormat } from "../core/format";
-import { a1, columnLetter } from "../core/rules";
+import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
@@ -41,13 +41,9 @@ export interface FunctionColumns {
   present: string;
 }
 
-function num(value: number): string {
-  return String(Number(value.toFixed(9)));
-}
-
 /** The thresholds as a formula literal: `{0.7,0.4}`. */
 function thresholdsArg(t: Thresholds): string {
-  return `{${num(t.achieved)},${num(t.atRisk)}}`;
+  return `{${formulaNumber(t.achieved)},${formulaNumber(t.atRisk)}}`;
 }
 
 /**
@@ -138,8 +134,9 @@ export function functionColumns(
     const actual = col(column);
     const target = col(g.targetColumn);
     const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
-    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction }));
-    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status }));
+    // With the table as `tree`, a middle KPI without a target is judged against its rolled-up target, as KPI_TREE does.
+    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction, tree: table }));
+    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status, tree: table }));
   }
   const rateColumn = formulas.length > TREE_RATE ? column + TREE_RATE : null;
   return {

@@ -17,8 +17,8 @@ import { rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
-import { toColumn, toColumns } from "../core/tree";
-import { treeView } from "../core/treeView";
+import { outputIndex, toColumn, toColumns } from "../core/tree";
+import { judgedTargets, treeView } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { HEADER, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
@@ -39,6 +39,36 @@ const DIRECTION = {
   help: '"higher" (default) or "lower", per cell or one for all.',
 } as const;
 const PER_CELL = { kind: "elementwise", over: ["actual", "target", "direction"] } as const;
+const IN_TREE = {
+  name: "tree",
+  optional: true,
+  example: "A1:H30",
+  help: "The KPI table the rows belong to, header row included: a KPI without a target of its own is then judged against the target its children roll up to, as KPI_TREE judges it.",
+} as const;
+
+/**
+ * The actual, target and direction cells of a column of KPIs as KPI_TREE
+ * judges them, when `tree` (the whole table, one data row per row of the
+ * ranges) is given: a target that reads as no value becomes the target the
+ * KPI is judged against (judgedTargets: a parent's rolled-up target), a blank
+ * direction the KPI's own. Without a tree, the cells as given.
+ */
+function asInTree(lang: Lang, [actual, target, direction]: unknown[], tree: unknown): unknown[] {
+  if (tree === undefined) return [actual, target, direction];
+  const t = readTree(tree);
+  const targets = toGrid(target).map((row) => row.slice());
+  if (targets.length !== t.rowCount || targets[0].length !== 1)
+    fail(lang, "badSize", {}, { sizes: `${targets.length}×${targets[0].length}, ${t.rowCount}×1` });
+  const one = direction === undefined ? "" : toGrid(direction);
+  const directions = targets.map((_, r) => [Array.isArray(one) ? (one[r] ?? one[0])[0] : one]);
+  const judged = judgedTargets(t);
+  for (const node of t.nodes) {
+    const r = outputIndex(node);
+    if (parseNumber(targets[r][0])?.value === null) targets[r][0] = judged[node.index];
+    if (isBlank(directions[r][0])) directions[r][0] = node.direction;
+  }
+  return [actual, targets, directions];
+}
 
 export const KPI_ROLLUP = customFunction(
   {
@@ -125,13 +155,15 @@ export const KPI_ACHIEVEMENT = customFunction(
     name: "KPI_ACHIEVEMENT",
     summary:
       'Achievement rate (1 = 100%) of actual against target, cell by cell. Lower-is-better KPIs (direction "lower", or a target like "3%以下") score 2 − actual ÷ target. A zero target scores 100% when met, else 0%. Blank when a value is missing.',
-    params: [ACTUAL, TARGET, DIRECTION],
+    params: [ACTUAL, TARGET, DIRECTION, IN_TREE],
     returns: "The achievement rate per cell; format the column as %.",
     shape: PER_CELL,
   },
-  (actual, target, direction) => {
+  (actual, target, direction, tree) => {
     const lang = sheetLanguage();
-    return elementwise(lang, [actual, target, direction], (cells, row) => rateOf(lang, cells, row));
+    return elementwise(lang, asInTree(lang, [actual, target, direction], tree), (cells, row) =>
+      rateOf(lang, cells, row),
+    );
   },
 );
 
@@ -169,16 +201,16 @@ export const KPI_STATUS = customFunction(
     name: "KPI_STATUS",
     summary:
       "Status word per cell: Achieved (≥ 100% by default), At risk (≥ 80%), Off track, or No data; in the spreadsheet's language (達成 / 要注意 / 未達 / データなし).",
-    params: [ACTUAL, TARGET, DIRECTION, THRESHOLDS, LANGUAGE],
+    params: [ACTUAL, TARGET, DIRECTION, THRESHOLDS, LANGUAGE, IN_TREE],
     returns: "A status word per cell; blank where both actual and target are blank.",
     shape: PER_CELL,
   },
-  (actual, target, direction, thresholds, language) => {
+  (actual, target, direction, thresholds, language, tree) => {
     const lang = statusLanguage(language);
     const limits = readThresholds(lang, thresholds);
     return elementwise(
       lang,
-      [actual, target, direction],
+      asInTree(lang, [actual, target, direction], tree),
       // A row with neither actual nor target holds no KPI (a spare row under a spilled column): leave it blank.
       (cells, row) =>
         isBlank(cells[0]) && isBlank(cells[1]) ? null : STATUS_LABEL[lang][statusOf(rateOf(lang, cells, row), limits)],

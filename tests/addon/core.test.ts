@@ -320,8 +320,8 @@ describe("status rules and function columns", () => {
     expect(fx.formulas).toEqual([
       "=KPI_ROLLUP(B3:E7)",
       "=KPI_REQUIRED(B3:E7)",
-      "=KPI_ACHIEVEMENT(G4:G7,D4:D7,E4:E7)",
-      '=KPI_STATUS(G4:G7,D4:D7,E4:E7,{0.7,0.4},"en")',
+      "=KPI_ACHIEVEMENT(G4:G7,D4:D7,E4:E7,B3:E7)",
+      '=KPI_STATUS(G4:G7,D4:D7,E4:E7,{0.7,0.4},"en",B3:E7)',
     ]);
     expect(fx.rateColumn).toBe(9);
     expect(fx.colorRanges).toEqual(["I4:J7"]);

@@ -2,7 +2,10 @@
 // function call is a script execution of its own: the add-on writes one
 // KPI_TREE call, so an edit runs one execution instead of one per column.
 import { describe, expect, it } from "vitest";
+import { DEFAULT_COLORS } from "../../src/core/rules";
+import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
+import { functionColumns } from "../../src/functions/columns";
 import { addon } from "./helpers";
 
 describe("one recalculation of a written tree", () => {
@@ -42,3 +45,60 @@ describe("one recalculation of a written tree", () => {
     expect(Object.keys(runs).sort()).toEqual(["KPI_ACHIEVEMENT", "KPI_REQUIRED", "KPI_ROLLUP", "KPI_STATUS"]);
   });
 });
+
+describe("the single-purpose columns judge a middle KPI as KPI_TREE does", () => {
+  it("a parent without a target of its own gets KPI_TREE's achievement, status word and colour, not No data", () => {
+    const s = addon();
+    const { sheetName } = s.run("writeTree", templateDraft("b2b", "en")) as { sheetName: string };
+    const head = s.values(sheetName, "A1:Z1")[0].map(String);
+    const at = (name: string) => head.indexOf(name) + 1;
+    const last = s.values(sheetName, "A1:A40").filter((r) => r[0] !== "").length;
+    const parents = new Set(s.values(sheetName, `C2:C${last}`).map((r) => r[0]));
+    const ids = s.values(sheetName, `B2:B${last}`).map((r) => r[0]);
+    const targets = s.values(sheetName, `E2:E${last}`).map((r) => r[0] as number);
+    // Every leaf at 90% of its target, then a parent below the KGI loses its own target: it is now
+    // judged against what its children's targets give.
+    ids.forEach((id, k) => {
+      if (!parents.has(id)) s.type(sheetName, `${letter(at("Actual"))}${k + 2}`, String(targets[k] * 0.9));
+    });
+    const middle = ids.findIndex((id, k) => k > 0 && parents.has(id)) + 2;
+    expect(middle).toBeGreaterThan(2);
+    s.type(sheetName, `${letter(at("Target"))}${middle}`, "");
+    const [rate, status] = [letter(at("Achievement")), letter(at("Status"))];
+    const shown = () => ({
+      words: s.values(sheetName, `${status}2:${status}${last}`).map((r) => r[0]),
+      rates: s.values(sheetName, `${rate}2:${rate}${last}`).map((r) => r[0]),
+      colours: [rate, status].map((c) => s.effectiveBackground(sheetName, `${c}${middle}`)),
+    });
+    const tree = shown();
+    expect(tree.words[middle - 2]).not.toBe("No data");
+    expect(tree.colours).not.toContain(DEFAULT_COLORS.noData);
+
+    // The same table with the add-on's single-purpose formulas in place of KPI_TREE.
+    const column = at("Actual (rollup)");
+    const fx = functionColumns(
+      {
+        top: 1,
+        left: 1,
+        height: last,
+        width: column - 1,
+        targetColumn: at("Target"),
+        directionColumn: at("Direction"),
+      },
+      column,
+      "en",
+      DEFAULT_THRESHOLDS,
+      false,
+    );
+    expect(fx.formulas[3]).toMatch(/^=KPI_STATUS\(.*,"en",A1:[A-Z]+\d+\)$/);
+    s.type(sheetName, `${letter(column)}2`, "");
+    for (const [k, f] of fx.formulas.entries()) s.type(sheetName, `${letter(column + k)}2`, f);
+    expect(shown()).toEqual(tree);
+
+    // Without the table the single-purpose functions can only see the blank target.
+    s.type(sheetName, `${status}2`, fx.formulas[3].replace(/,A1:[A-Z]+\d+\)$/, ")"));
+    expect(s.values(sheetName, `${status}${middle}`)[0][0]).toBe("No data");
+  });
+});
+
+const letter = (column: number) => String.fromCharCode(64 + column);

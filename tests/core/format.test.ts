@@ -142,6 +142,19 @@ describe("properties", () => {
     );
   });
 
+  it("rates and changes of any size read back and never show -0, NaN or Infinity", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (rate) => {
+        for (const text of [formatPercent(rate), formatGap(rate)]) {
+          expect(text).not.toMatch(/NaN|Infinity|^-0(?![.\d])/);
+          const read = parseNumber(text)?.value as number;
+          expect(Math.abs(read - rate), text).toBeLessThanOrEqual(0.0005 + Math.abs(rate) * 1e-14);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("an input's text reads back to the same value", () => {
     fc.assert(
       fc.property(values, units, langs, (value, unit, lang) => {

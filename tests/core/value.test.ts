@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMessage, type NumberReason } from "../../src/core/errors";
 import { readTree } from "../../src/core/layout";
-import { parseDirection, parseNumber, readNumber, requireNumber } from "../../src/core/value";
+import { numberReader, parseDirection, parseNumber, plainValue, readNumber, requireNumber } from "../../src/core/value";
 
 describe("parseNumber", () => {
   it.each([
@@ -206,5 +207,44 @@ describe("parseDirection", () => {
     expect(parseDirection(null)).toBeNull();
     expect(parseDirection("sideways")).toBeUndefined();
     expect(parseDirection(3)).toBeUndefined();
+  });
+});
+
+describe("the reader's shortcuts read as the grammar does", () => {
+  const cells = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom("", null, undefined, -0, Number.NaN, Number.POSITIVE_INFINITY, 1e308, 5e-324),
+    fc.constantFrom(" ", "0", "-", "1,000件", "20%", "3%以下", "abc", "constructor", true),
+    fc.string(),
+  );
+
+  it("plainValue short-circuits only cells readNumber reads as that value, with no unit or direction", () => {
+    fc.assert(
+      fc.property(cells, (cell) => {
+        const plain = plainValue(cell);
+        if (plain !== undefined) expect(readNumber(cell)).toEqual({ value: plain });
+      }),
+      { numRuns: 2000 },
+    );
+    // and it does take the cells a table is made of: numbers and blanks.
+    expect([plainValue(1001), plainValue(-0.5), plainValue(""), plainValue(null)]).toEqual([1001, -0.5, null, null]);
+    expect([plainValue(Number.NaN), plainValue(" "), plainValue("1")]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("numberReader (one reading of a table, each text parsed once) gives readNumber's answers, asked twice", () => {
+    const read = numberReader();
+    fc.assert(
+      fc.property(cells, (cell) => {
+        expect(read(cell)).toEqual(readNumber(cell));
+        expect(read(cell)).toEqual(readNumber(cell));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads no direction in text that only names an object property ("constructor")', () => {
+    expect(parseDirection("constructor")).toBeUndefined();
+    expect(parseDirection("toString")).toBeUndefined();
   });
 });

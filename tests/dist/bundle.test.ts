@@ -78,8 +78,19 @@ describe("dist/", () => {
     }
   });
 
-  it("stays small", () => {
-    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(150_000);
+  // What users get (npm run push:prod ships this build; tests load it): Sheets loads all of it for
+  // every custom-function call. Issue 12's goal is 100 KiB; with the periods functions it is about
+  // 105 KiB, so this budget stops growth at 110 KiB until the goal is reached (see the README's Speed).
+  // The development build that npm run push sends to the development script is unminified and not held to it.
+  it("stays within its size budget (110 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
+    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(110 * 1024);
+    expect(JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")).exceptionLogging).toBe("NONE");
+  });
+
+  it("holds each custom function's help once, in the JSDoc Sheets reads (the registry keeps names and shapes)", () => {
+    expect(code.split("Goal seek over several KPIs").length - 1).toBe(1);
+    const count = (text: string) => code.split(text).length - 1;
+    expect(count("The KPI table with its header row")).toBe(count("@param {A1:H30} tree The KPI table"));
   });
 });
 

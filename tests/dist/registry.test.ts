@@ -102,6 +102,7 @@ describe("formulas from the registry", () => {
       direction: "G2:G9",
       thresholds: "{0.7,0.4}",
       language: '"ja"',
+      tree: "A1:H9",
     });
     for (const other of ["=SUM(A1:A3)", "=KPI_CHECK(A1:H9)", "=KPI_ROLLUP(A1:H9)+1", "text"])
       expect(columnFunction(other)).toBeNull();
