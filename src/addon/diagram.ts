@@ -1,12 +1,11 @@
 /*
- * The tree diagram dialog's server side: open it, hand it a table's tree with
- * the figures KPI_TREE computes, and insert its picture beside the table.
- * The drawing itself (layout, export) runs in the dialog (dist/Diagram.html).
+ * The tree diagram dialog's server side: open it, hand it a table's cells as
+ * Check tree reads them, and insert its picture beside the table. Reading the
+ * tree, its figures, the drawing and the exports run in the dialog
+ * (dist/Diagram.html), so none of it weighs on Code.js.
  */
-import { a1 } from "../core/rules";
-import { treeView } from "../core/treeView";
-import type { DiagramData, DiagramNode, DiagramSource, InsertedDiagram } from "../shared/api";
-import { readTableAt } from "./detect";
+import type { DiagramSource, DiagramTable, InsertedDiagram } from "../shared/api";
+import { tableCells } from "./detect";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 
@@ -17,53 +16,21 @@ import { loadSettings, uiLang } from "./settings";
  */
 export const DIAGRAM_MARK = "kpi-tree:diagram";
 
-function mark(sheetName: string, table: string): string {
-  return `${DIAGRAM_MARK} ${sheetName}!${table.split(":")[0].replace(/\$/g, "").toUpperCase()}`;
-}
-
 /** Shows the dialog; what it draws rides along as a tiny script after the page, as for the sidebar. */
 export function openDiagram(source: DiagramSource): void {
   const t = serverText(uiLang(loadSettings()));
   // "<" escaped, so a KPI named "</script>" stays text.
-  const boot = JSON.stringify(source ?? {}).replace(/</g, "\\u003c");
+  const boot = JSON.stringify(source).replace(/</g, "\\u003c");
   const html = HtmlService.createHtmlOutputFromFile("Diagram")
     .setWidth(1100)
     .setHeight(720)
     .append(`<script>window.KPI_TREE_DIAGRAM=${boot};</script>`);
-  SpreadsheetApp.getUi().showModalDialog(html, t.diagramTitle);
+  SpreadsheetApp.getUi().showModalDialog(html, t.title);
 }
 
-/** The tree of a table (or of the selection), in pre-order, with rollup, target, required value, rate and status. */
-export function diagramData(sheetName: string | null, table: string | null): DiagramData {
-  const settings = loadSettings();
-  const lang = uiLang(settings);
-  const read = readTableAt(sheetName, table, lang);
-  const tree = read.tree;
-  if (!tree) throw new Error(read.report.error ?? serverText(lang).noTable);
-  const view = treeView(tree, settings.thresholds);
-  const at = new Array<number>(tree.nodes.length);
-  tree.order.forEach((i, k) => {
-    at[i] = k;
-  });
-  const nodes = tree.order.map((i): DiagramNode => {
-    const n = tree.nodes[i];
-    return {
-      name: n.name,
-      parent: n.parent < 0 ? -1 : at[n.parent],
-      op: n.children.length ? n.op : null,
-      unit: n.unit,
-      actual: view.actual[i],
-      target: view.target[i],
-      required: view.required[i],
-      rate: view.rate[i],
-      status: view.status[i],
-      ksf: n.ksf,
-      owner: n.owner,
-      direction: n.direction,
-    };
-  });
-  const { sheetName: name, table: range } = read.report;
-  return { sheetName: name, table: range, anchor: a1(read.top, read.next, 1, 1), nodes };
+/** The cells of a table (or of the selection) as Check tree reads them; the dialog computes the rest. */
+export function diagramData(sheetName: string | null, table: string | null): DiagramTable {
+  return tableCells(sheetName, table, uiLang(loadSettings()));
 }
 
 /**
@@ -74,14 +41,12 @@ export function insertDiagram(sheetName: string, table: string, anchor: string, 
   const t = serverText(uiLang(loadSettings()));
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) throw new Error(t.noSheet(sheetName));
-  const title = mark(sheetName, table);
+  // `table` is the range diagramData gave (A1:H9): its top-left cell names the table.
+  const title = `${DIAGRAM_MARK} ${sheetName}!${table.split(":")[0]}`;
   const previous = sheet.getImages().filter((image) => image.getAltTextTitle() === title);
   const cell = sheet.getRange(anchor);
-  const blob = Utilities.newBlob(Utilities.base64Decode(png), "image/png", "kpi-tree.png");
-  sheet
-    .insertImage(blob, cell.getColumn(), cell.getRow())
-    .setAltTextTitle(title)
-    .setAltTextDescription(t.diagramAlt(`${sheetName}!${table}`));
+  const blob = Utilities.newBlob(Utilities.base64Decode(png), "image/png");
+  sheet.insertImage(blob, cell.getColumn(), cell.getRow()).setAltTextTitle(title);
   for (const image of previous) image.remove();
-  return { sheetName, anchor, replaced: previous.length };
+  return { anchor, replaced: previous.length };
 }

@@ -11,8 +11,8 @@ import type { Settings } from "../core/settings";
 import type {
   AddResult,
   Analysis,
-  DiagramData,
   DiagramSource,
+  DiagramTable,
   InsertedDiagram,
   Recorded,
   SavedSettings,
@@ -64,12 +64,12 @@ export function showTableCheck(): void {
   openSidebar("table");
 }
 
-/** Menu: shows the tree diagram of the table the user is on, in a large dialog. */
-export function showTreeDiagram(): void {
-  withAlert(() => {
-    openDiagram({});
-    return undefined;
-  });
+/**
+ * Menu (no source: the table at the selection) and sidebar ({sheetName, table} or {draft}): shows the tree diagram.
+ * @param {DiagramSource} source What to draw.
+ */
+export function showTreeDiagram(source?: DiagramSource): void {
+  openDiagram(source ?? {});
 }
 
 /** Menu: opens the sidebar on the settings. */
@@ -217,32 +217,12 @@ export function selectKpi(sheetName: string, table: string, row: number): void {
   select(sheetName, table, row);
 }
 
-/**
- * Sidebar: opens the tree diagram dialog on a table the sidebar read, or on the wizard's draft.
- * @param {DiagramSource} source {sheetName, table}, {draft}, or {} for the table at the selection.
- */
-export function showDiagram(source: DiagramSource): void {
-  openDiagram(source);
-}
-
-/**
- * Diagram dialog: the tree of a table, read as Check tree reads it, with KPI_TREE's figures per KPI.
- * @param {string|null} sheetName The table's sheet, or null for the active sheet's selection.
- * @param {string|null} table The table's A1 range, or null for the selection.
- * @return {DiagramData} The KPIs in pre-order (name, parent, operator, unit, actual, target, required, rate, status, KSF, owner) and where an inserted picture goes.
- */
-export function diagramData(sheetName: string | null, table: string | null): DiagramData {
+/** Diagram dialog: a table's cells as Check tree reads them (null, null: the selection). */
+export function diagramData(sheetName: string | null, table: string | null): DiagramTable {
   return dataOf(sheetName, table);
 }
 
-/**
- * Diagram dialog: inserts the diagram's PNG beside the table, replacing the diagram of that table the add-on inserted before (and no other image).
- * @param {string} sheetName The table's sheet.
- * @param {string} table The table's A1 range.
- * @param {string} anchor The cell to anchor the picture at, as diagramData gave it.
- * @param {string} png The picture, PNG in base64.
- * @return {InsertedDiagram} Where it went and how many earlier diagrams it replaced.
- */
+/** Diagram dialog: inserts the PNG (base64) at anchor, replacing the add-on's previous one of that table. */
 export function insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram {
   return insert(sheetName, table, anchor, png);
 }

@@ -41,9 +41,9 @@ export function menuLang(authMode: unknown): Lang {
 /** Adds the add-on menu, or replaces it (Sheets keeps one add-on menu per add-on). */
 export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  menuItems(lang).forEach((item) => {
-    // Actions that change the document sit apart from the ones that only open panels.
-    if (item.fn === "applyStatusColors" || item.fn === "showSettings") menu.addSeparator();
+  menuItems(lang).forEach((item, k) => {
+    // Actions that change the document (colours, check, diagram) sit apart from the panels before and after.
+    if (k === 2 || k === 5) menu.addSeparator();
     menu.addItem(item.caption, item.fn);
   });
   menu.addToUi();

@@ -157,14 +157,20 @@ export interface DiagramNode {
   direction: Direction;
 }
 
-/** A table's tree for the diagram dialog. */
-export interface DiagramData {
+/**
+ * A table for the diagram dialog, as Check tree reads it (title rows, blank
+ * columns and the function columns cut off; dates as the sheet shows them):
+ * the dialog reads the tree and computes KPI_TREE's figures itself.
+ */
+export interface DiagramTable {
   sheetName: string;
   /** The tree range as read, header included (A1:H9). */
   table: string;
   /** The cell the "insert into the sheet" image is anchored at: right of the table and its function columns. */
   anchor: string;
-  nodes: DiagramNode[];
+  grid: (string | number | boolean)[][];
+  /** Number formats of the same cells, where Sheets keeps units such as % and ¥. */
+  formats: string[][];
 }
 
 /** What the dialog draws: the table the user is on (or the one the sidebar read), or the wizard's draft. */
@@ -172,7 +178,6 @@ export type DiagramSource = { sheetName: string; table: string } | { draft: Draf
 
 /** What "insert into the sheet" did. */
 export interface InsertedDiagram {
-  sheetName: string;
   /** The anchor cell of the new image. */
   anchor: string;
   /** Earlier diagrams of this table the add-on had inserted, removed first. */
@@ -192,7 +197,7 @@ export interface ServerApi {
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;
-  showDiagram(source: DiagramSource): void;
-  diagramData(sheetName: string | null, table: string | null): DiagramData;
+  showTreeDiagram(source?: DiagramSource): void;
+  diagramData(sheetName: string | null, table: string | null): DiagramTable;
   insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram;
 }

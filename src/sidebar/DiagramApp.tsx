@@ -5,8 +5,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { type Draft, evaluateDraft } from "../core/draft";
 import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
-import type { DiagramData, DiagramNode } from "../shared/api";
-import { draftDiagram } from "./diagramData";
+import type { Tree } from "../core/tree";
+import type { DiagramNode, DiagramTable } from "../shared/api";
+import { draftDiagram, readDiagramTree, tableDiagram } from "./diagramData";
 import { base64, copyPng, download, fittingScale, pngBlob, SHEET_IMAGE_AREA, svgText } from "./diagramExport";
 import { TEXT, type UiText } from "./i18n";
 import { closeHost, errorMessage, server } from "./server";
@@ -26,17 +27,21 @@ export const OPEN_ALL_UP_TO = 300;
 
 interface Loaded {
   nodes: DiagramNode[];
-  /** The table, when the diagram is of one: "insert into the sheet" needs it. */
-  table: Pick<DiagramData, "sheetName" | "table" | "anchor"> | null;
+  /** The table, when the diagram is of one: "insert into the sheet" and the period picker need it. */
+  table: Omit<DiagramTable, "grid" | "formats"> | null;
+  tree: Tree | null;
+  /** The period shown (an index of tree.periods), null for the table's Target and Actual columns. */
+  period: number | null;
 }
 
 async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<Loaded> {
   if (boot.draft) {
     const e = evaluateDraft(boot.draft, lang, settings.thresholds);
-    return { nodes: draftDiagram(boot.draft.nodes, e), table: null };
+    return { nodes: draftDiagram(boot.draft.nodes, e), table: null, tree: null, period: null };
   }
-  const data = await server.diagramData(boot.sheetName ?? null, boot.table ?? null);
-  return { nodes: data.nodes, table: data };
+  const { grid, formats, ...table } = await server.diagramData(boot.sheetName ?? null, boot.table ?? null);
+  const tree = readDiagramTree({ grid, formats });
+  return { nodes: tableDiagram(tree, settings.thresholds), table, tree, period: null };
 }
 
 export function DiagramApp({ boot }: { boot: DiagramBoot }) {
@@ -61,7 +66,9 @@ export function DiagramApp({ boot }: { boot: DiagramBoot }) {
         </p>
       ) : null}
       {!loaded && !error ? <p class="hint">{t.loading}</p> : null}
-      {loaded ? <DiagramView t={t} lang={lang} settings={settings} loaded={loaded} draft={!!boot.draft} /> : null}
+      {loaded ? (
+        <DiagramView t={t} lang={lang} settings={settings} loaded={loaded} setLoaded={setLoaded} draft={!!boot.draft} />
+      ) : null}
     </div>
   );
 }
@@ -71,6 +78,7 @@ interface ViewProps {
   lang: Lang;
   settings: Settings;
   loaded: Loaded;
+  setLoaded(loaded: Loaded): void;
   draft: boolean;
 }
 
@@ -169,6 +177,7 @@ function Toolbar(p: ToolbarProps) {
         <option value="lr">{t.dgLeftRight}</option>
         <option value="tb">{t.dgTopDown}</option>
       </select>
+      <PeriodPicker {...p} />
       <label>
         <input
           type="checkbox"
@@ -229,4 +238,29 @@ function useExports(p: ToolbarProps) {
       return t.dgInserted(done.anchor, done.replaced);
     }),
   };
+}
+
+/** The table's periods (once it has period columns): the diagram of one period, or of the Target and Actual columns. */
+function PeriodPicker(p: ViewProps) {
+  const { tree, period } = p.loaded;
+  if (!tree?.periods?.length) return null;
+  const pick = (value: string) => {
+    const next = value === "" ? null : Number(value);
+    p.setLoaded({ ...p.loaded, period: next, nodes: tableDiagram(tree, p.settings.thresholds, next) });
+  };
+  return (
+    <select
+      data-testid="period"
+      aria-label={p.t.dgPeriod}
+      value={period === null ? "" : String(period)}
+      onChange={(e) => pick((e.currentTarget as HTMLSelectElement).value)}
+    >
+      <option value="">{p.t.dgColumns}</option>
+      {tree.periods.map((x, k) => (
+        <option key={x.key} value={String(k)}>
+          {x.label}
+        </option>
+      ))}
+    </select>
+  );
 }

@@ -117,7 +117,9 @@ export function TablePanel(props: Shared & { auto: boolean }) {
                 data-testid="open-diagram"
                 disabled={!!busy}
                 onClick={() =>
-                  props.run(t.working, () => server.showDiagram({ sheetName: report.sheetName, table: report.table }))
+                  props.run(t.working, () =>
+                    server.showTreeDiagram({ sheetName: report.sheetName, table: report.table }),
+                  )
                 }
               >
                 {t.openDiagram}

@@ -6,7 +6,8 @@ import { readTree } from "../../src/core/layout";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import { treeView } from "../../src/core/treeView";
-import type { DiagramData, InsertedDiagram } from "../../src/shared/api";
+import type { DiagramTable, InsertedDiagram } from "../../src/shared/api";
+import { readDiagramTree, tableDiagram } from "../../src/sidebar/diagramData";
 import { addon, select } from "./helpers";
 
 /** A valid PNG header (signature and IHDR) of the given size: all the stand-in reads of an image. */
@@ -29,15 +30,19 @@ function written() {
 }
 
 describe("diagram data", () => {
-  it("is the table's tree in pre-order with KPI_TREE's figures, and a place right of everything beside it", () => {
+  it("is the table's cells as Check tree reads them; the dialog's reading gives KPI_TREE's figures in pre-order", () => {
     const { s, sheetName } = written();
-    const data = s.run("diagramData", null, null) as DiagramData;
-    const grid = s.values(sheetName, data.table);
+    const cells = s.run("diagramData", null, null) as DiagramTable;
+    const report = s.run("detectTable") as { table: string };
+    expect(cells.table).toBe(report.table);
+    const grid = s.values(sheetName, cells.table);
+    expect(cells.grid).toEqual(grid);
     const tree = readTree(grid);
     const view = treeView(tree, DEFAULT_THRESHOLDS);
-    expect(data.nodes.map((n) => n.name)).toEqual(tree.order.map((i) => tree.nodes[i].name));
+    const nodes = tableDiagram(readDiagramTree(cells), DEFAULT_THRESHOLDS);
+    expect(nodes.map((n) => n.name)).toEqual(tree.order.map((i) => tree.nodes[i].name));
     tree.order.forEach((i, k) => {
-      expect(data.nodes[k]).toMatchObject({
+      expect(nodes[k]).toMatchObject({
         actual: view.actual[i],
         target: view.target[i],
         required: view.required[i],
@@ -45,37 +50,53 @@ describe("diagram data", () => {
         status: view.status[i],
       });
       const p = tree.nodes[i].parent;
-      expect(data.nodes[k].parent).toBe(p < 0 ? -1 : tree.order.indexOf(p));
+      expect(nodes[k].parent).toBe(p < 0 ? -1 : tree.order.indexOf(p));
     });
-    expect(data.nodes.filter((n) => n.op).map((n) => n.op)).toContain("product");
+    expect(nodes.filter((n) => n.op).map((n) => n.op)).toContain("product");
     // The function columns of KPI_TREE (4) follow the table; then one empty column; then the picture.
     const width = grid[0].length;
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
-    expect(sheet.getRange(data.anchor).getColumn()).toBe(width + 4 + 2);
+    expect(sheet.getRange(cells.anchor).getColumn()).toBe(width + 4 + 2);
     // The same with the sheet and range given (the sidebar's button).
-    expect(s.run("diagramData", sheetName, data.table)).toEqual(data);
+    expect(s.run("diagramData", sheetName, cells.table)).toEqual(cells);
   });
 
-  it("refuses a table it cannot read, with the reader's message", () => {
-    const s = addon({ locale: "ja_JP" });
-    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-    sheet.getRange("A1:B2").setValues([
-      ["foo", "bar"],
-      ["1", "2"],
-    ]);
-    select(s, sheet.getName(), "A1");
-    expect(() => s.run("diagramData", null, null)).toThrow();
+  it("draws a period of a table with period columns: that period's values rolled up", () => {
+    const grid = [
+      ["指標名", "親", "計算", "目標", "実績", "4月目標", "4月実績", "5月目標", "5月実績"],
+      ["売上", "", "×", 2000, "", 1000, "", 1000, ""],
+      ["件数", "売上", "", 20, 18, 10, 8, 10, 10],
+      ["単価", "売上", "", 100, 100, 100, 90, 100, 120],
+    ];
+    const tree = readDiagramTree({ grid, formats: [] });
+    expect(tree.periods.map((p) => p.label)).toEqual(["4月", "5月"]);
+    const may = tableDiagram(tree, DEFAULT_THRESHOLDS, 1);
+    expect(may[0]).toMatchObject({ name: "売上", actual: 1200, target: 1000, rate: 1.2, status: "achieved" });
+    const april = tableDiagram(tree, DEFAULT_THRESHOLDS, 0);
+    expect(april[0]).toMatchObject({ actual: 720, rate: 0.72, status: "offTrack" });
+    expect(tableDiagram(tree, DEFAULT_THRESHOLDS)[0]).toMatchObject({ actual: 1800, target: 2000 });
+  });
+
+  it("refuses a table it cannot read, with the reader's message naming the row and column", () => {
+    const cells = {
+      grid: [
+        ["指標名", "親", "計算", "目標"],
+        ["売上", "", "×", "abc"],
+      ],
+      formats: [],
+    };
+    expect(() => readDiagramTree(cells)).toThrow(/2行目/);
   });
 });
 
 describe("diagram dialog and picture", () => {
   it("opens Diagram.html as a large modal dialog with its source, names kept as text", () => {
     const { s, sheetName } = written();
-    s.run("showDiagram", { draft: { lang: "ja", nodes: [{ name: "</script><b>x" }] } });
+    s.run("showTreeDiagram", { draft: { lang: "ja", nodes: [{ name: "</script><b>x" }] } });
     s.run("showTreeDiagram");
     expect(s.ui.dialogs).toHaveLength(2);
     const [fromDraft, fromMenu] = s.ui.dialogs;
-    expect(fromDraft).toMatchObject({ title: "KPIツリー図", modal: true, width: 1100, height: 720 });
+    expect(fromDraft).toMatchObject({ title: "KPIツリー", modal: true, width: 1100, height: 720 });
     expect(fromDraft.html).toContain("\\u003c/script>\\u003cb>x");
     expect(fromDraft.html).not.toContain("</script><b>x");
     expect(fromMenu.html).toContain("window.KPI_TREE_DIAGRAM={};");
@@ -84,7 +105,7 @@ describe("diagram dialog and picture", () => {
 
   it("inserts the PNG beside the table and replaces only the picture it inserted for that table", () => {
     const { s, sheetName } = written();
-    const data = s.run("diagramData", null, null) as DiagramData;
+    const data = s.run("diagramData", null, null) as DiagramTable;
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
     const { Utilities } = s.globals;
     sheet.insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "a"), 1, 30);
@@ -92,19 +113,18 @@ describe("diagram dialog and picture", () => {
       .insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "b"), 2, 30)
       .setAltTextTitle("kpi-tree:diagram Other!A1");
     const insert = () => s.run("insertDiagram", sheetName, data.table, data.anchor, png(800, 600)) as InsertedDiagram;
-    expect(insert()).toEqual({ sheetName, anchor: data.anchor, replaced: 0 });
-    expect(insert()).toEqual({ sheetName, anchor: data.anchor, replaced: 1 });
+    expect(insert()).toEqual({ anchor: data.anchor, replaced: 0 });
+    expect(insert()).toEqual({ anchor: data.anchor, replaced: 1 });
     const titles = sheet.getImages().map((i) => i.getAltTextTitle());
     expect(titles).toEqual(["", "kpi-tree:diagram Other!A1", `kpi-tree:diagram ${sheetName}!A1`]);
     const ours = sheet.getImages()[2];
     expect(ours.getAnchorCell().getA1Notation()).toBe(data.anchor);
-    expect(ours.getAltTextDescription()).toContain(data.table);
     expect(s.calls.get("Sheet.insertImage")).toBe(4);
   });
 
   it("fails like Sheets on a picture Sheets refuses, and leaves the previous one in place", () => {
     const { s, sheetName } = written();
-    const data = s.run("diagramData", null, null) as DiagramData;
+    const data = s.run("diagramData", null, null) as DiagramTable;
     s.run("insertDiagram", sheetName, data.table, data.anchor, png(1024, 1024));
     expect(() => s.run("insertDiagram", sheetName, data.table, data.anchor, png(1025, 1024))).toThrow(/1048576/);
     expect(() =>

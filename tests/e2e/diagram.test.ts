@@ -265,6 +265,24 @@ describe("tree diagram dialog", { timeout: 120_000 }, () => {
     await closeDiagram();
   });
 
+  it("draws one period of a table with period columns, picked in the dialog", async () => {
+    const ss = preview.standin.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet("Months");
+    sheet.getRange("A1:I4").setValues([
+      ["指標名", "親", "計算", "目標", "実績", "4月目標", "4月実績", "5月目標", "5月実績"],
+      ["売上", "", "×", 2000, "", 1000, "", 1000, ""],
+      ["件数", "売上", "", 20, 18, 10, 8, 10, 10],
+      ["単価", "売上", "", 100, 100, 100, 90, 100, 120],
+    ]);
+    await openDiagram("Months", 3);
+    const kgi = dialog().locator('g.node[data-index="0"]');
+    expect(await kgi.textContent()).toContain("1,800 / 2,000");
+    await dialog().locator('[data-testid="period"]').selectOption({ label: "5月" });
+    await expect.poll(() => kgi.textContent(), POLL).toContain("1,200 / 1,000");
+    expect(await kgi.getAttribute("data-status")).toBe("achieved");
+    await closeDiagram();
+  });
+
   it("speaks English, with the same picture", async () => {
     const state = preview.standin.run("getSidebarState") as { settings: Record<string, unknown> };
     preview.standin.run("saveSettings", { ...state.settings, language: "en" });
