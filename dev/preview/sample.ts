@@ -2,18 +2,11 @@
 // ../shared/domain/kpi-trees.md (月間売上 ¥2,000万 = 成約数 20件 × 平均単価 ¥100万),
 // with the custom functions in place and status colours as conditional formats.
 
-import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
+import { DEFAULT_COLORS, STATUSES } from "../../src/core/rules";
+import { FUNCTION_HEADERS, HEADER, STATUS_LABEL } from "../../src/core/words";
 import { createStandin, type Standin } from "../standin";
 
 export const SAMPLE_SHEET = "KPIツリー";
-
-/** Status colours: achieved / at risk / off track / no data. */
-export const STATUS_COLORS = {
-  達成: "#b7e1cd",
-  要注意: "#fce8b2",
-  未達: "#f4c7c3",
-  データなし: "#e8eaed",
-} as const;
 
 const YEN = "¥#,##0";
 const COUNT = '#,##0"件"';
@@ -71,10 +64,11 @@ export function decorate(s: Standin, sheetName = SAMPLE_SHEET): void {
   sheet.setColumnWidths(9, 2, 120);
   sheet.setColumnWidth(13, 220);
   const rows = sheet.getRange("A2:L10");
-  const rules = Object.entries(STATUS_COLORS).map(([word, color]) =>
+  // The add-on's colours on the status words KPI_STATUS writes.
+  const rules = STATUSES.map((status) =>
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($A2<>"", $L2="${word}")`)
-      .setBackground(color)
+      .whenFormulaSatisfied(`=AND($A2<>"", $L2="${STATUS_LABEL.ja[status]}")`)
+      .setBackground(DEFAULT_COLORS[status])
       .setRanges([rows])
       .build(),
   );

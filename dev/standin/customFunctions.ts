@@ -78,7 +78,9 @@ function argStart(ast: Ast | undefined, base: SimpleCellAddress): SimpleCellAddr
 export function expectedSize(spec: FunctionSpec, sizeOf: (index: number) => SizeOf): SizeOf {
   const shape = spec.shape;
   if (shape.kind === "single") return { width: 1, height: 1 };
-  if (shape.kind === "column") return { width: shape.width ?? 1, height: Math.max(sizeOf(0).height - 1, 1) };
+  if (shape.kind === "column")
+    // A width that depends on the table ("periods") is guessed as 1, then learned from the first run.
+    return { width: typeof shape.width === "number" ? shape.width : 1, height: Math.max(sizeOf(0).height - 1, 1) };
   const sizes = shape.over.map((name) => sizeOf(spec.params.findIndex((p) => p.name === name)));
   return {
     width: Math.max(1, ...sizes.map((s) => s.width)),

@@ -6,7 +6,7 @@
  * where before anything is written.
  */
 
-import { treeWarnings } from "../core/diagnosis";
+import { treeProblems } from "../core/diagnosis";
 import { RATE_FORMAT } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
@@ -146,8 +146,9 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  const warnings = treeWarnings(tree, lang);
-  problems.push(...warnings);
+  const found = treeProblems(tree, lang);
+  problems.push(...found);
+  const warnings = found.filter((p) => p.severity === "warning");
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   // One KPI_TREE block: rollup, required, achievement, status.
@@ -292,7 +293,7 @@ export function addColumns(
   sheet.getRange(g.top, p.column, 1, k).setValues([fx.headers]).setFontWeight("bold");
   sheet.getRange(g.top + 1, p.column, 1, k).setFormulas([fx.formulas]);
   if (g.height > 1) {
-    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2));
+    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2, true));
     if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;

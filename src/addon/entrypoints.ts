@@ -20,11 +20,14 @@ import type {
   SidebarState,
   TableReport,
   WhatIfResult,
+  WriteOptions,
   WriteResult,
 } from "../shared/api";
+import { refreshAsOf } from "./asOf";
 import { addColumns, colourSelection, detectSelection } from "./detect";
 import { diagramData as dataOf, insertDiagram as insert, openDiagram } from "./diagram";
 import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
+import { serverText } from "./i18n";
 import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
 import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
@@ -39,6 +42,14 @@ import { refreshStatusRules } from "./statusRules";
  */
 export function onOpen(e?: { authMode?: unknown }): void {
   buildMenu(menuLang(e?.authMode));
+  // Period sheets' as-of dates move to today; only where the add-on may touch the document.
+  if (String(e?.authMode ?? "") !== "NONE") {
+    try {
+      refreshAsOf();
+    } catch {
+      // The menu matters more: an as-of date can still be set from it.
+    }
+  }
 }
 
 /**
@@ -120,10 +131,19 @@ export function saveSettings(settings: Settings): SavedSettings {
  * formats and status colours.
  * @param {Draft} draft The tree: language and pre-order nodes with depth.
  * @param {SheetLayout} layout "parent" (ID and parent columns, the default) or "outline" (KGI, KPI1, KPI2… columns).
+ * @param {WriteOptions} options A period block (months, quarters or weeks; pairs or actuals; phasing) and the review columns, if wanted.
  * @return {WriteResult} The new sheet's name and ranges.
  */
-export function writeTree(draft: Draft, layout?: SheetLayout): WriteResult {
-  return writeDraft(draft, layout);
+export function writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult {
+  return writeDraft(draft, layout, options);
+}
+
+/** Menu: moves every as-of date the add-on keeps to today (those typed over by hand stay), and says what it did. */
+export function updateAsOfDate(): void {
+  withAlert(() => {
+    const r = refreshAsOf();
+    return serverText(uiLang()).asOfDone(r.today, r.updated, r.kept);
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ export const SERVER_TEXT = {
     menuOpen: "KPIツリーを開く",
     menuNew: "新しいツリー…",
     menuColors: "状態の色を適用",
+    menuAsOf: "基準日を今日にする",
     menuCheck: "ツリーをチェック",
     menuDiagram: "ツリー図を表示",
     menuSettings: "設定",
@@ -32,6 +33,15 @@ export const SERVER_TEXT = {
     noTargetColumn: "表に「目標」列がないため書き込めません。「目標」列を追加してください。",
     notANumber: (row: number) => `${row} 行目の実績が数値ではありません。`,
     recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
+    badPeriods: "期間の設定が読み取れません（月次・四半期・週次、開始月 yyyy-mm、重みは 0 以上で 1 つは正）。",
+    asOfLabel: "基準日",
+    throughLabel: "累計の対象",
+    elapsedLabel: "経過",
+    weightsLabel: "重み",
+    asOfDone: (today: string, updated: number, kept: number) =>
+      updated + kept === 0
+        ? `基準日は ${today} です（更新するセルはありません）。`
+        : `基準日を ${today} にしました（${updated} 個）。${kept ? `手で変えた基準日 ${kept} 個はそのままです。` : ""}`,
     help:
       "KPIツリーの使い方\n\n" +
       "1. 拡張機能 › KPIツリー › 新しいツリー… でテンプレートを選び、KGI（目標・期限）と KPI を編集して新しいシートに書き込みます。\n" +
@@ -43,6 +53,7 @@ export const SERVER_TEXT = {
     menuOpen: "Open KPI Tree",
     menuNew: "New tree…",
     menuColors: "Apply status colours",
+    menuAsOf: "Set the as-of date to today",
     menuCheck: "Check tree",
     menuDiagram: "Show tree diagram",
     menuSettings: "Settings",
@@ -66,6 +77,16 @@ export const SERVER_TEXT = {
     noTargetColumn: "The table has no Target column to write to. Add a “Target” column.",
     notANumber: (row: number) => `The actual for row ${row} is not a number.`,
     recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,
+    badPeriods:
+      "The period settings cannot be read (monthly, quarterly or weekly; a start month yyyy-mm; weights 0 or more, one of them positive).",
+    asOfLabel: "As of",
+    throughLabel: "YTD through",
+    elapsedLabel: "Elapsed",
+    weightsLabel: "Weights",
+    asOfDone: (today: string, updated: number, kept: number) =>
+      updated + kept === 0
+        ? `The as-of date is ${today} (no cell to update).`
+        : `As-of date set to ${today} (${updated} cell${updated === 1 ? "" : "s"}).${kept ? ` ${kept} as-of date${kept === 1 ? "" : "s"} you changed by hand left as they are.` : ""}`,
     help:
       "Using KPI Tree\n\n" +
       "1. Extensions › KPI Tree › New tree…: pick a template, set the KGI (target, deadline) and edit the KPIs, then write them to a new sheet.\n" +

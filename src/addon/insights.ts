@@ -13,19 +13,22 @@ import {
   healthReport,
   historyDays,
   historySeries,
-  nodeKeys,
   snapshotRows,
   summaries,
 } from "../core/insights";
 import { readTree } from "../core/layout";
+import type { ReviewCells } from "../core/review";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
-import { type Cell, datesAsText, type Lang } from "../core/text";
+import { type Cell, cellText, datesAsText, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
+import { kgiOf, periodTrends, snapshotTrends } from "../core/trends";
 import { unitsFromFormats } from "../core/units";
+import { headerField } from "../core/words";
 import { sheetDateText } from "../functions/locale";
 import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
+import { todayText } from "./asOf";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { asText } from "./sheetWriter";
@@ -50,13 +53,18 @@ export function context(): Context {
  * cannot read) and one getNumberFormats, for the units Sheets keeps there.
  */
 export function readTable(c: Context, sheetName: string, table: string): Tree {
+  return readTableGrid(c, sheetName, table).tree;
+}
+
+/** readTable, with the cells as read (dates as the spreadsheet's days), for columns the tree does not keep. */
+export function readTableGrid(c: Context, sheetName: string, table: string): { tree: Tree; values: Cell[][] } {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
   const range = sheet.getRange(table);
   const values = datesAsText(range.getValues(), sheetDateText());
   const tree = readTree(values);
   unitsFromFormats(tree, values[0], range.getNumberFormats());
-  return tree;
+  return { tree, values };
 }
 
 /**
@@ -69,13 +77,16 @@ function label(sheetName: string, table: string): string {
 
 export function analyzeTable(sheetName: string, table: string): Analysis {
   const c = context();
-  const tree = readTable(c, sheetName, table);
+  const { tree, values } = readTableGrid(c, sheetName, table);
   const report = healthReport(tree, c.settings.thresholds, c.lang);
   const history = c.ss.getSheetByName(HISTORY_SHEET);
   const series = history
     ? historySeries(datesAsText(history.getDataRange().getValues(), sheetDateText()), label(sheetName, table))
     : new Map<string, HistoryPoint[]>();
-  const keys = nodeKeys(tree);
+  const snapshots = snapshotTrends(tree, series);
+  const periods = periodTrends(tree);
+  const today = todayText(c.ss);
+  const kgi = kgiOf(tree);
   return {
     sheetName,
     table,
@@ -85,10 +96,38 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
     waterfalls: gapWaterfalls(tree),
     sensitivity: sensitivityRanking(tree),
     ksfRows: tree.nodes.filter((n) => n.ksf && n.parent >= 0).map((n) => n.row),
-    history: tree.roots.map((r) => {
-      const n = tree.nodes[r];
-      return { row: n.row, name: n.name, unit: n.unit, points: series.get(keys[r]) ?? [] };
+    history: tree.order.map((i) => {
+      const n = tree.nodes[i];
+      const kgiRow = tree.nodes[kgi[i]].row;
+      return {
+        row: n.row,
+        name: n.name,
+        unit: n.unit,
+        kgiRow,
+        direction: n.direction,
+        points: snapshots[i],
+        periods: periods[i],
+      };
     }),
+    review: { ...reviewCells(values, tree), today },
+  };
+}
+
+/** The Review and Updated cells of each KPI as text (dates already the spreadsheet's days), for the sidebar's review list. */
+function reviewCells(values: Cell[][], tree: Tree): ReviewCells {
+  const header = values[0] ?? [];
+  const find = (f: "review" | "updated") => header.findIndex((h) => headerField(cellText(h)) === f);
+  const [review, updated] = [find("review"), find("updated")];
+  if (review < 0) return { columns: null, rows: [] };
+  const text = (r: Cell[], c: number) => (c < 0 ? "" : cellText(r[c]));
+  return {
+    columns: { review: text(header, review), updated: text(header, updated) },
+    rows: tree.nodes.map((n) => ({
+      row: n.row,
+      name: n.name,
+      cadence: text(values[n.row - 1], review),
+      updated: text(values[n.row - 1], updated),
+    })),
   };
 }
 

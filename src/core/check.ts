@@ -2,7 +2,7 @@ import { designChecks, designNotes } from "./design";
 import { formatGap, formatValue } from "./format";
 import { combine } from "./operators";
 import { plans } from "./required";
-import { finiteValue, type Values } from "./rollup";
+import { finiteValue, type OnOverflow, type Values } from "./rollup";
 import type { Lang } from "./text";
 import type { Tree } from "./tree";
 
@@ -32,10 +32,14 @@ export const TARGET_TOLERANCE = 0.001;
  * Health check of every parent that has an operator, a target and children
  * whose plans combine: does its target equal what they combine to (rule 2 of a good tree: the identity must hold). The
  * e-commerce example's 200,000 × 3% × ¥8,000 = ¥4,800万 ≠ ¥5,000万 shows up here
- * with a gap of −4%. `tolerance` is relative.
+ * with a gap of −4%. `tolerance` is relative; `plan` is `plans(tree)`, passed in by a caller that already has it.
  */
-export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCheck[] {
-  const plan = plans(tree);
+export function checkTargets(
+  tree: Tree,
+  tolerance = TARGET_TOLERANCE,
+  plan: Values = plans(tree),
+  onOverflow?: OnOverflow,
+): TargetCheck[] {
   const out: TargetCheck[] = [];
   for (const i of tree.order) {
     const node = tree.nodes[i];
@@ -47,6 +51,7 @@ export function checkTargets(tree: Tree, tolerance = TARGET_TOLERANCE): TargetCh
         node.op,
         node.children.map((c) => plan[c]),
       ),
+      onOverflow,
     );
     if (computed === null) continue;
     const stated = node.target;

@@ -9,19 +9,22 @@
  * check runs the core's own reader on that grid, so what the sidebar warns
  * about is exactly what the sheet's functions will see.
  */
-import { checkTargets, mismatchMessage } from "./check";
+import { checkTargets, mismatchMessage, TARGET_TOLERANCE } from "./check";
 import { type DraftIssue, ISSUE_TEXT, type IssueKind, nodeLabeller } from "./draftIssues";
-import { KpiError } from "./errors";
+import { formatMessage, KpiError } from "./errors";
 import { readTree } from "./layout";
 import { OP_WORD, OPS, type Op } from "./operators";
-import { required } from "./required";
+import { type PeriodPlan, periodCells, periodHeaders } from "./periodBlock";
+import { AGGREGATION_WORD } from "./periods";
+import { rateKpis } from "./phasing";
+import { plans, required } from "./required";
 import { rollup } from "./rollup";
 import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "./status";
 import type { Cell, Lang } from "./text";
 import type { Tree } from "./tree";
 import { checkUnits, unitIssueMessage } from "./units";
 import { DIRECTION_WORD, type Direction } from "./value";
-import { HEADER } from "./words";
+import { CADENCE_WORD, type Cadence, HEADER, outlineHeaders } from "./words";
 
 export interface DraftNode {
   /** Stable within the draft; written as the row's ID. */
@@ -338,6 +341,18 @@ export function parseLayout(input: unknown): SheetLayout | null {
 /** Columns after the name/ID/parent (or outline) columns, the same in both layouts. */
 const DATA_FIELDS = ["op", "target", "actual", "unit", "direction", "owner", "deadline", "ksf"] as const;
 type DataField = (typeof DATA_FIELDS)[number];
+/** Columns every written table has; the others depend on the options. */
+type FixedField = Exclude<DataField, "actual">;
+
+/** What the wizard adds to the plain table: a period block, the review columns. */
+export interface TableOptions {
+  /** Period columns after the table's own (the single Actual column is then left out: actuals go by period). */
+  periods?: PeriodPlan | null;
+  /** Review (頻度) and Updated (最終更新) columns, every KPI marked reviewed on `asOf` (yyyy-mm-dd). */
+  review?: { asOf: string } | null;
+  /** Sheet row of the header (the period block's formulas refer to rows): 1 unless the sheet has rows above. */
+  top?: number;
+}
 
 /** A draft laid out as a sheet table: the grid and where each column is. */
 export interface DraftTable {
@@ -345,17 +360,19 @@ export interface DraftTable {
   /** Header row, then one row per node. */
   grid: Cell[][];
   width: number;
-  /** 0-based columns of the data fields. */
-  col: Record<DataField, number>;
+  /** 0-based columns of the data fields; `actual` is absent with a period block, review and updated without review columns. */
+  col: Record<FixedField, number> & { actual?: number; review?: number; updated?: number; aggregation?: number };
   /** 0-based columns that hold names: the name column, or every outline column. */
   nameColumns: number[];
   /** 0-based columns of user text (written with a leading apostrophe). */
   textColumns: number[];
+  /** 0-based first period column and the block's headers, when there is a period block. */
+  periods: { first: number; headers: string[]; plan: PeriodPlan } | null;
 }
 
-/** Outline headers: KGI, KPI1, KPI2… (the reader's own words, in both languages). */
-export function outlineHeaders(depth: number): string[] {
-  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
+/** The review cadence the guides give a KPI by its place (rule 11): the KGI quarterly, the leaves weekly, the rest monthly. */
+export function defaultCadence(nodes: readonly DraftNode[], i: number): Cadence {
+  return i === 0 || nodes[i].depth === 0 ? "quarterly" : hasChildren(nodes, i) ? "monthly" : "weekly";
 }
 
 /**
@@ -364,49 +381,84 @@ export function outlineHeaders(depth: number): string[] {
  * column per level (at least two, as the reader needs) with each name in the
  * column of its depth, then the data fields. The data fields are op, target,
  * actual, unit, direction, owner, deadline (ISO text; the sheet writer turns
- * it into a date) and KSF mark. Leaves get no op. Numbers stay numbers;
+ * it into a date) and KSF mark; with `options`, review and updated, then the
+ * period block (see TableOptions). Leaves get no op. Numbers stay numbers;
  * blanks are "".
  */
-export function draftTable(draft: Draft, layout: SheetLayout = "parent"): DraftTable {
+export function draftTable(draft: Draft, layout: SheetLayout = "parent", options: TableOptions = {}): DraftTable {
   const ids = rowIds(draft);
   const { nodes, lang } = draft;
+  const { periods = null, review = null, top = 1 } = options;
   const levels = layout === "outline" ? Math.max(2, ...nodes.map((n) => n.depth + 1)) : 0;
   const lead = layout === "outline" ? levels : COL.op;
-  const col = Object.fromEntries(DATA_FIELDS.map((f, k) => [f, lead + k])) as Record<DataField, number>;
-  const header =
-    layout === "outline" ? [...outlineHeaders(levels), ...HEADERS[lang].slice(COL.op)] : HEADERS[lang].slice();
+  const fields: string[] = [
+    ...DATA_FIELDS.filter((f) => !(periods && f === "actual")),
+    ...(review ? REVIEW_FIELDS : []),
+    // Running totals are stocks: their year to date is the latest period, not the sum (集計 = 期末).
+    ...(periods?.phasing === "cumulative" ? ["aggregation"] : []),
+  ];
+  const col = Object.fromEntries(fields.map((f, k) => [f, lead + k])) as DraftTable["col"];
+  const names = layout === "outline" ? outlineHeaders(levels) : HEADERS[lang].slice(0, COL.op);
+  const periodHeads = periods ? periodHeaders(periods, lang) : [];
+  const header = [
+    ...names,
+    ...fields.map((f) => HEADER[lang][f as DataField | "review" | "updated" | "aggregation"]),
+    ...periodHeads,
+  ];
+  const block = periods ? phasedBlock(draft, periods, col.target, lead + fields.length, top) : null;
   const rows: Cell[][] = [header];
   nodes.forEach((n, i) => {
     const op = hasChildren(nodes, i) && n.op ? opWord(n.op, lang) : "";
-    const data: Cell[] = [
+    const data: Record<string, Cell> = {
       op,
-      n.target ?? "",
-      n.actual ?? "",
-      n.unit,
-      DIRECTION_WORD[lang][n.direction],
-      n.owner,
-      n.deadline,
-      n.ksf ? KSF_MARK : "",
-    ];
-    if (layout === "outline") {
-      const names: Cell[] = new Array(levels).fill("");
-      names[n.depth] = n.name;
-      rows.push([...names, ...data]);
-    } else {
+      target: n.target ?? "",
+      actual: n.actual ?? "",
+      unit: n.unit,
+      direction: DIRECTION_WORD[lang][n.direction],
+      owner: n.owner,
+      deadline: n.deadline,
+      ksf: n.ksf ? KSF_MARK : "",
+      review: CADENCE_WORD[lang][defaultCadence(nodes, i)],
+      updated: review?.asOf ?? "",
+      aggregation: AGGREGATION_WORD[lang].last,
+    };
+    const lineage: Cell[] = new Array(levels).fill("");
+    if (layout === "outline") lineage[n.depth] = n.name;
+    else {
       const parent = parentIndex(nodes, i);
-      rows.push([n.name, ids[i], parent >= 0 ? ids[parent] : "", ...data]);
+      lineage.push(n.name, ids[i], parent >= 0 ? ids[parent] : "");
     }
+    rows.push([...lineage, ...fields.map((f) => data[f]), ...(block ? block[i] : [])]);
   });
   const nameColumns = layout === "outline" ? Array.from({ length: levels }, (_, k) => k) : [COL.name];
   const idColumns = layout === "outline" ? [] : [COL.id, COL.parent];
+  const reviewColumns = [col.review, col.aggregation].filter((c) => c !== undefined);
   return {
     layout,
     grid: rows,
     width: header.length,
     col,
     nameColumns,
-    textColumns: [...nameColumns, ...idColumns, col.op, col.unit, col.direction, col.owner, col.ksf],
+    textColumns: [...nameColumns, ...idColumns, col.op, col.unit, col.direction, col.owner, col.ksf, ...reviewColumns],
+    periods: periods ? { first: lead + fields.length, headers: periodHeads, plan: periods } : null,
   };
+}
+
+const REVIEW_FIELDS = ["review", "updated"] as const;
+
+/** The period block's cells, one row per node: phased targets (see periodCells), weights in the row above the header. */
+function phasedBlock(draft: Draft, plan: PeriodPlan, target: number, first: number, top: number): Cell[][] {
+  const { nodes } = draft;
+  const parents = nodes.map((_, i) => parentIndex(nodes, i));
+  const rates = rateKpis(
+    nodes.map((n, i) => ({ unit: n.unit, op: hasChildren(nodes, i) ? n.op : null, parent: parents[i] })),
+  );
+  return periodCells(
+    plan,
+    nodes.map((n) => n.target),
+    rates,
+    { firstRow: top + 1, targetColumn: target + 1, firstColumn: first + 1, weightsRow: top - 1 },
+  );
 }
 
 /** The table in the core's ID/parent layout (see draftTable). */
@@ -492,8 +544,23 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
   // The reader keeps row order, so tree node k is draft node k.
   for (const u of checkUnits(tree))
     issues.push({ level: "warning", kind: "units", key: nodes[u.node].key, message: unitIssueMessage(u, tree, lang) });
-  const need = required(tree);
-  for (const c of checkTargets(tree))
+  // A result too large for a number is an error at its KPI, which counts as blank from there: the checks go on.
+  const tooLarge = new Set<number>();
+  const overflow = (i: number) => tooLarge.add(i);
+  const rollupActual = rollup(tree, "actual", overflow);
+  const rollupTarget = rollup(tree, "target", overflow);
+  const plan = plans(tree, rollupTarget, rollupActual);
+  const need = required(tree, undefined, plan, overflow);
+  const checks = checkTargets(tree, TARGET_TOLERANCE, plan, overflow);
+  const who = nodeLabeller(nodes, lang);
+  for (const i of tooLarge)
+    issues.push({
+      level: "error",
+      kind: "tooLarge",
+      key: nodes[i].key,
+      message: `${who(i)}: ${formatMessage(lang, "tooLarge")}`,
+    });
+  for (const c of checks)
     if (!c.ok)
       issues.push({
         level: "warning",
@@ -501,8 +568,6 @@ export function evaluateDraft(draft: Draft, lang: Lang, thresholds: Thresholds =
         key: nodes[c.node].key,
         message: mismatchMessage(tree, c, lang, { need }),
       });
-  const rollupActual = rollup(tree, "actual");
-  const rollupTarget = rollup(tree, "target");
   // As the sheet's achievement column: rolled-up actual against the node's own target.
   const rate = tree.nodes.map((n) => achievement(rollupActual[n.index], n.target, n.direction));
   return {

@@ -16,6 +16,7 @@ export type IssueKind =
   | "kgiTarget"
   | "kgiDeadline"
   | "unreadable"
+  | "tooLarge"
   | "units"
   | "mismatch";
 
@@ -55,6 +56,7 @@ export const ISSUE_TEXT = {
       kgiTarget: (n: number) => `KGI の目標について ${n} 件`,
       kgiDeadline: (n: number) => `KGI の期限について ${n} 件`,
       unreadable: (n: number) => `読み取れない箇所が ${n} 件あります。`,
+      tooLarge: (n: number) => `計算結果が大きすぎて表せない指標が ${n} 個あります。`,
       units: (n: number) => `単位の注意が ${n} 件あります。`,
       mismatch: (n: number) => `子の目標から計算すると目標と合わない指標が ${n} 個あります。`,
     },
@@ -80,6 +82,7 @@ export const ISSUE_TEXT = {
       kgiTarget: (n: number) => `${n} notes on the KGI's target`,
       kgiDeadline: (n: number) => `${n} notes on the KGI's deadline`,
       unreadable: (n: number) => `${n} parts of the tree cannot be read.`,
+      tooLarge: (n: number) => `${n} KPIs give results too large to calculate.`,
       units: (n: number) => `${n} unit warnings.`,
       mismatch: (n: number) => `${n} targets are not what their children give.`,
     },

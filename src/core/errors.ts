@@ -250,79 +250,77 @@ export const messages = {
   badField: {
     en: (p) => [
       `"${p.text}" is not a field to roll up.`,
-      'use "actual" or "target", or a period header as written in the table ("5月", "5月目標", "2026-05").',
+      'use "actual", "target", or a period header ("5月", "5月目標").',
     ],
     ja: (p) => [
       `「${p.text}」は集計する項目として読めません。`,
-      "「実績」か「目標」、または表にある期間の見出し（5月・5月目標・2026-05 など）を指定してください。",
+      "「実績」「目標」か期間の見出し（5月・5月目標）を指定してください。",
     ],
   },
   badAggregation: {
     en: (p) => [
       `"${p.text}" is not a way to add up over periods.`,
-      "enter sum (flows: orders, revenue), last (stocks: members, MRR), avg, or rate, or leave it blank for sum.",
+      "enter sum, last (stocks: members, MRR), avg or rate, or leave it blank (sum).",
     ],
     ja: (p) => [
       `「${p.text}」は期間の集計方法として読めません。`,
-      "合計（件数・売上などの量）・期末（会員数・MRR などの残高）・平均・率 のどれかを入力するか、空欄（合計）にしてください。",
+      "合計・期末（会員数など）・平均・率 のどれかか、空欄（合計）にしてください。",
     ],
   },
   duplicatePeriod: {
     en: (p) => [
-      `Columns ${p.first} and ${p.second} of the range are both the ${p.measure} of the period "${p.period}", so it is ambiguous.`,
-      "rename or remove one of them (e.g. 5月目標 and 5月実績 for a target/actual pair).",
+      `Columns ${p.first} and ${p.second} of the range are both the ${p.measure} of "${p.period}".`,
+      "rename or remove one (a pair: 5月目標, 5月実績).",
     ],
     ja: (p) => [
-      `範囲の ${p.first} 列目と ${p.second} 列目が両方とも期間「${p.period}」の${p.measure === "target" ? "目標" : "実績"}で、どちらか決まりません。`,
-      "どちらかの見出しを変えるか列を削除してください（目標と実績の組なら 5月目標・5月実績）。",
+      `範囲の ${p.first} 列目と ${p.second} 列目が両方とも「${p.period}」の${p.measure === "target" ? "目標" : "実績"}です。`,
+      "一方の見出しを変えるか削除してください（組なら 5月目標・5月実績）。",
     ],
   },
   periodNoActual: {
     en: (p) => [
       `The period "${p.period}" has a target column but no actual column.`,
-      `add a column headed "${p.period} actual" beside it, or remove the target column.`,
+      `add a column "${p.period} actual", or remove the target.`,
     ],
     ja: (p) => [
       `期間「${p.period}」に目標の列はありますが、実績の列がありません。`,
-      `隣に「${p.period}実績」という見出しの列を追加するか、目標の列を削除してください。`,
+      `「${p.period}実績」の列を追加するか、目標の列を削除してください。`,
     ],
   },
   unknownPeriod: {
     en: (p) => [
       `"${p.text}" names no period column of the table (${p.periods}).`,
-      "write the period as its header is written, e.g. 5月, 5月目標 or 2026-05.",
+      "write it as its header is written (5月, 2026-05).",
     ],
     ja: (p) => [
       `「${p.text}」に当たる期間の列が表にありません（${p.periods}）。`,
-      "期間は見出しの通りに書いてください（5月・5月目標・2026-05 など）。",
+      "見出しの通りに書いてください（5月・2026-05 など）。",
     ],
   },
   noPeriods: {
     en: () => [
       "The table has no period columns.",
-      "add columns headed by periods (4月, 5月… or 4月目標 / 4月実績 pairs, Apr, Q1, 2026-04) after Target/Actual.",
+      "add columns headed by periods (4月, 4月目標 / 4月実績, Apr, Q1, 2026-04).",
     ],
     ja: () => [
       "表に期間の列がありません。",
-      "目標・実績の後に期間を見出しにした列（4月・5月… または 4月目標・4月実績 の組、Q1、2026-04）を追加してください。",
+      "期間を見出しにした列（4月、4月目標・4月実績、Q1、2026-04）を追加してください。",
     ],
   },
   badDate: {
-    en: (p) => [
-      `"${p.text}" is not a date.`,
-      "enter a date cell, or a date such as 2026-04-01, 2026/4/1 or 2026年4月1日.",
-    ],
+    en: (p) => [`"${p.text}" is not a date.`, "enter a date cell, or 2026-04-01, 2026/4/1 or 2026年4月1日."],
     ja: (p) => [
       `「${p.text}」は日付として読めません。`,
-      "日付のセルか、2026-04-01・2026/4/1・2026年4月1日 のような日付を入力してください。",
+      "日付のセルか 2026-04-01・2026/4/1・2026年4月1日 の形で入力してください。",
     ],
   },
   endBeforeStart: {
-    en: (p) => [`The end ${p.end} is before the start ${p.start}.`, "swap the two dates, or correct one of them."],
-    ja: (p) => [
-      `終了日 ${p.end} が開始日 ${p.start} より前です。`,
-      "二つの日付を入れ替えるか、どちらかを直してください。",
-    ],
+    en: (p) => [`The end ${p.end} is before the start ${p.start}.`, "swap or correct the dates."],
+    ja: (p) => [`終了日 ${p.end} が開始日 ${p.start} より前です。`, "日付を入れ替えるか直してください。"],
+  },
+  badMeasure: {
+    en: (p) => [`"${p.text}" is not a field of the periods.`, 'use "actual" or "target".'],
+    ja: (p) => [`「${p.text}」は期間の項目として読めません。`, "「実績」か「目標」を指定してください。"],
   },
   goalNeedsOneRoot: {
     en: (p) => [

@@ -33,7 +33,7 @@ export type NumberStyle = "percent" | "yen" | "money" | "count" | "measure" | "n
 const YEN = /^(円|¥|jpy|yen)$/i;
 /** Counters of people and things: whole numbers, required ones round up. `件/月` counts too. */
 const COUNTER =
-  /^(件|人|名|社|回|個|台|本|枚|店|店舗|軒|口|席|票|通|冊|品|組|戸|棟|室|台数|人数|件数|回数|アポ|コール|ユーザー|リード|商談|顧客|(leads?|deals?|orders?|calls?|visits?|meetings?|customers?|users?|people|persons?|items?|units?|pcs?|accounts?|tickets?|bugs?|deploys?|listings?|hires?|employees?))$/i;
+  /^(件|人|名|社|回|個|台|本|枚|店|店舗|軒|口|席|票|通|冊|品|組|戸|棟|室|台数|人数|件数|回数|アポ|コール|ユーザー|リード|商談|顧客|people|(lead|deal|order|call|visit|meeting|customer|user|person|item|unit|pc|account|ticket|bug|deploy|listing|hire|employee)s?)$/i;
 const PREFIX_MONEY: Record<string, string> = { $: "$", usd: "$", "€": "€", eur: "€" };
 /** Largest number of decimals a style shows. */
 const DECIMALS: Record<NumberStyle, number> = { percent: 2, yen: 0, money: 2, count: 0, measure: 2, none: 2 };

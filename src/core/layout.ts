@@ -4,10 +4,8 @@ import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } 
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, type Period, preorder, type Tree } from "./tree";
 import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
-import { HEADER, headerField } from "./words";
+import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
-// Outline headers: blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1.
-const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
 const KSF_FALSE = new Set(["false", "no", "n", "0", "×", "x", "-", "いいえ"]);
 
 interface Columns {
@@ -41,14 +39,8 @@ function readHeader(header: Cell[]): Columns {
     const period = field ? undefined : parsePeriodHeader(text);
     if (period) periods.push({ column: c, text, period });
   }
-  // A lone KPI/blank column at the left is a name column or spacing, not an outline.
-  if (outline.length === 1) {
-    const field = headerField(cellText(header[0]));
-    if (field && fields[field] === undefined) {
-      fields[field] = 0;
-      headers[field] = cellText(header[0]);
-    }
-  }
+  // A lone outline-like column at the left (blank, KGI) is spacing, not an outline. No header word is outline-like,
+  // so a lone KPI column was read as the name column above.
   return { fields, outline: outline.length >= 2 ? outline : [], headers, periods };
 }
 
@@ -120,7 +112,8 @@ class Problems {
  */
 export function readTree(input: unknown): Tree {
   const { tree, problems } = diagnose(input);
-  const first = problems.find((p) => p.severity === "error");
+  // Every problem a reading finds is an error (the checks of a tree read come from treeProblems).
+  const first = problems[0];
   if (first) {
     const { row, name, column } = first;
     throw new KpiError(first.code as MessageCode, first.message, { row, name, column });
@@ -188,7 +181,7 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length + clash.length > 1)
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
-  const col = (row: Cell[], f: Field): Cell => (fields[f] === undefined ? null : row[fields[f] as number]);
+  const col = (row: Cell[], f: Field): Cell => row[fields[f] ?? -1] ?? null;
   const grouped = groupPeriods(periods);
   for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
   return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0], col };

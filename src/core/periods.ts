@@ -13,19 +13,20 @@ import { headerField } from "./words";
 export type Measure = "target" | "actual";
 
 const AGGREGATION_WORDS: Record<Aggregation, readonly string[]> = {
-  sum: ["合計", "sum", "total", "flow", "累計"],
-  last: ["期末", "last", "latest", "stock", "残高", "最新"],
-  avg: ["平均", "avg", "average", "mean"],
-  rate: ["率", "rate", "比率", "weighted", "加重"],
+  sum: ["total", "累計"],
+  last: ["latest", "残高"],
+  avg: ["average"],
+  rate: ["比率"],
 };
-/** How each aggregation is written in a sheet and in messages; the reader accepts these and AGGREGATION_WORDS. */
+/** How each aggregation is written in a sheet; the reader accepts these and AGGREGATION_WORDS. */
 export const AGGREGATION_WORD: Record<Lang, Record<Aggregation, string>> = {
   ja: { sum: "合計", last: "期末", avg: "平均", rate: "率" },
   en: { sum: "sum", last: "last", avg: "avg", rate: "rate" },
 };
 const AGGREGATION_BY_WORD = new Map<string, Aggregation>();
 for (const [agg, words] of Object.entries(AGGREGATION_WORDS) as [Aggregation, readonly string[]][])
-  for (const w of words) AGGREGATION_BY_WORD.set(normalizeKey(w), agg);
+  for (const w of [AGGREGATION_WORD.ja[agg], AGGREGATION_WORD.en[agg], ...words])
+    AGGREGATION_BY_WORD.set(normalizeKey(w), agg);
 
 /** The Aggregation cell's word: null for blank (a sum), undefined for a word it does not read. */
 export function parseAggregation(text: string): Aggregation | null | undefined {

@@ -1,6 +1,6 @@
 import { fail } from "./errors";
 import { solveChildren } from "./operators";
-import { finiteValue, rollup, type Values } from "./rollup";
+import { finiteValue, type OnOverflow, rollup, type Values } from "./rollup";
 import type { Tree } from "./tree";
 
 /**
@@ -21,7 +21,12 @@ export function plans(
  * (or `goal`, for a single-root tree), holding every other node at its plan.
  * Scorecard (`none`) children keep their own targets. Indexed like `tree.nodes`.
  */
-export function required(tree: Tree, goal?: number | null, plan: Values = plans(tree)): Values {
+export function required(
+  tree: Tree,
+  goal?: number | null,
+  plan: Values = plans(tree),
+  onOverflow?: OnOverflow,
+): Values {
   if (goal !== undefined && goal !== null && tree.roots.length !== 1)
     fail(tree.lang, "goalNeedsOneRoot", {}, { count: tree.roots.length });
   const out: Values = new Array(tree.nodes.length).fill(null);
@@ -40,7 +45,7 @@ export function required(tree: Tree, goal?: number | null, plan: Values = plans(
       need,
       children.map((c) => plan[c]),
     );
-    for (let k = 0; k < children.length; k++) out[children[k]] = finiteValue(tree, children[k], solved[k]);
+    for (let k = 0; k < children.length; k++) out[children[k]] = finiteValue(tree, children[k], solved[k], onOverflow);
   }
   return out;
 }

@@ -15,6 +15,8 @@ export type Field =
   | "owner"
   | "deadline"
   | "ksf"
+  | "review"
+  | "updated"
   | "aggregation";
 
 export type HierarchyForm = "parent" | "level" | "outline";

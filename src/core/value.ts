@@ -164,7 +164,8 @@ function readText(cell: string): ParsedNumber | Refusal {
   for (const [suffix, dir] of SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
       direction = dir;
-      s = s.slice(0, -suffix.length).trimEnd();
+      // Spaces before it (`100 超`) are left to the unit reader, which trims.
+      s = s.slice(0, -suffix.length);
       break;
     }
   try {
@@ -211,7 +212,6 @@ class Scanner {
   constructor(readonly s: string) {}
   /** Consumes sticky `re` at the cursor; returns its first group or whole match. */
   take(re: RegExp): string | undefined {
-    if (this.i >= this.s.length) return undefined;
     re.lastIndex = this.i;
     const m = re.exec(this.s);
     if (!m) return undefined;
@@ -299,8 +299,8 @@ function readAmount(scan: Scanner): { value: Decimal; plain: boolean } {
         .trim(),
     );
   if (UNKNOWN_MULTIPLIER.test(scan.s[scan.i] ?? "")) throw new Refused("unknownMultiplier", scan.s[scan.i]);
-  const plain = terms.length === 1 && lastBig === Number.POSITIVE_INFINITY && !(SMALL[scan.s[scan.i - 1]] >= 0);
-  let value = terms.length === 1 ? terms[0] : addDecimals(terms);
+  const plain = terms.length === 1 && lastBig === Number.POSITIVE_INFINITY && SMALL[scan.s[scan.i - 1]] === undefined;
+  let value = addDecimals(terms);
   if (plain) {
     const exponent = scan.take(/[eE]([+-]?\d+)/y);
     if (exponent !== undefined) value = shiftBy(value, exponent);
@@ -392,7 +392,8 @@ function checkUnitWord(word: string): void {
     if (kanjiDigit) throw new Refused("kanjiDigit", kanjiDigit[0]);
     const unknown = /[京垓]/.exec(word);
     if (unknown) throw new Refused("unknownMultiplier", unknown[0]);
-    if (/[増減]/.test(word)) throw new Refused("unknownUnit", word);
+    // 100増 says a change, 5以下以上 two directions: neither is a unit.
+    if (/[増減]|以上|以下|未満/.test(word)) throw new Refused("unknownUnit", word);
     return;
   }
   throw new Refused("unknownUnit", word);
@@ -408,7 +409,7 @@ function shiftBy(d: Decimal, exponent: string): Decimal {
   return shift(d, Math.max(-1e6, Math.min(1e6, e)));
 }
 
-/** Exact sum of non-negative decimals, by digit columns (terms are few and short: one per 兆/億/万/千/百/十). */
+/** Exact sum of non-negative decimals, by digit columns (terms are few and short: one per 兆/億/万/千/百/十; one for a plain number). */
 function addDecimals(terms: Decimal[]): Decimal {
   const scale = Math.min(...terms.map((t) => t.scale));
   const padded = terms.map((t) => t.digits + "0".repeat(t.scale - scale));
@@ -447,6 +448,8 @@ const directionWords = lazy(() => {
     "up",
     "↑",
     DIRECTION_WORD.ja.higher,
+    "大きい",
+    "多い",
     "高",
     "高い",
     "大",
@@ -461,6 +464,8 @@ const directionWords = lazy(() => {
     "down",
     "↓",
     DIRECTION_WORD.ja.lower,
+    "小さい",
+    "少ない",
     "未満",
     "低",
     "低い",

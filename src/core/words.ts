@@ -25,6 +25,8 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "担当",
     deadline: "期限",
     ksf: "重点",
+    review: "頻度",
+    updated: "最終更新",
     aggregation: "集計",
   },
   en: {
@@ -40,6 +42,8 @@ export const HEADER: Record<Lang, Record<Field, string>> = {
     owner: "Owner",
     deadline: "Deadline",
     ksf: "KSF",
+    review: "Review",
+    updated: "Updated",
     aggregation: "Aggregation",
   },
 };
@@ -58,7 +62,9 @@ const OTHER_HEADERS: Record<Field, readonly string[]> = {
   owner: ["担当者", "責任者"],
   deadline: ["due", "due date", "期日"],
   ksf: ["kfs", "csf", "focus", "重点管理", "重点項目"],
-  aggregation: ["集計方法", "time", "total", "over time", "期間集計"],
+  review: ["review cycle", "cadence", "frequency", "レビュー", "レビュー頻度", "確認頻度"],
+  updated: ["last updated", "last review", "reviewed", "更新日", "最終更新日", "最終レビュー"],
+  aggregation: ["集計方法", "time", "total"],
 };
 
 const fieldByHeader = lazy(() => {
@@ -74,10 +80,33 @@ export function headerField(text: string): Field | undefined {
   return fieldByHeader().get(normalizeKey(text));
 }
 
+/** Outline headers read (normalised): blank, KGI, KPI1…, Level 1…, Lv1, L1, 第1階層, 階層1, 1. */
+export const OUTLINE_HEADER = /^(kgi|kpi\d+|level\d+|lv\.?\d+|l\d+|第?\d+階層|階層\d+|\d+)$/;
+
+/** Outline headers written: KGI, KPI1, KPI2… (read in both languages). */
+export function outlineHeaders(depth: number): string[] {
+  return Array.from({ length: depth }, (_, k) => (k === 0 ? "KGI" : `KPI${k}`));
+}
+
 /** The headers of the function columns, in their order: rollup, required, achievement, status. */
 export const FUNCTION_HEADERS: Record<Lang, readonly [string, string, string, string]> = {
   ja: ["実績（集計）", "必要値", "達成率", "状態"],
   en: ["Actual (rollup)", "Required", "Achievement", "Status"],
+};
+
+/** The headers of a period sheet's year-to-date columns: actual, target, achievement, status (the wizard's period block). */
+export const YTD_HEADERS: Record<Lang, readonly [string, string, string, string]> = {
+  ja: ["実績累計", "目標累計", "達成率（累計）", "状態（累計）"],
+  en: ["Actual YTD", "Target YTD", "Achievement YTD", "Status YTD"],
+};
+
+/** A review cadence (the 頻度 / Review column): weekly for short-cycle KPIs, monthly, quarterly for the KGI. */
+export type Cadence = "weekly" | "monthly" | "quarterly";
+
+/** How a cadence is written in a sheet, per language; review.ts reads these and a few more. */
+export const CADENCE_WORD: Record<Lang, Record<Cadence, string>> = {
+  ja: { weekly: "週次", monthly: "月次", quarterly: "四半期" },
+  en: { weekly: "weekly", monthly: "monthly", quarterly: "quarterly" },
 };
 
 /** The status words of KPI_STATUS and the sidebar. */

@@ -11,8 +11,8 @@ import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import { FUNCTION_HEADERS } from "../core/words";
-import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
+import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
@@ -145,7 +145,68 @@ export function functionColumns(
     formulas,
     rateColumn,
     colorRanges: rateColumn === null ? [] : [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
-    present: `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`,
+    present: presentFormula(g),
+  };
+}
+
+/** Condition (for the first data row) true on rows that hold something: `COUNTA($A2:$K2)>0`. */
+function presentFormula(g: TableGeometry): string {
+  const first = g.top + 1;
+  return `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
+}
+
+/** Where a period sheet's year-to-date columns find the as-of period, and which rows are rates. */
+export interface YtdRefs {
+  /** Absolute cell holding the label of the period the as-of date falls in (`$D$1`). */
+  through: string;
+  /** Absolute cell holding the share of the year elapsed (`$F$1`), for actual-only periods; null with target/actual pairs. */
+  elapsed: string | null;
+  /** Per data row: a rate (not scaled by the elapsed share). */
+  rates: readonly boolean[];
+}
+
+/**
+ * The function columns of a period sheet, in the four-column shape of
+ * KPI_TREE's: actual year to date (KPI_TOTAL through the as-of period),
+ * target year to date (KPI_TOTAL of the period targets; for actual-only
+ * periods the annual target × the share of the year elapsed, rates as they
+ * are), the achievement of the one against the other and its status word.
+ * The status colours follow this achievement.
+ */
+export function ytdColumns(
+  g: TableGeometry,
+  column: number,
+  lang: Lang,
+  thresholds: Thresholds,
+  refs: YtdRefs,
+): FunctionColumns {
+  const first = g.top + 1;
+  const last = g.top + g.height - 1;
+  const table = a1(g.top, g.left, g.height, g.width);
+  const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
+  const actual = col(column);
+  const target = col(column + 1);
+  const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
+  const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
+  const annual = col(g.targetColumn ?? g.left);
+  const flags = refs.rates.map((r) => (r ? 1 : 0)).join(";");
+  const targetYtd = refs.elapsed
+    ? `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`
+    : formula(KPI_TOTAL, { tree: table, field: '"target"', through: refs.through });
+  const formulas = [
+    formula(KPI_TOTAL, { tree: table, field: '"actual"', through: refs.through }),
+    targetYtd,
+    formula(KPI_ACHIEVEMENT, { actual, target, direction }),
+    formula(KPI_STATUS, { actual, target, direction, ...status }),
+  ];
+  const rateColumn = column + TREE_RATE;
+  return {
+    column,
+    headers: [...YTD_HEADERS[lang]],
+    formulas,
+    rateColumn,
+    colorRanges: [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
+    present: presentFormula(g),
   };
 }
 
@@ -173,15 +234,18 @@ export function rateRef(rateColumn: number, firstRow: number): string {
 }
 
 /**
- * Number formats for the rollup and required columns, one row per data row:
- * each node's unit by the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…,
- * in the table's language); blank rows keep a plain number format.
+ * Number formats by unit, one row per data row, for the target and actual
+ * columns or (`computed`) the rollup and required ones: each node's unit by
+ * the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…, in the table's
+ * language); blank rows keep a plain number format. Typed values that are all
+ * whole drop the decimals of plain numbers and measures; computed ones keep
+ * them (a required score of 52.5 shows 52.5, as the sidebar says).
  */
-export function unitFormats(tree: Tree, width = 2): string[][] {
+export function unitFormats(tree: Tree, width = 2, computed = false): string[][] {
   const rows: string[][] = [];
   for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
   for (const node of tree.nodes) {
-    const integers = [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
+    const integers = !computed && [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
     rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
   }
   return rows;

@@ -11,13 +11,15 @@ import { requiredAmounts } from "../core/format";
 import { gaps } from "../core/gap";
 import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
-import { fieldValues } from "../core/periods";
+import { elapsed, forecast, readDay } from "../core/pace";
+import { fieldValues, findPeriod, type Measure, measureOf } from "../core/periods";
 import { required } from "../core/required";
 import { rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
-import { outputIndex, toColumn, toColumns } from "../core/tree";
+import { totals } from "../core/total";
+import { outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
 import { judgedTargets, treeView } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { HEADER, STATUS_LABEL } from "../core/words";
@@ -140,14 +142,18 @@ function argumentName(lang: Lang, param: "actual" | "target" | "direction"): str
   return lang === "ja" ? HEADER.ja[param] : param;
 }
 
-/** Achievement of one cell triple; `row` is the row within the ranges, for the error message. */
-function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number): number | null {
+/**
+ * Achievement of one cell triple against `share` of the target (KPI_PACE's
+ * expected-to-date value; 1 = the whole target); `row` is the row within the
+ * ranges, for the error message.
+ */
+function rateOf(lang: Lang, [actual, target, direction]: Cell[], row: number, share = 1): number | null {
   const a = requireNumber(lang, actual, { row, column: argumentName(lang, "actual") });
   const t = requireNumber(lang, target, { row, column: argumentName(lang, "target") });
   const stated = parseDirection(direction);
   if (stated === undefined)
     fail(lang, "badDirection", { row, column: argumentName(lang, "direction") }, { text: cellText(direction) });
-  return achievement(a.value, t.value, stated ?? t.direction ?? "higher");
+  return achievement(a.value, t.value === null ? null : t.value * share, stated ?? t.direction ?? "higher");
 }
 
 export const KPI_ACHIEVEMENT = customFunction(
@@ -330,6 +336,141 @@ export const KPI_TREE = customFunction(
   },
 );
 
+/** A tree range that has period columns. */
+function periodTree(tree: unknown): Tree {
+  const t = readTree(tree);
+  if (t.periods.length === 0) fail(t.lang, "noPeriods", { row: 1 });
+  return t;
+}
+
+/** KPI_PERIODS' and KPI_TOTAL's field: "actual" (default) or "target", in any of their header words. */
+function readMeasure(lang: Lang, field: unknown): Measure {
+  const text = optionalText(field);
+  const measure = text ? measureOf(text) : "actual";
+  if (!measure) return fail(lang, "badMeasure", {}, { text });
+  return measure;
+}
+
+const MEASURE = {
+  name: "field",
+  optional: true,
+  example: '"actual"',
+  help: '"actual" (default) or "target".',
+} as const;
+
+export const KPI_PERIODS = customFunction(
+  {
+    name: "KPI_PERIODS",
+    summary: "Every period column rolled up through the tree, in table order.",
+    params: [TREE, MEASURE],
+    returns: "One column per period, one row per row of the table.",
+    shape: { kind: "column", width: "periods" },
+  },
+  (tree, field) => {
+    const t = periodTree(tree);
+    const measure = readMeasure(t.lang, field);
+    return column(
+      toColumns(
+        t,
+        t.periods.map((p) => rollup(t, p.values[measure])),
+      ),
+    );
+  },
+);
+
+/** KPI_TOTAL's through argument as errors name it. */
+const THROUGH = { en: "through", ja: "対象期間" };
+
+/** How many periods a through argument covers: up to and including the period it names; all when blank. */
+function periodsThrough(t: Tree, through: unknown): number {
+  const text = optionalText(through);
+  if (!text) return t.periods.length;
+  const ref = findPeriod(t.periods, text);
+  if (!ref) fail(t.lang, "unknownPeriod", { column: THROUGH[t.lang] }, { text, periods: periodList(t) });
+  return ref.index + 1;
+}
+
+const periodList = (t: Tree) => t.periods.map((p) => p.label).join(", ");
+
+export const KPI_TOTAL = customFunction(
+  {
+    name: "KPI_TOTAL",
+    summary: "Each KPI's total over the periods, weighted so that the tree still adds up (rates are never averaged).",
+    params: [
+      TREE,
+      MEASURE,
+      {
+        name: "through",
+        optional: true,
+        example: '"9月"',
+        help: 'The last period to count ("9月": year to date); default all.',
+      },
+    ],
+    returns: "One total per row of the table.",
+    shape: { kind: "column" },
+  },
+  (tree, field, through) => {
+    const t = periodTree(tree);
+    return column(toColumn(t, totals(t, readMeasure(t.lang, field), periodsThrough(t, through))));
+  },
+);
+
+/** The date arguments as errors name them. */
+const DATE_ARG = {
+  start: { en: "start", ja: "開始日" },
+  end: { en: "end", ja: "終了日" },
+  as_of: { en: "as_of", ja: "基準日" },
+} as const;
+
+/** The share of the period elapsed for one cell triple (start, end, as of); null when a date is blank. */
+function shareOf(lang: Lang, [start, end, asOf]: Cell[], row: number): number | null {
+  const day = (cell: Cell, arg: keyof typeof DATE_ARG) => readDay(lang, cell, { row, column: DATE_ARG[arg][lang] });
+  const [s, e, a] = [day(start, "start"), day(end, "end"), day(asOf, "as_of")];
+  if (s === null || e === null || a === null) return null;
+  return elapsed(lang, s, e, a, { row, column: DATE_ARG.end[lang] });
+}
+
+const DATES = [
+  { name: "start", example: '"2026-04-01"', help: "First day (a date cell, or 2026/4/1)." },
+  { name: "end", example: '"2027-03-31"', help: "Due day." },
+  { name: "as_of", example: "B1", help: "The actual's day." },
+] as const;
+
+export const KPI_PACE = customFunction(
+  {
+    name: "KPI_PACE",
+    summary: "Achievement (as KPI_ACHIEVEMENT) against target × the share of days elapsed from start to end.",
+    params: [ACTUAL, TARGET, ...DATES, DIRECTION],
+    returns: "The pace per cell (1 = on pace).",
+    shape: { kind: "elementwise", over: ["actual", "target", "start", "end", "as_of", "direction"] },
+  },
+  (actual, target, start, end, asOf, direction) => {
+    const lang = sheetLanguage();
+    return elementwise(lang, [actual, target, direction, start, end, asOf], (cells, row) => {
+      const share = shareOf(lang, cells.slice(3), row);
+      return share === null ? null : rateOf(lang, cells, row, share);
+    });
+  },
+);
+
+export const KPI_FORECAST = customFunction(
+  {
+    name: "KPI_FORECAST",
+    summary: "Run-rate projection at end: actual ÷ the share of days elapsed from start.",
+    params: [ACTUAL, ...DATES],
+    returns: "The projection per cell.",
+    shape: { kind: "elementwise", over: ["actual", "start", "end", "as_of"] },
+  },
+  (actual, start, end, asOf) => {
+    const lang = sheetLanguage();
+    return elementwise(lang, [actual, start, end, asOf], (cells, row) => {
+      const share = shareOf(lang, cells.slice(1), row);
+      const a = requireNumber(lang, cells[0], { row, column: argumentName(lang, "actual") });
+      return share === null ? null : forecast(a.value, share);
+    });
+  },
+);
+
 /** Every custom function, in the order the help lists them. */
 export const CUSTOM_FUNCTIONS = [
   KPI_TREE,
@@ -341,4 +482,8 @@ export const CUSTOM_FUNCTIONS = [
   KPI_GAP,
   KPI_IMPACT,
   KPI_SEEK,
+  KPI_PERIODS,
+  KPI_TOTAL,
+  KPI_PACE,
+  KPI_FORECAST,
 ] as const;

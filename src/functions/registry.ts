@@ -27,12 +27,13 @@ export interface ParamSpec {
 /**
  * The size of the result, which Sheets learns by running the function and
  * the stand-in must predict:
- * - `column`: one row per data row of the first argument (its header row excluded), `width` columns (default 1);
+ * - `column`: one row per data row of the first argument (its header row excluded), `width` columns (default 1;
+ *   `"periods"`: one per period column of the table, which only running the function tells);
  * - `elementwise`: the size of the largest of the arguments named in `over` (a single cell applies everywhere);
  * - `single`: one cell.
  */
 export type Shape =
-  | { kind: "column"; width?: number }
+  | { kind: "column"; width?: number | "periods" }
   | { kind: "elementwise"; over: readonly string[] }
   | { kind: "single" };
 

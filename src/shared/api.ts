@@ -7,13 +7,16 @@
  */
 import type { Draft, SheetLayout } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
-import type { HealthReport, HistoryPoint, NodeSummary } from "../core/insights";
+import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
 import type { Op } from "../core/operators";
+import type { PeriodPlan } from "../core/periodBlock";
+import type { ReviewCells } from "../core/review";
 import type { Settings } from "../core/settings";
 import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
+import type { KpiTrend } from "../core/trends";
 import type { Direction } from "../core/value";
 
 /** The view a menu item opens the sidebar on. */
@@ -42,6 +45,14 @@ export interface Recorded {
   replaced: boolean;
   /** How many days the table has values for, this one included. */
   days: number;
+}
+
+/** The wizard's optional additions to the new sheet. */
+export interface WriteOptions {
+  /** A period block: 12 months, 4 quarters or 13 weeks from a start month. */
+  periods?: PeriodPlan | null;
+  /** Review (頻度) and Updated (最終更新) columns. */
+  review?: boolean;
 }
 
 export interface WriteResult {
@@ -104,8 +115,15 @@ export interface Analysis {
   report: HealthReport;
   /** The leaves, in row order: the KPIs a what-if can change. */
   leaves: NodeSummary[];
-  /** Each KGI's series from the history sheet, oldest first. */
-  history: { row: number; name: string; unit: string; points: HistoryPoint[] }[];
+  /**
+   * Every KPI's trend, in tree order (each KGI before its KPIs): `points`
+   * from the history sheet's snapshots (by day, oldest first), `periods` from
+   * the table's period columns, rolled up. The sidebar runs the KPI check
+   * (validateTrends) on them.
+   */
+  history: KpiTrend[];
+  /** The Review and Updated cells, for the sidebar's review list (reviewList), and today (yyyy-mm-dd, the spreadsheet's zone). */
+  review: ReviewCells & { today: string };
   /** Per KGI: its target → each KPI's share of the gap (KPI_GAP) → its actual. */
   waterfalls: GapWaterfall[];
   /** The leaves that move their KGI most per 1% (KPI_IMPACT), largest first. */
@@ -188,7 +206,7 @@ export interface InsertedDiagram {
 export interface ServerApi {
   getSidebarState(): SidebarState;
   saveSettings(settings: Settings): SavedSettings;
-  writeTree(draft: Draft, layout?: SheetLayout): WriteResult;
+  writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
   analyzeTable(sheetName: string, table: string): Analysis;

@@ -3,9 +3,10 @@
 // name comes from the sheet, so it is rendered as Preact text, never as markup.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatPercent, formatValue } from "../core/format";
-import type { HistoryPoint, NodeSummary } from "../core/insights";
+import type { NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
 import type { Analysis as Result, WhatIfResult } from "../shared/api";
+import { Review, Trends, Validation } from "./Cycle";
 import type { Shared } from "./context";
 import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
 import { Issues, NumberField, useId } from "./fields";
@@ -68,6 +69,7 @@ export function Analysis(props: AnalysisProps) {
       {report.roots.map((kgi) => (
         <KgiCard key={kgi.row} kgi={kgi} {...props} />
       ))}
+      <Review {...props} cells={result.review} />
       <ul class="counts" aria-label={t.byStatus} data-testid="counts">
         {STATUSES.map((s) => (
           <li key={s} data-status={s}>
@@ -158,9 +160,8 @@ export function Analysis(props: AnalysisProps) {
       <WhatIf {...props} leaves={result.leaves} />
 
       <h4>{t.history}</h4>
-      {result.history.map((h) => (
-        <History key={h.row} name={h.name} unit={h.unit} points={h.points} {...props} />
-      ))}
+      <Trends {...props} history={result.history} />
+      <Validation {...props} history={result.history} />
       <div class="actions">
         <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
           {t.record}
@@ -252,7 +253,6 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
             value={value}
             unit={leaf.unit}
             lang={lang}
-            invalidText={t.invalidNumber}
             readAs={t.readAs}
             testid="what-if-value"
             onChange={(v) => {
@@ -290,63 +290,5 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
         </ul>
       ) : null}
     </>
-  );
-}
-
-const SPARK_W = 276;
-const SPARK_H = 64;
-const PAD = 6;
-
-function History(props: Shared & { name: string; unit: string; points: HistoryPoint[] }) {
-  const { t, lang, name, unit, points } = props;
-  if (points.length === 0) return <p class="hint">{t.historyEmpty}</p>;
-  const values = points.flatMap((p) => [p.actual, p.target]).filter((v): v is number => v !== null);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const span = hi - lo || Math.abs(hi) || 1;
-  const x = (i: number) =>
-    PAD + (points.length === 1 ? (SPARK_W - 2 * PAD) / 2 : (i * (SPARK_W - 2 * PAD)) / (points.length - 1));
-  const y = (v: number) => SPARK_H - 14 - ((v - lo) / span) * (SPARK_H - 14 - PAD);
-  const line = (pick: (p: HistoryPoint) => number | null) =>
-    points
-      .map((p, i) => [i, pick(p)] as const)
-      .filter((pair): pair is readonly [number, number] => pair[1] !== null)
-      .map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`)
-      .join(" ");
-  const described = points.map((p) => `${p.date} ${formatValue(p.actual, unit, lang)}`).join(", ");
-  const last = points[points.length - 1];
-  return (
-    <div class="history" data-testid="history">
-      <p class="hint">{points.length === 1 ? t.historyOne : t.historyHint}</p>
-      <svg
-        class="sparkline"
-        width={SPARK_W}
-        height={SPARK_H}
-        viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
-        role="img"
-        aria-label={t.sparkLabel(name, described)}
-      >
-        <polyline class="spark-target" points={line((p) => p.target)} />
-        <polyline class="spark-actual" points={line((p) => p.actual)} />
-        {points.map((p, i) =>
-          p.actual === null ? null : (
-            <circle key={p.date} class="spark-point" cx={x(i)} cy={y(p.actual)} r={2.5} data-date={p.date}>
-              <title>{`${p.date}: ${formatValue(p.actual, unit, lang)} / ${formatValue(p.target, unit, lang)}`}</title>
-            </circle>
-          ),
-        )}
-        <text class="spark-date" x={PAD} y={SPARK_H - 2}>
-          {points[0].date}
-        </text>
-        {points.length > 1 ? (
-          <text class="spark-date" x={SPARK_W - PAD} y={SPARK_H - 2} text-anchor="end">
-            {last.date}
-          </text>
-        ) : null}
-      </svg>
-      <div class="kpi-detail">
-        {name}: {formatValue(last.actual, unit, lang)} / {formatValue(last.target, unit, lang)} ({last.date})
-      </div>
-    </div>
   );
 }

@@ -230,7 +230,6 @@ function ValueInput(props: EditorProps & { k: number; field: ValueField; testid:
       pending={node.invalid?.[field]}
       unit={node.unit}
       lang={lang}
-      invalidText={t.invalidNumber}
       readAs={t.readAs}
       testid={props.testid}
       onChange={(v, text) => set(v, text)}

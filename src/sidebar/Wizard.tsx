@@ -4,10 +4,11 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Draft, evaluateDraft, type SheetLayout } from "../core/draft";
 import { BLANK_TEMPLATE, TEMPLATES, templateDescription, templateDraft, templateTitle } from "../core/templates";
 import { canRedo, canUndo, type History, record, redo, replacePresent, startHistory, undo } from "../core/undo";
-import type { WriteResult } from "../shared/api";
+import type { WriteOptions, WriteResult } from "../shared/api";
 import type { Shared } from "./context";
 import { Editor, type EditorState } from "./Editor";
 import { useId } from "./fields";
+import { PeriodOptions } from "./PeriodOptions";
 import { server } from "./server";
 
 export function Wizard(props: Shared) {
@@ -18,6 +19,7 @@ export function Wizard(props: Shared) {
   const draft = history?.present.draft ?? null;
   const [result, setResult] = useState<WriteResult | null>(null);
   const [layout, setLayout] = useState<SheetLayout>("parent");
+  const [options, setOptions] = useState<WriteOptions>({ periods: null, review: false });
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -79,6 +81,8 @@ export function Wizard(props: Shared) {
           result={result}
           layout={layout}
           setLayout={setLayout}
+          options={options}
+          setOptions={setOptions}
           headingRef={heading}
           onBack={() => setStep(2)}
           onWritten={setResult}
@@ -98,6 +102,8 @@ interface WriteStepProps extends Shared {
   result: WriteResult | null;
   layout: SheetLayout;
   setLayout(layout: SheetLayout): void;
+  options: WriteOptions;
+  setOptions(options: WriteOptions): void;
   headingRef: preact.Ref<HTMLHeadingElement>;
   onBack(): void;
   onWritten(r: WriteResult): void;
@@ -112,7 +118,7 @@ function WriteStep(props: WriteStepProps) {
   const warnings = evaluation.issues.length - errors;
   const depth = Math.max(...draft.nodes.map((n) => n.depth)) + 1;
   const write = async () => {
-    const r = await props.run(t.writing, () => server.writeTree(draft, layout));
+    const r = await props.run(t.writing, () => server.writeTree(draft, layout, props.options));
     if (r) props.onWritten(r);
   };
   return (
@@ -146,6 +152,7 @@ function WriteStep(props: WriteStepProps) {
           </div>
         ))}
       </fieldset>
+      <PeriodOptions {...props} options={props.options} disabled={!!result || !!busy} onChange={props.setOptions} />
       {warnings ? <p class="warning">{t.warningsLeft(warnings)}</p> : null}
       {errors ? <p class="error-text">{t.errorsLeft}</p> : null}
       {result ? (

@@ -1,9 +1,10 @@
 // Form fields shared by the panels: labelled inputs, and a number input that
 // reads what Japanese sheets write (2,000万, 20%, １，０００) with the core's parser.
 import { useEffect, useState } from "preact/hooks";
+import { formatMessage } from "../core/errors";
 import { formatValue } from "../core/format";
 import type { Lang } from "../core/text";
-import { parseNumber } from "../core/value";
+import { isRefusal, parseNumber, readNumber as readCell } from "../core/value";
 
 let ids = 0;
 export function useId(prefix: string): string {
@@ -30,14 +31,23 @@ export function readNumber(text: string, unit: string): number | null | undefine
   return parsed.value;
 }
 
+/**
+ * Why `text` is not a number and how to write it, in `lang`: the value
+ * reader's reason with its fix, worded as the sheet's functions word it; null
+ * when it reads.
+ */
+export function whyNotANumber(text: string, lang: Lang): string | null {
+  const reading = readCell(text.trim() === "" ? null : text);
+  return isRefusal(reading) ? formatMessage(lang, "badNumber", {}, { text, ...reading }) : null;
+}
+
 export interface NumberFieldProps {
   label: string;
   value: number | null;
   unit: string;
   lang: Lang;
-  invalidText: string;
-  /** The line under a focused input saying how the typed text was read (`読み取った値: 2,000万円`). */
-  readAs(value: string): string;
+  /** Words for the note beside a focused input saying how the typed text was read (`= 2,000万円`). */
+  readAs: string;
   testid?: string;
   /** Text the model holds as unreadable (shown instead of the value, marked invalid). */
   pending?: string;
@@ -53,31 +63,33 @@ export function NumberField(props: NumberFieldProps) {
   const shown = () => props.pending ?? showNumber(props.value, props.unit, props.lang);
   const [text, setText] = useState(shown);
   const [focused, setFocused] = useState(false);
-  const [invalid, setInvalid] = useState(props.pending !== undefined);
+  // Why the text shown is not a number (null while it reads): the model's unreadable text, or what was typed.
+  const pendingError = () => (props.pending === undefined ? null : whyNotANumber(props.pending, props.lang));
+  const [error, setError] = useState(pendingError);
   useEffect(() => {
     if (!focused) {
       setText(shown());
-      setInvalid(props.pending !== undefined);
+      setError(pendingError());
     }
-  }, [props.value, props.unit, props.pending, focused]);
+  }, [props.value, props.unit, props.pending, props.lang, focused]);
   const commit = (value: string) => {
     const v = readNumber(value, props.unit);
-    setInvalid(v === undefined);
+    setError(v === undefined ? whyNotANumber(value, props.lang) : null);
     props.onValidity?.(v !== undefined);
     if (v === undefined) {
       if (value !== props.pending) props.onInvalid?.(value);
     } else if (v !== props.value || props.pending !== undefined) props.onChange(v, value);
   };
   return (
-    <div class="field">
+    <div class="field number">
       <label for={id}>{props.label}</label>
       <input
         id={id}
         type="text"
         inputMode="decimal"
         value={text}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-err` : undefined}
+        aria-invalid={error !== null}
+        aria-describedby={error !== null ? `${id}-err` : undefined}
         data-testid={props.testid}
         onFocus={() => setFocused(true)}
         onBlur={(e) => {
@@ -90,13 +102,13 @@ export function NumberField(props: NumberFieldProps) {
           commit(value);
         }}
       />
-      {invalid ? (
-        <div class="field-error" id={`${id}-err`}>
-          {props.invalidText}
+      {error !== null ? (
+        <div class="field-error" id={`${id}-err`} data-testid={props.testid ? `${props.testid}-error` : undefined}>
+          {error}
         </div>
       ) : focused && text.trim() && props.value !== null ? (
         <div class="field-echo" aria-live="polite" data-testid={props.testid ? `${props.testid}-echo` : undefined}>
-          {props.readAs(formatValue(props.value, props.unit, props.lang))}
+          <span class="visually-hidden">{props.readAs} </span>= {formatValue(props.value, props.unit, props.lang)}
         </div>
       ) : null}
     </div>
@@ -107,7 +119,7 @@ export interface TextFieldProps {
   label: string;
   value: string;
   testid?: string;
-  type?: "text" | "date";
+  type?: "text" | "date" | "month";
   list?: string;
   placeholder?: string;
   inputRef?: preact.Ref<HTMLInputElement>;

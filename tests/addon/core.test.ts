@@ -28,7 +28,8 @@ import { parseSettings, resolveLang, SettingsError } from "../../src/core/settin
 import { OKR_THRESHOLDS } from "../../src/core/status";
 import { TEMPLATES, templateDraft } from "../../src/core/templates";
 import { checkUnits, unitKind } from "../../src/core/units";
-import { functionColumns } from "../../src/functions/columns";
+import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
+import { functionColumns, unitFormats } from "../../src/functions/columns";
 
 /** Names with depth as indentation, to read structures at a glance. */
 function outline(d: Draft): string[] {
@@ -147,16 +148,10 @@ describe("draft to sheet", () => {
     const d = templateDraft("b2b", "ja");
     const t = draftTable(d, "outline");
     const depth = Math.max(...d.nodes.map((n) => n.depth)) + 1;
+    const h = HEADER.ja;
     expect(t.grid[0]).toEqual([
-      ...["KGI", "KPI1", "KPI2", "KPI3"].slice(0, depth),
-      "計算",
-      "目標",
-      "実績",
-      "単位",
-      "方向",
-      "担当",
-      "期限",
-      "重点",
+      ...outlineHeaders(depth),
+      ...[h.op, h.target, h.actual, h.unit, h.direction, h.owner, h.deadline, h.ksf],
     ]);
     expect(t.width).toBe(depth + 8);
     expect(t.col).toMatchObject({ op: depth, target: depth + 1, actual: depth + 2, direction: depth + 4 });
@@ -170,7 +165,7 @@ describe("draft to sheet", () => {
     expect(draftTable(d).col).toMatchObject({ op: 3, target: 4, deadline: 9, ksf: 10 });
     // A lone KGI still gets two outline columns: the reader needs at least two.
     const lone = draftTable({ lang: "en", nodes: [newNode("n1", 0, { name: "Revenue", target: 5 })] }, "outline");
-    expect(lone.grid[0].slice(0, 3)).toEqual(["KGI", "KPI1", "Op"]);
+    expect(lone.grid[0].slice(0, 3)).toEqual([...outlineHeaders(2), HEADER.en.op]);
     expect(readTree(lone.grid).nodes[0]).toMatchObject({ name: "Revenue", target: 5 });
   });
 
@@ -265,6 +260,23 @@ describe("units", () => {
     expect(sheetNumberFormat("deals", "en")).toBe('#,##0" deals"');
     expect(sheetNumberFormat('a"b', "en", false)).toBe('#,##0.0#" ab"');
   });
+
+  it("gives typed columns of whole values no decimals, computed columns room for two", () => {
+    const tree = readTree([
+      ["指標名", "親", "計算", "目標", "単位"],
+      ["スコア", "", "avg", 70, ""],
+      ["回答率", "スコア", "", 0.95, "%"],
+      ["売上", "スコア", "", 1200, "円"],
+      ["時間", "スコア", "", 1.5, "時間"],
+    ]);
+    expect(unitFormats(tree, 1).map((r) => r[0])).toEqual(["#,##0", "#,##0.0#%", '#,##0"円"', '#,##0.0#"時間"']);
+    expect(unitFormats(tree, 1, true).map((r) => r[0])).toEqual([
+      "#,##0.0#",
+      "#,##0.0#%",
+      '#,##0"円"',
+      '#,##0.0#"時間"',
+    ]);
+  });
 });
 
 describe("status rules and function columns", () => {
@@ -302,7 +314,7 @@ describe("status rules and function columns", () => {
     const g = { top: 3, left: 2, height: 5, width: 4, targetColumn: 4, directionColumn: 5 };
     const one = functionColumns(g, 7, "en", OKR_THRESHOLDS);
     expect(one.formulas).toEqual(['=KPI_TREE(B3:E7,{0.7,0.4},"en")', "", "", ""]);
-    expect(one.headers).toEqual(["Actual (rollup)", "Required", "Achievement", "Status"]);
+    expect(one.headers).toEqual(FUNCTION_HEADERS.en);
     expect(one.rateColumn).toBe(9);
     expect(one.colorRanges).toEqual(["I4:J7"]);
     // Without a target column too: middle KPIs are judged against their rolled-up targets.
@@ -327,7 +339,7 @@ describe("status rules and function columns", () => {
     expect(fx.colorRanges).toEqual(["I4:J7"]);
     expect(fx.present).toBe("COUNTA($B4:$E4)>0");
     const noTarget = functionColumns({ top: 1, left: 1, height: 3, width: 2 }, 3, "ja", OKR_THRESHOLDS, false);
-    expect(noTarget.headers).toEqual(["実績（集計）", "必要値"]);
+    expect(noTarget.headers).toEqual(FUNCTION_HEADERS.ja.slice(0, 2));
     expect([columnLetter(1), columnLetter(26), columnLetter(28), a1(2, 3, 4, 2)]).toEqual(["A", "Z", "AB", "C2:D5"]);
   });
 });

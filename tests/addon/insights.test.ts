@@ -53,7 +53,19 @@ describe("analyzeTable", () => {
       // No actuals yet: every KPI has no data.
       expect(a.report.statusCounts).toEqual({ achieved: 0, atRisk: 0, offTrack: 0, noData: 4 });
       expect(a.report.roots[0]).toMatchObject({ name: "月間売上", target: 50_000_000, actual: null, status: "noData" });
-      expect(a.history).toEqual([{ row: 2, name: "月間売上", unit: "円", points: [] }]);
+      // Every KPI gets its trend, the KGI first; no snapshots and no period columns yet.
+      expect(a.history[0]).toEqual({
+        row: 2,
+        name: "月間売上",
+        unit: "円",
+        kgiRow: 2,
+        direction: "higher",
+        points: [],
+        periods: [],
+      });
+      expect(a.history.map((h) => h.name)).toEqual(["月間売上", "訪問者数", "CVR", "平均注文単価"]);
+      // No 頻度/Review column: no review cells for the sidebar's list.
+      expect(a.review.columns).toBeNull();
     }
   });
 

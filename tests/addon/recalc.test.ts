@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
+import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
 import { functionColumns } from "../../src/functions/columns";
 import { addon } from "./helpers";
 
@@ -13,9 +14,10 @@ describe("one recalculation of a written tree", () => {
     const s = addon();
     const { sheetName } = s.run("writeTree", templateDraft("b2b", "en")) as { sheetName: string };
     const head = s.values(sheetName, "A1:Z1")[0];
+    const [rollupHeader, , rateHeader, statusHeader] = FUNCTION_HEADERS.en;
     const letter = (name: string) => String.fromCharCode(65 + head.indexOf(name));
-    const actual = `${letter("Actual")}4`;
-    const rollup = letter("Actual (rollup)");
+    const actual = `${letter(HEADER.en.actual)}4`;
+    const rollup = letter(rollupHeader);
     const edit = (value: string) => {
       s.functionRuns.clear();
       s.type(sheetName, actual, value);
@@ -25,12 +27,12 @@ describe("one recalculation of a written tree", () => {
     expect(s.values(sheetName, `${rollup}4`)[0][0]).toBe(420);
 
     // The same table with the four single-purpose formulas the add-on wrote before KPI_TREE.
-    const [status, rate] = [letter("Status"), letter("Achievement")];
+    const [status, rate] = [letter(statusHeader), letter(rateHeader)];
     const last = s.values(sheetName, "A1:A30").filter((r) => r[0] !== "").length;
     const col = (l: string) => `${l}2:${l}${last}`;
-    const table = `A1:${String.fromCharCode(64 + head.indexOf("Actual (rollup)"))}${last}`;
-    const target = col(letter("Target"));
-    const direction = col(letter("Direction"));
+    const table = `A1:${String.fromCharCode(64 + head.indexOf(rollupHeader))}${last}`;
+    const target = col(letter(HEADER.en.target));
+    const direction = col(letter(HEADER.en.direction));
     s.type(sheetName, `${rollup}2`, "");
     for (const [cell, formula] of [
       [`${rollup}2`, `=KPI_ROLLUP(${table})`],
@@ -59,12 +61,13 @@ describe("the single-purpose columns judge a middle KPI as KPI_TREE does", () =>
     // Every leaf at 90% of its target, then a parent below the KGI loses its own target: it is now
     // judged against what its children's targets give.
     ids.forEach((id, k) => {
-      if (!parents.has(id)) s.type(sheetName, `${letter(at("Actual"))}${k + 2}`, String(targets[k] * 0.9));
+      if (!parents.has(id)) s.type(sheetName, `${letter(at(HEADER.en.actual))}${k + 2}`, String(targets[k] * 0.9));
     });
     const middle = ids.findIndex((id, k) => k > 0 && parents.has(id)) + 2;
     expect(middle).toBeGreaterThan(2);
-    s.type(sheetName, `${letter(at("Target"))}${middle}`, "");
-    const [rate, status] = [letter(at("Achievement")), letter(at("Status"))];
+    s.type(sheetName, `${letter(at(HEADER.en.target))}${middle}`, "");
+    const [, , rateHeader, statusHeader] = FUNCTION_HEADERS.en;
+    const [rate, status] = [letter(at(rateHeader)), letter(at(statusHeader))];
     const shown = () => ({
       words: s.values(sheetName, `${status}2:${status}${last}`).map((r) => r[0]),
       rates: s.values(sheetName, `${rate}2:${rate}${last}`).map((r) => r[0]),
@@ -75,7 +78,7 @@ describe("the single-purpose columns judge a middle KPI as KPI_TREE does", () =>
     expect(tree.colours).not.toContain(DEFAULT_COLORS.noData);
 
     // The same table with the add-on's single-purpose formulas in place of KPI_TREE.
-    const column = at("Actual (rollup)");
+    const column = at(FUNCTION_HEADERS.en[0]);
     const fx = functionColumns(
       {
         top: 1,

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { type Draft, setValue } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
+import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
 import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
 const GREEN = DEFAULT_COLORS.achieved;
@@ -32,6 +33,7 @@ describe("menu", () => {
         "showSidebar",
         "showNewTree",
         "applyStatusColors",
+        "updateAsOfDate",
         "showTableCheck",
         "showTreeDiagram",
         "showSettings",
@@ -219,23 +221,11 @@ describe("writing a tree to a new sheet", () => {
     const result = s.run("writeTree", draft, "outline") as Record<string, unknown>;
     // Four levels (A:D), eight data columns (E:L), then the four function columns.
     expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A1:L8", functions: "M1:P8", nodes: 7 });
+    const h = HEADER.ja;
     expect(s.values("KPIツリー", "A1:P1")[0]).toEqual([
-      "KGI",
-      "KPI1",
-      "KPI2",
-      "KPI3",
-      "計算",
-      "目標",
-      "実績",
-      "単位",
-      "方向",
-      "担当",
-      "期限",
-      "重点",
-      "実績（集計）",
-      "必要値",
-      "達成率",
-      "状態",
+      ...outlineHeaders(4),
+      ...[h.op, h.target, h.actual, h.unit, h.direction, h.owner, h.deadline, h.ksf],
+      ...FUNCTION_HEADERS.ja,
     ]);
     expect(s.values("KPIツリー", "A2:E8")).toEqual([
       ["年間売上", "", "", "", "×"],
@@ -512,6 +502,25 @@ describe("an existing table", () => {
     expect(s.errorMessage("Data", "H2")).toBe(report.error);
   });
 
+  it("lists a value too large to compute with its row, column and fix, and goes on with the other checks", () => {
+    const huge = TABLE.map((r) => r.slice());
+    huge[2][2] = "×"; // Meetings = Leads × Lead rate
+    huge[4][3] = 1e200; // Leads' target
+    huge[5][3] = 1e200; // Lead rate's target
+    huge[1][3] = 200; // Orders' target, which its children no longer give
+    const s = addon({ sheets: { Data: huge } });
+    select(s, "Data", "A1:F6");
+    const report = s.run("detectTable") as { problems: Record<string, unknown>[]; warnings: string[] };
+    expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
+      ["error", "tooLarge", 3, "Target"],
+      ["warning", "targetsDoNotCombine", 2, "Target"],
+    ]);
+    expect(report.problems[0].message).toMatch(
+      /^Row 3 \("Meetings"\), column "Target": The result is too large to calculate .*Fix: check the values/,
+    );
+    expect(report.warnings).toEqual([report.problems[1].message]);
+  });
+
   it("is found under a title row and right of a blank column, from a single selected cell", () => {
     const titled = [
       ["", "2026年度 KPI", "", "", "", "", ""],
@@ -617,12 +626,7 @@ describe("an existing table", () => {
     // Every cell that was there is as it was: values, formulas, formats, own backgrounds.
     expect(cells()).toEqual(before);
     const view = s.snapshot("Data", 7, 30);
-    expect(view.cells[0].slice(26).map((c) => c.value)).toEqual([
-      "Actual (rollup)",
-      "Required",
-      "Achievement",
-      "Status",
-    ]);
+    expect(view.cells[0].slice(26).map((c) => c.value)).toEqual(FUNCTION_HEADERS.en);
     expect(view.cells[1].slice(26).map((c) => c.formula)).toEqual(['=KPI_TREE(A1:Z6,{1,0.8},"en")', "", "", ""]);
     expect(s.values("Data", "AA2:AA3")).toEqual([[90], [450]]);
     expect(s.values("Data", "AB5")[0][0]).toBe(5000);
@@ -646,7 +650,7 @@ describe("an existing table", () => {
     expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:X6", planned: "Y1:AB6" });
     expect(s.run("addFunctionColumns", "Data", "A1:X6", "Y1:AB6")).toMatchObject({ functions: "Y1:AB6", added: true });
     expect(sheet.getMaxColumns()).toBe(28);
-    expect(s.values("Data", "X1:Y1")).toEqual([["Memo 24", "Actual (rollup)"]]);
+    expect(s.values("Data", "X1:Y1")).toEqual([["Memo 24", FUNCTION_HEADERS.en[0]]]);
     expect(s.values("Data", "Y2:Z2")).toEqual([[90, 100]]);
     expect(s.effectiveBackground("Data", "AA2")).toBe(YELLOW);
   });

@@ -120,6 +120,30 @@ describe("values that are not numbers", () => {
     expect(both.nodes[3].invalid).toEqual({ actual: "?" });
   });
 
+  it("a result too large to calculate is an error at its KPI, and the checks and the diagram go on", () => {
+    const d: Draft = {
+      lang: "ja",
+      nodes: [
+        newNode("k", 0, { name: "売上", op: "product", target: 5, deadline: "2026-12-31" }),
+        newNode("a", 1, { name: "A", target: 1e200, actual: 1e200 }),
+        newNode("b", 1, { name: "B", target: 1e200, actual: 1e200 }),
+      ],
+    };
+    const e = evaluateDraft(d, "ja");
+    expect(e.issues).toEqual([
+      {
+        level: "error",
+        kind: "tooLarge",
+        key: "k",
+        message:
+          "「売上」: 計算結果が大きすぎて表せません（±1.8e308 を超えます）。 修正: 元になる値に入力ミス（0 の打ちすぎなど）がないか確かめるか、大きい単位（万・億）で入力してください。",
+      },
+    ]);
+    // The KGI counts as blank from there: its own target stands, its actual is unknown.
+    expect([e.rollupTarget[0], e.rollupActual[0], e.status[0]]).toEqual([5, null, "noData"]);
+    expect(evaluateDraft(d, "en").issues[0].message).toMatch(/^"売上": The result is too large to calculate/);
+  });
+
   it("an unreadable KGI target is one error, not also 'give the KGI a target'", () => {
     const d = setValue(updateNode(base, 0, { target: null }), 0, "target", undefined, "1e");
     const kinds = evaluateDraft(d, "en").issues.map((x) => x.kind);

@@ -1,7 +1,11 @@
 // No NaN or Infinity ever reaches a cell: overflow is computed around where it
 // can be (averages, rates, gaps) and refused naming the row where it cannot.
 import { describe, expect, it } from "vitest";
+import { treeProblems } from "../../src/core/diagnosis";
+import { readTree } from "../../src/core/layout";
 import { combine } from "../../src/core/operators";
+import { required } from "../../src/core/required";
+import { rollup } from "../../src/core/rollup";
 import { achievement } from "../../src/core/status";
 import { KPI_ACHIEVEMENT, KPI_CHECK, KPI_REQUIRED, KPI_ROLLUP } from "../../src/functions/customFunctions";
 import { finiteOutput } from "../../src/functions/grid";
@@ -62,6 +66,53 @@ describe("arithmetic that would overflow", () => {
     expect(achievement(-1e308, 1e308, "higher")).toBe(-1);
     expect(achievement(1e308, 5e-324, "higher")).toBe(1);
     expect(achievement(18e6, 20e6, "higher")).toBe(0.9);
+  });
+});
+
+describe("the table check (treeProblems)", () => {
+  it("lists every value too large with its row, column and fix, and still checks the other KPIs", () => {
+    const table = readTree([
+      ["Name", "Parent", "Op", "Target", "Actual"],
+      ["Total", "", "+", 100, ""],
+      ["P", "Total", "×", "", ""],
+      ["A", "P", "", 1e200, 1e200],
+      ["B", "P", "", 1e200, 1e200],
+      ["Q", "Total", "+", 10, ""],
+      ["C", "Q", "", 2, ""],
+      ["D", "Q", "", 3, ""],
+    ]);
+    const problems = treeProblems(table, "en");
+    expect(problems.map((p) => [p.severity, p.code, p.row, p.name, p.column])).toEqual([
+      ["error", "tooLarge", 3, "P", "Target"],
+      ["error", "tooLarge", 3, "P", "Actual"],
+      // P counts as blank from there: Total's children give Q's 10.
+      ["warning", "targetsDoNotCombine", 2, "Total", "Target"],
+      ["warning", "targetsDoNotCombine", 6, "Q", "Target"],
+    ]);
+    expect(problems[0].message).toBe(
+      'Row 3 ("P"), column "Target": The result is too large to calculate (beyond ±1.8e308). Fix: check the values it is computed from for a typing mistake (extra zeros), or enter them in a larger unit (万, 億, M).',
+    );
+    expect(problems[3].message).toMatch(/^Row 6 "Q": its children's targets give 5, not the target 10 \(-50%\)\./);
+    // Without the check's sink the first is thrown, as the functions show it.
+    expect(() => rollup(table, "target")).toThrow(/^Row 3 \("P"\): The result is too large/);
+    expect(() => required(table)).toThrow(/^Row 3 \("P"\): The result is too large/);
+  });
+
+  it("lists a required value too large at the child that would need it, in the table's language", () => {
+    const table = readTree([
+      ["指標名", "親", "計算", "目標"],
+      ["合計", "", "×", 1e300],
+      ["A", "合計", "", 1e-300],
+      ["B", "合計", "", ""],
+    ]);
+    expect(treeProblems(table, "ja").map((p) => [p.code, p.row, p.column, p.message])).toEqual([
+      [
+        "tooLarge",
+        4,
+        "目標",
+        "4行目（B）の「目標」列: 計算結果が大きすぎて表せません（±1.8e308 を超えます）。 修正: 元になる値に入力ミス（0 の打ちすぎなど）がないか確かめるか、大きい単位（万・億）で入力してください。",
+      ],
+    ]);
   });
 });
 

@@ -130,7 +130,7 @@ describe("period columns in a table", () => {
       ["A", 1, 1, 2, 3],
     ]).problems;
     expect(twice.map((p) => [p.code, p.row, p.column])).toEqual([["duplicatePeriod", 1, "may"]]);
-    expect(twice[0].message).toContain('Columns 3 and 5 of the range are both the actual of the period "May"');
+    expect(twice[0].message).toContain('Columns 3 and 5 of the range are both the actual of "May"');
     const alone = diagnose([
       ["指標名", "階層", "5月目標", "6月"],
       ["A", 1, 1, 2],

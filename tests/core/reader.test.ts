@@ -2,7 +2,7 @@
 // errors not covered in layout.test.ts, each written out.
 import { describe, expect, it } from "vitest";
 import { KpiError } from "../../src/core/errors";
-import { findHeaderRow, outlineColumns, readTree } from "../../src/core/layout";
+import { diagnose, findHeaderRow, outlineColumns, readTree } from "../../src/core/layout";
 import type { Field } from "../../src/core/tree";
 import { HEADER } from "../../src/core/words";
 
@@ -68,8 +68,9 @@ const EXPECTED = [
   },
 ];
 
+// Review and Updated are read by the review list (review.ts), not into the nodes: tests/core/review.test.ts.
 // The Aggregation column and its words: tests/core/periods.test.ts.
-const ALIASES: Record<Exclude<Field, "level" | "aggregation">, string[]> = {
+const ALIASES: Record<Exclude<Field, "level" | "review" | "updated" | "aggregation">, string[]> = {
   name: ["name", "kpi", "kpi name", "metric", "指標", "指標名", "項目", "項目名", "kpi名", "KPI Name", "ＫＰＩ名"],
   id: ["id", "key", "no", "番号"],
   parent: ["parent", "parent id", "parent key", "親", "親id", "親指標", "親項目", "Parent_ID"],
@@ -379,5 +380,94 @@ describe("refused tables, each with its message", () => {
         ["B", 2],
       ]),
     ).toMatch(/^2行目（A）の「計算」列: 子があるのに計算方法がありません。/);
+  });
+});
+
+describe("reader details the mutation run found unpinned", () => {
+  it("no header word reads as an outline header, so a lone KPI column at the left is always the name column", () => {
+    const words = [...Object.values(HEADER.ja), ...Object.values(HEADER.en), ...Object.values(ALIASES).flat()];
+    for (const word of [...words, "level", "depth", "レベル", "深さ"])
+      expect([word, outlineColumns([word, word])]).toEqual([word, []]);
+  });
+
+  it("outline columns left blank beside a Name column: the table is read by its Parent column", () => {
+    const tree = readTree([
+      ["KGI", "KPI1", "Name", "Parent", "Op"],
+      ["", "", "A", "", "+"],
+      ["", "", "B", "A", ""],
+    ]);
+    expect([tree.form, tree.nodes.map((n) => [n.name, n.parent])]).toEqual([
+      "parent",
+      [
+        ["A", -1],
+        ["B", 0],
+      ],
+    ]);
+  });
+
+  it("an outline row with two names keeps the first, at its depth", () => {
+    const { tree, problems } = diagnose([
+      ["KGI", "KPI1", "KPI2", "Op"],
+      ["A", "", "", "+"],
+      ["", "B", "C", ""],
+    ]);
+    expect(problems.map((p) => [p.code, p.row])).toEqual([["twoOutlineNames", 3]]);
+    expect(tree?.nodes.map((n) => [n.name, n.depth, n.parent])).toEqual([
+      ["A", 0, -1],
+      ["B", 1, 0],
+    ]);
+  });
+
+  it("a number cell that is not finite is refused, never read as a value", () => {
+    const { tree, problems } = diagnose([
+      ["Name", "Level", "Target", "Actual"],
+      ["A", 1, Number.POSITIVE_INFINITY, Number.NaN],
+    ]);
+    expect(problems.map((p) => [p.code, p.row, p.column])).toEqual([
+      ["badNumber", 2, "Target"],
+      ["badNumber", 2, "Actual"],
+    ]);
+    expect(problems[0].message).toBe(
+      'Row 2 ("A"), column "Target": "Infinity" is not a number: it is too large to calculate with. Fix: enter a value below 1.7e308 (or a smaller unit); or enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.',
+    );
+    expect(tree?.nodes.map((n) => [n.target, n.actual])).toEqual([[null, null]]);
+  });
+
+  it("rows with a blank ID are not duplicates of each other", () => {
+    const tree = readTree([
+      ["ID", "Name", "Parent", "Op"],
+      ["r", "R", "", "+"],
+      ["", "A", "r", ""],
+      ["", "B", "r", ""],
+    ]);
+    expect(tree.nodes.map((n) => n.parent)).toEqual([-1, 0, 0]);
+  });
+
+  it("a parent name three rows share lists all three", () => {
+    expect(
+      message([
+        ["Name", "Parent", "Op"],
+        ["A", "", "+"],
+        ["A", "", "+"],
+        ["A", "", ""],
+        ["x", "A", ""],
+      ]),
+    ).toMatch(/^Row 5 \("x"\), column "Parent": The parent "A" matches more than one row \(rows 2, 3, 4\)\./);
+  });
+
+  it("a level written as text must be a whole number without a sign", () => {
+    const { tree, problems } = diagnose([
+      ["Name", "Level"],
+      ["A", "1.5"],
+      ["B", "- 1"],
+      ["C", "▲2"],
+      ["D", "Lv 0"],
+    ]);
+    expect(problems.map((p) => [p.code, p.row])).toEqual([
+      ["badLevel", 2],
+      ["badLevel", 3],
+      ["badLevel", 4],
+    ]);
+    expect(tree?.nodes.map((n) => [n.name, n.depth])).toEqual([["D", 0]]);
   });
 });

@@ -1,14 +1,22 @@
 // The README's examples, so the documentation stays true.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleRows } from "../../dev/preview/sample";
+import { readTree } from "../../src/core/layout";
+import { parseNumber } from "../../src/core/value";
 import {
   KPI_CHECK,
+  KPI_FORECAST,
   KPI_GAP,
   KPI_IMPACT,
+  KPI_PACE,
+  KPI_PERIODS,
   KPI_REQUIRED,
   KPI_ROLLUP,
   KPI_SEEK,
   KPI_STATUS,
+  KPI_TOTAL,
   KPI_TREE,
 } from "../../src/functions/customFunctions";
 
@@ -194,5 +202,79 @@ describe("README: KPI_GAP, KPI_IMPACT, KPI_SEEK on the sales sample", () => {
     expect(check[2]).toBe("SMART: 担当者なし、兄弟に同じ名前（3行目）");
     expect(check[7]).toBe("親がなく KGI 扱い（KGI が 2 個）");
     expect(check[0]).toBe("OK、担当「青木」の KPI が 6 個（5 個まで）");
+  });
+});
+
+/** The markdown tables of the README's *Periods* section and the KPI_TOTAL example, as grids ("" for empty cells). */
+function readmeTables(after: string, until: string): string[][][] {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  const part = readme.split(after)[1].split(until)[0];
+  const tables: string[][][] = [];
+  let rows: string[][] = [];
+  for (const line of [...part.split("\n"), ""]) {
+    if (line.startsWith("|")) {
+      if (!line.startsWith("|---"))
+        rows.push(
+          line
+            .split("|")
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        );
+    } else if (rows.length) {
+      tables.push(rows);
+      rows = [];
+    }
+  }
+  return tables;
+}
+
+describe("README: periods", () => {
+  const [ja, en] = readmeTables("### Periods (期間の列)", "## Functions");
+  const [total] = readmeTables("<!-- total-example -->", "<!-- /total-example -->");
+
+  it("the Japanese and English period tables read alike, and total as the text says", () => {
+    for (const t of [ja, en]) {
+      expect(readTree(t).periods.map((p) => Object.keys(p.column).sort().join())).toEqual([
+        "actual,target",
+        "actual,target",
+        "actual",
+      ]);
+      expect(flat(KPI_TOTAL(t))).toEqual([544, 29, 515]);
+      expect(flat(KPI_TOTAL(t, "", t === ja ? "5月" : "May"))).toEqual([540, 20, 520]);
+    }
+  });
+
+  it("the KPI_TOTAL example: the table's last column is what =KPI_TOTAL gives", () => {
+    const grid = total.map((row) => row.slice(0, -1));
+    expect(total[0][total[0].length - 1]).toBe("=KPI_TOTAL(A1:E5)");
+    const stated = total.slice(1).map((row) => parseNumber(row[row.length - 1])?.value as number);
+    const got = flat(KPI_TOTAL(grid)) as number[];
+    for (const [i, v] of got.entries()) expect(v).toBeCloseTo(stated[i], 6);
+    expect(stated).toEqual([35_000_000, 400, 0.125, 700_000]);
+    expect(got[1] * got[2] * got[3]).toBeCloseTo(got[0], 4);
+    expect(flat(KPI_TOTAL(grid, undefined, "4月"))).toEqual([20_000_000, 100, 0.2, 1_000_000]);
+    const spill = KPI_PERIODS(grid) as number[][];
+    expect(spill[0]).toEqual([20_000_000, 15_000_000]);
+    expect(() => KPI_TOTAL(grid, undefined, "9月")).toThrow("「9月」に当たる期間の列が表にありません（4月, 5月）。");
+  });
+
+  it("the error for two columns of one period, as quoted", () => {
+    const twice = [["指標名", "階層", "計算", "5月", "6月", "5月"]];
+    expect(() => readTree(twice)).toThrow("1行目の「5月」列: 範囲の 4 列目と 6 列目が両方とも「5月」の実績です。");
+    expect(() => readTree([["指標名", "階層", "5月目標"]])).toThrow(
+      "期間「5月」に目標の列はありますが、実績の列がありません。",
+    );
+  });
+
+  it("KPI_PACE 83.1% and KPI_FORECAST 997.3; 来月 is refused", () => {
+    const pace = KPI_PACE(500, 1200, "2026-04-01", "2027-03-31", "2026-09-30") as number;
+    const elapsed = 183 / 365;
+    expect(Number((1200 * elapsed).toFixed(1))).toBe(601.6);
+    expect(pace).toBeCloseTo(500 / (1200 * elapsed), 12);
+    expect(pct(pace)).toBe(83.1);
+    expect(Number((KPI_FORECAST(500, "2026-04-01", "2027-03-31", "2026-09-30") as number).toFixed(1))).toBe(997.3);
+    expect(() => KPI_FORECAST(500, "2026-04-01", "2027-03-31", "来月")).toThrow(
+      'Row 1, column "as_of": "来月" is not a date.',
+    );
   });
 });

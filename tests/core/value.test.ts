@@ -63,9 +63,57 @@ describe("parseNumber", () => {
     ["0.0000001%", 1e-9],
     ["0.0000001k", 1e-4],
     [`0.${"0".repeat(300)}1`, 1e-301],
+    ["0", 0],
+    ["0e-400", 0],
+    ["0e99999999999999999999999", 0],
+    ["1e+3", 1000],
+    // Zero stays zero: -0 would show as -0 in a sheet.
+    ["-0", 0],
+    ["▲ 500", -500],
+    ["¥ 1,000", 1000],
+    ["\u200b1,000\u200b", 1000],
+    ["\ufeff２０％", 0.2],
+    ["3K", 3000],
+    ["2 thousand", 2000],
+    ["1.5 billion", 1_500_000_000],
+    ["2 trillion", 2e12],
+    ["20 percent", 0.2],
+    ["20パーセント", 0.2],
+    ["123,456", 123_456],
+    ["12,345万", 123_450_000],
+    ["1万9999", 19_999],
+    ["1千999", 1999],
+    ["2億千万", 210_000_000],
+    // The carry out of the top digit: 9,500 + 900.
+    ["9.5千9百", 10_400],
+    ["5KG", 5],
   ])("reads %j as %j", (input, expected) => {
     if (expected === null) expect(parseNumber(input)).toBeUndefined();
     else expect(parseNumber(input)?.value).toBe(expected);
+  });
+
+  it("reads a whole text or nothing: the exact reading, no key more", () => {
+    expect(readNumber("¥100円")).toStrictEqual({ value: 100, unit: "円" });
+    expect(readNumber("¥1,000/件")).toStrictEqual({ value: 1000, unit: "円/件" });
+    expect(readNumber("10 件 / 月")).toStrictEqual({ value: 10, unit: "件/月" });
+    expect(readNumber("1,000")).toStrictEqual({ value: 1000 });
+    expect(readNumber(1000)).toStrictEqual({ value: 1000 });
+    expect(readNumber("-")).toStrictEqual({ value: null });
+  });
+
+  it("reads each distinct text of a table once and shares the reading, up to 4,096 texts", () => {
+    const read = numberReader();
+    const first = read("1,000件");
+    expect(first).toStrictEqual({ value: 1000, unit: "件" });
+    expect(read("1,000件")).toBe(first);
+    expect(read(1000)).toStrictEqual({ value: 1000 });
+    for (let k = 0; k < 5000; k++) read(`${k}件`);
+    // Remembered before the bound was reached; texts past it are read again each time.
+    expect(read("1,000件")).toBe(first);
+    const late = read("4999件");
+    expect(late).toStrictEqual({ value: 4999, unit: "件" });
+    expect(read("4999件")).not.toBe(late);
+    expect(read("4094件")).toBe(read("4094件"));
   });
 
   it("adds the parts of a Japanese amount exactly, rounding once", () => {
@@ -74,8 +122,15 @@ describe("parseNumber", () => {
     expect(parseNumber("0.1億2.5万")?.value).toBe(10_025_000);
   });
 
-  it.each(["", "-", "—", "–", "N/A", "n/a", "未定", "TBD", "  ", null, undefined])("reads %j as no value", (input) => {
-    expect(parseNumber(input)).toEqual({ value: null });
+  it.each(["", "-", "—", "–", "―", "ー", "N/A", "n/a", "na", "未定", "TBD", "なし", "  ", null, undefined])(
+    "reads %j as no value",
+    (input) => {
+      expect(parseNumber(input)).toStrictEqual({ value: null });
+    },
+  );
+  it("keeps the direction only where the text gives one", () => {
+    expect(readNumber("100超")).toStrictEqual({ value: 100, direction: "higher" });
+    expect(readNumber("100")).toStrictEqual({ value: 100 });
   });
 
   it("takes the direction from 以上 / 以下 / 未満 / 超", () => {
@@ -140,12 +195,38 @@ describe("readNumber refuses, with the reason", () => {
     ["20%abc", "unknownUnit", "abc"],
     ["100減", "unknownUnit", "減"],
     ["$100円", "unknownUnit", "円"],
+    ["2024-01-01", "date", ""],
+    ["2024/1/1", "date", ""],
+    ["5千k", "unknownUnit", "k"],
+    ["1万k", "unknownUnit", "k"],
+    ["1千2k", "unknownUnit", "k"],
+    ["20%円", "unknownUnit", "円"],
+    ["1万10000", "kanji", "1"],
+    ["1億10,000万", "kanji", "万"],
+    ["1億12千万", "kanji", "万"],
+    ["1千1000", "kanji", "0"],
+    ["1千05", "kanji", "0"],
+    ["1百2百", "kanji", "百"],
+    ["1千10百", "kanji", "百"],
+    ["約 100", "prefix", "約"],
+    ["1万.", "unknownUnit", "."],
+    ["10件/", "unknownUnit", "/"],
+    ["200まで", "twoNumbers", "まで"],
+    ["10 to 20", "twoNumbers", "to 20"],
+    ["0b101", "notDecimal", "b"],
+    ["10x5", "twoNumbers", "x5"],
+    ["3件京", "unknownMultiplier", "京"],
+    ["100増", "unknownUnit", "増"],
+    ["5以下以上", "unknownUnit", "以下"],
+    ["1e99999999999999999999999", "tooLarge", ""],
+    ["1e-99999999999999999999999", "tooSmall", ""],
     [true, "boolean", "TRUE"],
+    [false, "boolean", "FALSE"],
     [new Date(2026, 0, 1), "date", ""],
     [Number.NaN, "tooLarge", ""],
     [Number.POSITIVE_INFINITY, "tooLarge", ""],
   ])("refuses %j: %s %j", (input, reason, part) => {
-    expect(readNumber(input as never)).toEqual({ reason, part });
+    expect(readNumber(input as never)).toStrictEqual({ reason, part });
     expect(parseNumber(input as never)).toBeUndefined();
   });
 });
@@ -199,12 +280,20 @@ describe("parseDirection", () => {
     ["以下", "lower"],
     ["ｌｏｗｅｒ", "lower"],
     ["lower is better", "lower"],
+    ...["high", "高", "高い", "大", "max", "maximize", "increase", "+"].map((w) => [w, "higher"]),
+    ...["low", "未満", "低", "低い", "小", "min", "minimize", "decrease", "-"].map((w) => [w, "lower"]),
+    ["大きいほど良い", "higher"],
+    ["多いほどよい", "higher"],
+    ["小さいほど良い", "lower"],
+    ["少ないが良い", "lower"],
   ])("reads %j as %s", (input, expected) => {
     expect(parseDirection(input)).toBe(expected);
   });
   it("blank is the default, unknown text is undefined", () => {
     expect(parseDirection("")).toBeNull();
     expect(parseDirection(null)).toBeNull();
+    expect(parseDirection("  ")).toBeNull();
+    expect(parseDirection(undefined)).toBeNull();
     expect(parseDirection("sideways")).toBeUndefined();
     expect(parseDirection(3)).toBeUndefined();
   });

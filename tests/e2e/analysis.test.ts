@@ -87,7 +87,7 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     expect(await sb.locator('[data-testid="what-if-run"]').isDisabled()).toBe(true);
     await sb.locator('[data-testid="what-if-value"]').fill("1,200件");
     // The input says how it read the text, by the one number rule.
-    expect(await text("what-if-value-echo")).toBe("読み取った値: 1,200件");
+    expect(await text("what-if-value-echo")).toBe("読み取った値 = 1,200件");
     await sb.locator('[data-testid="what-if-value"]').press("Enter");
     await sb.locator('[data-testid="what-if-result"]').waitFor(POLL);
     const result = await text("what-if-result");
@@ -161,7 +161,7 @@ describe("analysis of the sample table", { timeout: 40_000 }, () => {
     await sb.locator('[data-testid="what-if-kpi"]').selectOption({ label: "アポ率" });
     // A bare number is a percentage for a % KPI: 20 → 20%.
     await sb.locator('[data-testid="what-if-value"]').fill("20");
-    expect(await text("what-if-value-echo")).toBe("Read as 20%");
+    expect(await text("what-if-value-echo")).toBe("Read as = 20%");
     await sb.locator('[data-testid="what-if-run"]').click();
     await sb.locator('[data-testid="what-if-result"]').waitFor(POLL);
     expect(await text("what-if-result")).toContain("¥14,850,000 (74.3%) → ¥19,800,000 (99%)");

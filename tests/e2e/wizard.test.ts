@@ -12,7 +12,7 @@ import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/c
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
-import { STATUS_LABEL } from "../../src/core/words";
+import { FUNCTION_HEADERS, HEADER, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
 import { OUTPUT, openPreview, type Session } from "./harness";
 
@@ -230,9 +230,9 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
     const width = levels + 8;
     const letter = (col: number) => String.fromCharCode(64 + col);
     const head = s.values(sheet, `A1:${letter(width + 4)}1`)[0];
-    expect(head.slice(0, levels)).toEqual(["KGI", "KPI1", "KPI2", "KPI3", "KPI4"].slice(0, levels));
-    expect(head.slice(levels, levels + 3)).toEqual(["計算", "目標", "実績"]);
-    expect(head.slice(width)).toEqual(["実績（集計）", "必要値", "達成率", "状態"]);
+    expect(head.slice(0, levels)).toEqual(outlineHeaders(levels));
+    expect(head.slice(levels, levels + 3)).toEqual([HEADER.ja.op, HEADER.ja.target, HEADER.ja.actual]);
+    expect(head.slice(width)).toEqual(FUNCTION_HEADERS.ja);
     const names = s.values(sheet, `A2:${letter(levels)}${last}`);
     want.nodes.forEach((node, k) => {
       expect(names[k]).toEqual(Array.from({ length: levels }, (_, d) => (d === node.depth ? node.name : "")));
@@ -364,6 +364,10 @@ describe("editing safely", { timeout: 40_000 }, () => {
     await expect.poll(() => next.isDisabled(), POLL).toBe(true);
     const issues = sb.locator('[data-testid="issues"]');
     expect(await issues.textContent()).toMatch(/The target of "[^"]+", "abc", is not a number/);
+    // The field itself says why, as the reader words it, not only a red mark.
+    expect(await sb.locator('[data-testid="node-target-error"]').textContent()).toMatch(
+      /^"abc" is not a number: it has no digits\. Fix: type the amount in digits/,
+    );
     expect(await issues.textContent()).not.toContain("No problems");
     // The text survives selecting another KPI and coming back.
     await sb.locator('[data-node-index="1"]').click();
@@ -433,6 +437,7 @@ describe("language", { timeout: 40_000 }, () => {
       "Open KPI Tree",
       "New tree…",
       "Apply status colours",
+      "Set the as-of date to today",
       "Check tree",
       "Show tree diagram",
       "Settings",

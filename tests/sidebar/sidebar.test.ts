@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { fitText } from "../../src/sidebar/Diagram";
-import { readNumber, showNumber } from "../../src/sidebar/fields";
+import { readNumber, showNumber, whyNotANumber } from "../../src/sidebar/fields";
 import { server } from "../../src/sidebar/server";
 import { DIST } from "../helpers/dist";
 
@@ -81,6 +81,19 @@ describe("inputs and labels", () => {
       [1234.5, "件"],
     ] as const)
       for (const lang of ["ja", "en"] as const) expect(readNumber(showNumber(v, unit, lang), unit)).toBeCloseTo(v, 12);
+  });
+
+  it("says why a number field's text is not a number and how to write it, in the user's language", () => {
+    expect(whyNotANumber("abc", "en")).toBe(
+      '"abc" is not a number: it has no digits. Fix: type the amount in digits (2千万 not 二千万); or enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.',
+    );
+    expect(whyNotANumber("1京", "ja")).toBe(
+      "「1京」は数値として読めません（「京」は読める単位（兆・億・万・千・百・十）ではありません）。 修正: 兆・億・万・千・百・十 を使うか、数字だけで書いてください。または 1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。",
+    );
+    expect(whyNotANumber("300 leads", "en")).toMatch(
+      /^"300 leads" is not a number: "leads" is not a unit it reads\. Fix: /,
+    );
+    for (const ok of ["2,000万", "20%", "", "  ", "-"]) expect(whyNotANumber(ok, "ja")).toBeNull();
   });
 
   it("shortens long labels to the room in the diagram", () => {

@@ -6,11 +6,12 @@ import { SERVER_TEXT } from "../../src/addon/i18n";
 import { WORDS as CHECK_TEXT } from "../../src/core/check";
 import { ISSUE_TEXT } from "../../src/core/draftIssues";
 import { messages as ERROR_TEXT, NUMBER_REASONS } from "../../src/core/errors";
+import { outlineColumns } from "../../src/core/layout";
 import { OP_WORD } from "../../src/core/operators";
 import { MESSAGES as SETTINGS_TEXT } from "../../src/core/settings";
 import { UNIT_TEXT } from "../../src/core/units";
 import { DIRECTION_WORD } from "../../src/core/value";
-import { FUNCTION_HEADERS, HEADER, headerField, STATUS_LABEL } from "../../src/core/words";
+import { FUNCTION_HEADERS, HEADER, headerField, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
 import { TEXT as SIDEBAR_TEXT } from "../../src/sidebar/i18n";
 
 type Catalogue = { ja: unknown; en: unknown };
@@ -82,5 +83,7 @@ describe("message catalogues", () => {
     for (const lang of ["ja", "en"] as const)
       for (const [field, word] of Object.entries(HEADER[lang]))
         expect([word, headerField(word)]).toEqual([word, field]);
+    expect(outlineHeaders(4)).toEqual(["KGI", "KPI1", "KPI2", "KPI3"]);
+    expect(outlineColumns([...outlineHeaders(4), HEADER.ja.op])).toEqual([0, 1, 2, 3]);
   });
 });
