@@ -24,7 +24,7 @@ import {
 } from "../functions/columns";
 import { KPI_ROLLUP, KPI_TREE } from "../functions/customFunctions";
 import { sheetDateText } from "../functions/locale";
-import type { AddResult, DiagramTable, TableReport } from "../shared/api";
+import type { AddResult, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
@@ -194,26 +194,6 @@ export function detectSelection(settings: Settings = loadSettings()): TableRepor
   const sheet = SpreadsheetApp.getActiveSheet();
   const range = selectedTable(sheet);
   return report(locate(sheet, range), lang).report;
-}
-
-/**
- * The table at `table` on `sheetName` (as the sidebar read it), or with both
- * null the selection, read as Check tree reads it, for the diagram dialog;
- * `anchor` is the cell for a picture beside it: right of everything written
- * beside the table, one empty column apart.
- */
-export function tableCells(sheetName: string | null, table: string | null, lang: Lang): DiagramTable {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = sheetName ? ss.getSheetByName(sheetName) : SpreadsheetApp.getActiveSheet();
-  if (!sheet) throw new Error(serverText(lang).noSheet(sheetName ?? ""));
-  const loc = locate(sheet, table ? sheet.getRange(table) : selectedTable(sheet));
-  const g = loc.geometry;
-  // The first two columns right of the table that are empty over its rows: the picture goes in the second.
-  const anchor = a1(g.top, Math.min(plan(loc, 2).column + 1, sheet.getMaxColumns()));
-  const grid = loc.grid as DiagramTable["grid"];
-  const range = a1(g.top, g.left, g.height, g.width);
-  const formats = loc.formats.slice(0, g.height).map((row) => row.slice(0, g.width));
-  return { sheetName: sheet.getName(), table: range, anchor, grid, formats };
 }
 
 /**

@@ -4,17 +4,10 @@
  * tree, its figures, the drawing and the exports run in the dialog
  * (dist/Diagram.html), so none of it weighs on Code.js.
  */
-import type { DiagramSource, DiagramTable, InsertedDiagram } from "../shared/api";
-import { tableCells } from "./detect";
+import type { DiagramSource, DiagramTable } from "../shared/api";
 import { serverText } from "./i18n";
+import { context, label, sheetOf, tableCells } from "./insights";
 import { loadSettings, uiLang } from "./settings";
-
-/**
- * The alt-text title of the images the add-on inserts, followed by the
- * table's sheet and top-left cell: how the add-on recognises its own diagram
- * of a table (and never touches another image).
- */
-export const DIAGRAM_MARK = "kpi-tree:diagram";
 
 /** Shows the dialog; what it draws rides along as a tiny script after the page, as for the sidebar. */
 export function openDiagram(source: DiagramSource): void {
@@ -24,29 +17,28 @@ export function openDiagram(source: DiagramSource): void {
   const html = HtmlService.createHtmlOutputFromFile("Diagram")
     .setWidth(1100)
     .setHeight(720)
-    .append(`<script>window.KPI_TREE_DIAGRAM=${boot};</script>`);
+    .append(`<script>window.KPI_DIAGRAM=${boot};</script>`);
   SpreadsheetApp.getUi().showModalDialog(html, t.title);
 }
 
-/** The cells of a table (or of the selection) as Check tree reads them; the dialog computes the rest. */
-export function diagramData(sheetName: string | null, table: string | null): DiagramTable {
-  return tableCells(sheetName, table, uiLang(loadSettings()));
+/** The cells of a table the sidebar (or the dialog, through detectTable) read; the dialog computes the rest. */
+export function diagramData(sheetName: string, table: string): DiagramTable {
+  return tableCells(context(), sheetName, table) as DiagramTable;
 }
 
 /**
- * Inserts the dialog's PNG (base64) over the grid at `anchor`, then removes
- * the diagrams of the same table the add-on inserted before: one server call.
+ * Inserts the dialog's PNG (base64) over the grid with its top-left corner in cell (row, column), then removes
+ * the diagrams of the same table the add-on inserted before (one server call),
+ * and says how many. The add-on knows its own picture by its alt-text title,
+ * `kpi-tree:diagram` and the table's sheet and top-left cell
+ * (`kpi-tree:diagram KPIツリー!A1`), and never touches another image.
  */
-export function insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram {
-  const t = serverText(uiLang(loadSettings()));
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
-  if (!sheet) throw new Error(t.noSheet(sheetName));
-  // `table` is the range diagramData gave (A1:H9): its top-left cell names the table.
-  const title = `${DIAGRAM_MARK} ${sheetName}!${table.split(":")[0]}`;
+export function insertDiagram(sheetName: string, table: string, row: number, column: number, png: string): number {
+  const sheet = sheetOf(context(), sheetName);
+  const title = `kpi-tree:diagram ${label(sheetName, table)}`;
   const previous = sheet.getImages().filter((image) => image.getAltTextTitle() === title);
-  const cell = sheet.getRange(anchor);
   const blob = Utilities.newBlob(Utilities.base64Decode(png), "image/png");
-  sheet.insertImage(blob, cell.getColumn(), cell.getRow()).setAltTextTitle(title);
+  sheet.insertImage(blob, column, row).setAltTextTitle(title);
   for (const image of previous) image.remove();
-  return { anchor, replaced: previous.length };
+  return previous.length;
 }

@@ -13,7 +13,6 @@ import type {
   Analysis,
   DiagramSource,
   DiagramTable,
-  InsertedDiagram,
   Recorded,
   SavedSettings,
   SeekWritten,
@@ -237,12 +236,12 @@ export function selectKpi(sheetName: string, table: string, row: number): void {
   select(sheetName, table, row);
 }
 
-/** Diagram dialog: a table's cells as Check tree reads them (null, null: the selection). */
-export function diagramData(sheetName: string | null, table: string | null): DiagramTable {
+/** Diagram dialog: the cells of a table detectTable read. */
+export function diagramData(sheetName: string, table: string): DiagramTable {
   return dataOf(sheetName, table);
 }
 
-/** Diagram dialog: inserts the PNG (base64) at anchor, replacing the add-on's previous one of that table. */
-export function insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram {
-  return insert(sheetName, table, anchor, png);
+/** Diagram dialog: inserts the PNG (base64) at (row, column), replacing the add-on's previous one of that table; how many it replaced. */
+export function insertDiagram(sheetName: string, table: string, row: number, column: number, png: string): number {
+  return insert(sheetName, table, row, column, png);
 }

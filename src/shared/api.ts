@@ -175,32 +175,18 @@ export interface DiagramNode {
   direction: Direction;
 }
 
-/**
- * A table for the diagram dialog, as Check tree reads it (title rows, blank
- * columns and the function columns cut off; dates as the sheet shows them):
- * the dialog reads the tree and computes KPI_TREE's figures itself.
- */
+/** A table's cells for the diagram dialog (dates as the sheet shows them); the dialog reads the tree itself. */
 export interface DiagramTable {
-  sheetName: string;
-  /** The tree range as read, header included (A1:H9). */
-  table: string;
-  /** The cell the "insert into the sheet" image is anchored at: right of the table and its function columns. */
-  anchor: string;
-  grid: (string | number | boolean)[][];
+  values: (string | number | boolean)[][];
   /** Number formats of the same cells, where Sheets keeps units such as % and ¥. */
   formats: string[][];
 }
 
 /** What the dialog draws: the table the user is on (or the one the sidebar read), or the wizard's draft. */
-export type DiagramSource = { sheetName: string; table: string } | { draft: Draft } | Record<string, never>;
-
-/** What "insert into the sheet" did. */
-export interface InsertedDiagram {
-  /** The anchor cell of the new image. */
-  anchor: string;
-  /** Earlier diagrams of this table the add-on had inserted, removed first. */
-  replaced: number;
-}
+export type DiagramSource =
+  | { sheetName: string; table: string; functions: string | null }
+  | { draft: Draft }
+  | Record<string, never>;
 
 /** The server functions the sidebar calls (src/addon/entrypoints.ts), with their arguments and results. */
 export interface ServerApi {
@@ -216,6 +202,7 @@ export interface ServerApi {
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;
   showTreeDiagram(source?: DiagramSource): void;
-  diagramData(sheetName: string | null, table: string | null): DiagramTable;
-  insertDiagram(sheetName: string, table: string, anchor: string, png: string): InsertedDiagram;
+  diagramData(sheetName: string, table: string): DiagramTable;
+  /** How many earlier diagrams of the table it replaced. */
+  insertDiagram(sheetName: string, table: string, row: number, column: number, png: string): number;
 }

@@ -3,10 +3,11 @@
 // folding, zoom and pan, required values on request, and the exports.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Draft, evaluateDraft } from "../core/draft";
+import { a1 } from "../core/rules";
 import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import type { DiagramNode, DiagramTable } from "../shared/api";
+import type { DiagramNode } from "../shared/api";
 import { draftDiagram, readDiagramTree, tableDiagram } from "./diagramData";
 import { base64, copyPng, download, fittingScale, pngBlob, SHEET_IMAGE_AREA, svgText } from "./diagramExport";
 import { TEXT, type UiText } from "./i18n";
@@ -19,19 +20,51 @@ import { useZoom } from "./useZoom";
 export interface DiagramBoot {
   sheetName?: string;
   table?: string;
+  /** The function columns beside that table (L1:O12), if any. */
+  functions?: string | null;
   draft?: Draft;
 }
 
 /** Above this many KPIs the dialog opens with the branches below level 3 folded. */
 export const OPEN_ALL_UP_TO = 300;
 
+/** The table a diagram is of: "insert into the sheet" needs it. */
+interface TableRef {
+  sheetName: string;
+  table: string;
+  /** Where the picture goes: two columns right of the table's (or its function columns') last. */
+  anchor: string;
+  row: number;
+  column: number;
+}
+
 interface Loaded {
   nodes: DiagramNode[];
-  /** The table, when the diagram is of one: "insert into the sheet" and the period picker need it. */
-  table: Omit<DiagramTable, "grid" | "formats"> | null;
+  table: TableRef | null;
   tree: Tree | null;
   /** The period shown (an index of tree.periods), null for the table's Target and Actual columns. */
   period: number | null;
+}
+
+/** The first column after an A1 range ("L1:O12" → 16), and its first row. */
+function after(range: string): { row: number; column: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+))?/i.exec(range) ?? ["", "A", "1"];
+  const letters = (m[3] ?? m[1]).toUpperCase();
+  let column = 0;
+  for (const ch of letters) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), column: column + 1 };
+}
+
+/** The table the sidebar read, else the one at the selection (read as Check tree reads it). */
+async function tableOf(boot: DiagramBoot): Promise<TableRef> {
+  const report = boot.sheetName && boot.table ? null : await server.detectTable();
+  if (report && !report.roots?.length) throw new Error(report.error ?? report.problems[0]?.message ?? "");
+  const { sheetName, table } = report ?? (boot as Required<Pick<DiagramBoot, "sheetName" | "table">>);
+  const functions = report ? report.functions : (boot.functions ?? null);
+  const { row } = after(table);
+  // One empty column between the table (with its function columns) and the picture.
+  const column = after(functions ?? table).column + 1;
+  return { sheetName, table, anchor: a1(row, column), row, column };
 }
 
 async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<Loaded> {
@@ -39,8 +72,8 @@ async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<
     const e = evaluateDraft(boot.draft, lang, settings.thresholds);
     return { nodes: draftDiagram(boot.draft.nodes, e), table: null, tree: null, period: null };
   }
-  const { grid, formats, ...table } = await server.diagramData(boot.sheetName ?? null, boot.table ?? null);
-  const tree = readDiagramTree({ grid, formats });
+  const table = await tableOf(boot);
+  const tree = readDiagramTree(await server.diagramData(table.sheetName, table.table));
   return { nodes: tableDiagram(tree, settings.thresholds), table, tree, period: null };
 }
 
@@ -234,8 +267,8 @@ function useExports(p: ToolbarProps) {
       if (!table) return "";
       const scale = fittingScale(layout.width, layout.height, 2, SHEET_IMAGE_AREA);
       const data = await base64(await png(scale));
-      const done = await server.insertDiagram(table.sheetName, table.table, table.anchor, data);
-      return t.dgInserted(done.anchor, done.replaced);
+      const replaced = await server.insertDiagram(table.sheetName, table.table, table.row, table.column, data);
+      return t.dgInserted(table.anchor, replaced);
     }),
   };
 }

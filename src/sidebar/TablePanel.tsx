@@ -118,7 +118,11 @@ export function TablePanel(props: Shared & { auto: boolean }) {
                 disabled={!!busy}
                 onClick={() =>
                   props.run(t.working, () =>
-                    server.showTreeDiagram({ sheetName: report.sheetName, table: report.table }),
+                    server.showTreeDiagram({
+                      sheetName: report.sheetName,
+                      table: report.table,
+                      functions: report.functions,
+                    }),
                   )
                 }
               >

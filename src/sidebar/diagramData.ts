@@ -44,11 +44,11 @@ export function draftDiagram(nodes: readonly DraftNode[], e: Evaluation): Diagra
  * drawn with "?"); any other problem the reader finds is thrown, naming its
  * row, column and fix.
  */
-export function readDiagramTree(cells: Pick<DiagramTable, "grid" | "formats">): Tree {
-  const { tree, problems } = diagnose(cells.grid);
+export function readDiagramTree(cells: DiagramTable): Tree {
+  const { tree, problems } = diagnose(cells.values);
   const blocking = problems.find((p) => p.severity === "error" && p.code !== "missingOp");
   if (!tree || blocking) throw new Error((blocking ?? problems[0])?.message ?? "");
-  unitsFromFormats(tree, cells.grid[0], cells.formats);
+  unitsFromFormats(tree, cells.values[0], cells.formats);
   return tree;
 }
 

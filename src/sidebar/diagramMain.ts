@@ -3,7 +3,7 @@ import { h, render } from "preact";
 import { DiagramApp, type DiagramBoot } from "./DiagramApp";
 
 function mount(): void {
-  const boot = (window as { KPI_TREE_DIAGRAM?: DiagramBoot }).KPI_TREE_DIAGRAM ?? {};
+  const boot = (window as { KPI_DIAGRAM?: DiagramBoot }).KPI_DIAGRAM ?? {};
   render(h(DiagramApp, { boot }), document.getElementById("app") as HTMLElement);
 }
 

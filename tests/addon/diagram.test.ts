@@ -6,7 +6,7 @@ import { readTree } from "../../src/core/layout";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import { treeView } from "../../src/core/treeView";
-import type { DiagramTable, InsertedDiagram } from "../../src/shared/api";
+import type { DiagramTable } from "../../src/shared/api";
 import { readDiagramTree, tableDiagram } from "../../src/sidebar/diagramData";
 import { addon, select } from "./helpers";
 
@@ -30,13 +30,13 @@ function written() {
 }
 
 describe("diagram data", () => {
-  it("is the table's cells as Check tree reads them; the dialog's reading gives KPI_TREE's figures in pre-order", () => {
+  it("is the cells of the table Check tree read; the dialog's reading gives KPI_TREE's figures in pre-order", () => {
     const { s, sheetName } = written();
-    const cells = s.run("diagramData", null, null) as DiagramTable;
-    const report = s.run("detectTable") as { table: string };
-    expect(cells.table).toBe(report.table);
-    const grid = s.values(sheetName, cells.table);
-    expect(cells.grid).toEqual(grid);
+    const report = s.run("detectTable") as { sheetName: string; table: string };
+    expect(report.sheetName).toBe(sheetName);
+    const cells = s.run("diagramData", sheetName, report.table) as DiagramTable;
+    const grid = s.values(sheetName, report.table);
+    expect(cells.values).toEqual(grid);
     const tree = readTree(grid);
     const view = treeView(tree, DEFAULT_THRESHOLDS);
     const nodes = tableDiagram(readDiagramTree(cells), DEFAULT_THRESHOLDS);
@@ -53,12 +53,7 @@ describe("diagram data", () => {
       expect(nodes[k].parent).toBe(p < 0 ? -1 : tree.order.indexOf(p));
     });
     expect(nodes.filter((n) => n.op).map((n) => n.op)).toContain("product");
-    // The function columns of KPI_TREE (4) follow the table; then one empty column; then the picture.
-    const width = grid[0].length;
-    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
-    expect(sheet.getRange(cells.anchor).getColumn()).toBe(width + 4 + 2);
-    // The same with the sheet and range given (the sidebar's button).
-    expect(s.run("diagramData", sheetName, cells.table)).toEqual(cells);
+    expect(() => s.run("diagramData", "no such sheet", report.table)).toThrow(/no such sheet/);
   });
 
   it("draws a period of a table with period columns: that period's values rolled up", () => {
@@ -68,7 +63,7 @@ describe("diagram data", () => {
       ["件数", "売上", "", 20, 18, 10, 8, 10, 10],
       ["単価", "売上", "", 100, 100, 100, 90, 100, 120],
     ];
-    const tree = readDiagramTree({ grid, formats: [] });
+    const tree = readDiagramTree({ values: grid, formats: [] });
     expect(tree.periods.map((p) => p.label)).toEqual(["4月", "5月"]);
     const may = tableDiagram(tree, DEFAULT_THRESHOLDS, 1);
     expect(may[0]).toMatchObject({ name: "売上", actual: 1200, target: 1000, rate: 1.2, status: "achieved" });
@@ -79,7 +74,7 @@ describe("diagram data", () => {
 
   it("refuses a table it cannot read, with the reader's message naming the row and column", () => {
     const cells = {
-      grid: [
+      values: [
         ["指標名", "親", "計算", "目標"],
         ["売上", "", "×", "abc"],
       ],
@@ -99,22 +94,22 @@ describe("diagram dialog and picture", () => {
     expect(fromDraft).toMatchObject({ title: "KPIツリー", modal: true, width: 1100, height: 720 });
     expect(fromDraft.html).toContain("\\u003c/script>\\u003cb>x");
     expect(fromDraft.html).not.toContain("</script><b>x");
-    expect(fromMenu.html).toContain("window.KPI_TREE_DIAGRAM={};");
+    expect(fromMenu.html).toContain("window.KPI_DIAGRAM={};");
     expect(sheetName).toBeTruthy();
   });
 
   it("inserts the PNG beside the table and replaces only the picture it inserted for that table", () => {
     const { s, sheetName } = written();
-    const data = s.run("diagramData", null, null) as DiagramTable;
+    const data = { ...(s.run("detectTable") as { table: string }), anchor: "Q1", row: 1, column: 17 };
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
     const { Utilities } = s.globals;
     sheet.insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "a"), 1, 30);
     sheet
       .insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "b"), 2, 30)
       .setAltTextTitle("kpi-tree:diagram Other!A1");
-    const insert = () => s.run("insertDiagram", sheetName, data.table, data.anchor, png(800, 600)) as InsertedDiagram;
-    expect(insert()).toEqual({ anchor: data.anchor, replaced: 0 });
-    expect(insert()).toEqual({ anchor: data.anchor, replaced: 1 });
+    const insert = () => s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(800, 600)) as number;
+    expect(insert()).toBe(0);
+    expect(insert()).toBe(1);
     const titles = sheet.getImages().map((i) => i.getAltTextTitle());
     expect(titles).toEqual(["", "kpi-tree:diagram Other!A1", `kpi-tree:diagram ${sheetName}!A1`]);
     const ours = sheet.getImages()[2];
@@ -124,11 +119,20 @@ describe("diagram dialog and picture", () => {
 
   it("fails like Sheets on a picture Sheets refuses, and leaves the previous one in place", () => {
     const { s, sheetName } = written();
-    const data = s.run("diagramData", null, null) as DiagramTable;
-    s.run("insertDiagram", sheetName, data.table, data.anchor, png(1024, 1024));
-    expect(() => s.run("insertDiagram", sheetName, data.table, data.anchor, png(1025, 1024))).toThrow(/1048576/);
+    const data = { ...(s.run("detectTable") as { table: string }), anchor: "Q1", row: 1, column: 17 };
+    s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(1024, 1024));
+    expect(() => s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(1025, 1024))).toThrow(
+      /1048576/,
+    );
     expect(() =>
-      s.run("insertDiagram", sheetName, data.table, data.anchor, Buffer.from("not an image").toString("base64")),
+      s.run(
+        "insertDiagram",
+        sheetName,
+        data.table,
+        data.row,
+        data.column,
+        Buffer.from("not an image").toString("base64"),
+      ),
     ).toThrow(/PNG, JPEG or GIF/);
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
     expect(sheet.getImages().map((i) => i.getInherentWidth())).toEqual([1024]);

@@ -206,7 +206,9 @@ describe("tree diagram dialog", { timeout: 120_000 }, () => {
     );
     sheet.insertImage(mine, 1, 20).setAltTextTitle("my chart");
     await dialog().locator('[data-testid="insert"]').click();
-    await expect.poll(() => dialog().locator('[data-testid="message"]').textContent(), POLL).toContain("挿入しました");
+    await expect
+      .poll(() => dialog().locator('[data-testid="message"]').textContent(), POLL)
+      .toContain("N1 にツリー図を挿入しました");
     await dialog().locator('[data-testid="insert"]').click();
     await expect
       .poll(() => dialog().locator('[data-testid="message"]').textContent(), POLL)
@@ -214,8 +216,8 @@ describe("tree diagram dialog", { timeout: 120_000 }, () => {
     const images = sheet.getImages();
     expect(images.map((i) => i.getAltTextTitle()).sort()).toEqual([`${MARK} ${SAMPLE_SHEET}!A1`, "my chart"]);
     const ours = images.find((i) => i.getAltTextTitle().startsWith(MARK))!;
-    // Right of the table and its function columns (A:M), one column apart: O1.
-    expect(ours.getAnchorCell().getA1Notation()).toBe("O1");
+    // Two columns right of the table's function columns (I:L): N1.
+    expect(ours.getAnchorCell().getA1Notation()).toBe("N1");
     expect(ours.getInherentWidth() * ours.getInherentHeight()).toBeLessThanOrEqual(1_048_576);
     await closeDiagram();
   });
