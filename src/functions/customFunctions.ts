@@ -323,22 +323,34 @@ export const KPI_TREE = customFunction(
     name: "KPI_TREE",
     summary:
       "The whole tree in one call: per row, the rolled-up actual, the required value, the achievement rate and the status (a parent without its own target is judged against its rolled-up target).",
-    params: [TREE, THRESHOLDS, LANGUAGE],
+    params: [
+      TREE,
+      THRESHOLDS,
+      LANGUAGE,
+      {
+        name: "total",
+        optional: true,
+        example: '"9月"',
+        help: "A period header: adds a fifth column, KPI_TOTAL of the actuals up to that period.",
+      },
+    ],
     returns: "Four columns per row of the table: actual (rollup), required, achievement, status; blank for blank rows.",
     shape: { kind: "column", width: 4 },
   },
-  (tree, thresholds, language) => {
+  (tree, thresholds, language, total) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
     const view = treeView(t, readThresholds(lang, thresholds));
     const words = view.status.map((s) => STATUS_LABEL[lang][s]);
-    return column(toColumns(t, [view.actual, view.required, view.rate, words]));
+    const columns = [view.actual, view.required, view.rate, words];
+    // The year to date, for a table with period columns, without a second custom-function execution.
+    if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
+    return column(toColumns(t, columns));
   },
 );
 
-/** A tree range that has period columns. */
-function periodTree(tree: unknown): Tree {
-  const t = readTree(tree);
+/** The tree, which must have period columns. */
+function withPeriods(t: Tree): Tree {
   if (t.periods.length === 0) fail(t.lang, "noPeriods", { row: 1 });
   return t;
 }
@@ -367,7 +379,7 @@ export const KPI_PERIODS = customFunction(
     shape: { kind: "column", width: "periods" },
   },
   (tree, field) => {
-    const t = periodTree(tree);
+    const t = withPeriods(readTree(tree));
     const measure = readMeasure(t.lang, field);
     return column(
       toColumns(
@@ -410,7 +422,7 @@ export const KPI_TOTAL = customFunction(
     shape: { kind: "column" },
   },
   (tree, field, through) => {
-    const t = periodTree(tree);
+    const t = withPeriods(readTree(tree));
     return column(toColumn(t, totals(t, readMeasure(t.lang, field), periodsThrough(t, through))));
   },
 );

@@ -1,6 +1,13 @@
 // KPI_PERIODS, KPI_TOTAL, KPI_PACE and KPI_FORECAST (issue 8), with the issue's worked examples.
 import { describe, expect, it } from "vitest";
-import { KPI_FORECAST, KPI_PACE, KPI_PERIODS, KPI_ROLLUP, KPI_TOTAL } from "../../src/functions/customFunctions";
+import {
+  KPI_FORECAST,
+  KPI_PACE,
+  KPI_PERIODS,
+  KPI_ROLLUP,
+  KPI_TOTAL,
+  KPI_TREE,
+} from "../../src/functions/customFunctions";
 import { salesTwoMonths as SALES } from "../helpers/examples";
 
 const col = (out: unknown) => (out as unknown[][]).map((r) => r[0]);
@@ -164,5 +171,30 @@ describe("KPI_PACE and KPI_FORECAST", () => {
   it("a blank date or actual gives a blank, not an error", () => {
     expect(KPI_FORECAST("", "2026-04-01", "2027-03-31", "2026-09-30")).toBeNull();
     expect(KPI_PACE(500, 1200, "2026-04-01", "", "2026-09-30")).toBeNull();
+  });
+});
+
+describe("KPI_TREE's optional total", () => {
+  it("adds a fifth column, KPI_TOTAL of the actuals through the period named; four columns without it", () => {
+    const plain = KPI_TREE(SALES) as unknown[][];
+    expect(plain[0]).toHaveLength(4);
+    const withTotal = KPI_TREE(SALES, undefined, "en", "5月") as unknown[][];
+    expect(withTotal.map((r) => r.slice(0, 4))).toEqual(KPI_TREE(SALES, undefined, "en"));
+    expect(withTotal.map((r) => r[4])).toEqual(col(KPI_TOTAL(SALES, "actual", "5月")));
+    expect((KPI_TREE(SALES, undefined, "en", "4月") as unknown[][]).map((r) => r[4])).toEqual([
+      20_000_000, 100, 0.2, 1_000_000,
+    ]);
+    expect(() => KPI_TREE(SALES, undefined, "en", "9月")).toThrow("9月");
+    expect(() =>
+      KPI_TREE(
+        [
+          ["Name", "Level", "Target"],
+          ["A", 1, 1],
+        ],
+        undefined,
+        "en",
+        "Q1",
+      ),
+    ).toThrow("no period columns");
   });
 });
