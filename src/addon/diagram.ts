@@ -5,20 +5,17 @@
  * (dist/Diagram.html), so none of it weighs on Code.js.
  */
 import type { DiagramSource, DiagramTable } from "../shared/api";
-import { serverText } from "./i18n";
 import { context, label, sheetOf, tableCells } from "./insights";
-import { loadSettings, uiLang } from "./settings";
 
 /** Shows the dialog; what it draws rides along as a tiny script after the page, as for the sidebar. */
-export function openDiagram(source: DiagramSource): void {
-  const t = serverText(uiLang(loadSettings()));
-  // "<" escaped, so a KPI named "</script>" stays text.
-  const boot = JSON.stringify(source).replace(/</g, "\\u003c");
+export function openDiagram(source: DiagramSource | undefined): void {
+  // "<" escaped, so a KPI named "</script>" stays text; no source (the menu) is `undefined`: the selection.
+  const boot = JSON.stringify(source).replace(/</g, "\\x3c");
   const html = HtmlService.createHtmlOutputFromFile("Diagram")
-    .setWidth(1100)
-    .setHeight(720)
-    .append(`<script>window.KPI_DIAGRAM=${boot};</script>`);
-  SpreadsheetApp.getUi().showModalDialog(html, t.title);
+    .setWidth(1e3)
+    .setHeight(700)
+    .append(`<script>window.KPI_DIAG=${boot};</script>`);
+  SpreadsheetApp.getUi().showModalDialog(html, context().t.title);
 }
 
 /** The cells of a table the sidebar (or the dialog, through detectTable) read; the dialog computes the rest. */

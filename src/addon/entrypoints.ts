@@ -78,8 +78,8 @@ export function showTableCheck(): void {
  * Menu (no source: the table at the selection) and sidebar ({sheetName, table} or {draft}): shows the tree diagram.
  * @param {DiagramSource} source What to draw.
  */
-export function showTreeDiagram(source?: DiagramSource): void {
-  openDiagram(source ?? {});
+export function showDiagram(source?: DiagramSource): void {
+  openDiagram(source);
 }
 
 /** Menu: opens the sidebar on the settings. */
@@ -236,12 +236,11 @@ export function selectKpi(sheetName: string, table: string, row: number): void {
   select(sheetName, table, row);
 }
 
-/** Diagram dialog: the cells of a table detectTable read. */
-export function diagramData(sheetName: string, table: string): DiagramTable {
-  return dataOf(sheetName, table);
-}
-
-/** Diagram dialog: inserts the PNG (base64) at (row, column), replacing the add-on's previous one of that table; how many it replaced. */
-export function insertDiagram(sheetName: string, table: string, row: number, column: number, png: string): number {
-  return insert(sheetName, table, row, column, png);
+/**
+ * Diagram dialog: the cells of a table detectTable read; given a PNG (base64), inserts it with its
+ * top-left corner in cell (row, column) instead, replacing the add-on's previous picture of that
+ * table, and says how many it replaced (one entry point for both keeps Code.js in its budget).
+ */
+export function diagram(sheet: string, table: string, png?: string, row?: number, col?: number): DiagramTable | number {
+  return png ? insert(sheet, table, row as number, col as number, png) : dataOf(sheet, table);
 }

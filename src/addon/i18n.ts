@@ -11,7 +11,7 @@ export const SERVER_TEXT = {
     menuColors: "状態の色を適用",
     menuAsOf: "基準日を今日にする",
     menuCheck: "ツリーをチェック",
-    menuDiagram: "ツリー図を表示",
+    menuDiagram: "ツリー図",
     menuSettings: "設定",
     menuHelp: "ヘルプ",
     sidebarTitle: "KPIツリー",

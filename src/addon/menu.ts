@@ -18,7 +18,7 @@ export function menuItems(lang: Lang): { caption: string; fn: string }[] {
     { caption: t.menuColors, fn: "applyStatusColors" },
     { caption: t.menuAsOf, fn: "updateAsOfDate" },
     { caption: t.menuCheck, fn: "showTableCheck" },
-    { caption: t.menuDiagram, fn: "showTreeDiagram" },
+    { caption: t.menuDiagram, fn: "showDiagram" },
     { caption: t.menuSettings, fn: "showSettings" },
     { caption: t.menuHelp, fn: "showHelp" },
   ];

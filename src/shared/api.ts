@@ -201,8 +201,7 @@ export interface ServerApi {
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;
-  showTreeDiagram(source?: DiagramSource): void;
-  diagramData(sheetName: string, table: string): DiagramTable;
-  /** How many earlier diagrams of the table it replaced. */
-  insertDiagram(sheetName: string, table: string, row: number, column: number, png: string): number;
+  showDiagram(source?: DiagramSource): void;
+  /** The table's cells; with a PNG, inserts it and says how many earlier diagrams of the table it replaced. */
+  diagram(sheetName: string, table: string, png?: string, row?: number, column?: number): DiagramTable | number;
 }

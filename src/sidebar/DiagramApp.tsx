@@ -7,7 +7,7 @@ import { a1 } from "../core/rules";
 import { DEFAULT_SETTINGS, langOfLocale, type Settings } from "../core/settings";
 import type { Lang } from "../core/text";
 import type { Tree } from "../core/tree";
-import type { DiagramNode } from "../shared/api";
+import type { DiagramNode, DiagramTable } from "../shared/api";
 import { draftDiagram, readDiagramTree, tableDiagram } from "./diagramData";
 import { base64, copyPng, download, fittingScale, pngBlob, SHEET_IMAGE_AREA, svgText } from "./diagramExport";
 import { TEXT, type UiText } from "./i18n";
@@ -73,7 +73,7 @@ async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<
     return { nodes: draftDiagram(boot.draft.nodes, e), table: null, tree: null, period: null };
   }
   const table = await tableOf(boot);
-  const tree = readDiagramTree(await server.diagramData(table.sheetName, table.table));
+  const tree = readDiagramTree((await server.diagram(table.sheetName, table.table)) as DiagramTable);
   return { nodes: tableDiagram(tree, settings.thresholds), table, tree, period: null };
 }
 
@@ -267,8 +267,8 @@ function useExports(p: ToolbarProps) {
       if (!table) return "";
       const scale = fittingScale(layout.width, layout.height, 2, SHEET_IMAGE_AREA);
       const data = await base64(await png(scale));
-      const replaced = await server.insertDiagram(table.sheetName, table.table, table.row, table.column, data);
-      return t.dgInserted(table.anchor, replaced);
+      const replaced = await server.diagram(table.sheetName, table.table, data, table.row, table.column);
+      return t.dgInserted(table.anchor, replaced as number);
     }),
   };
 }

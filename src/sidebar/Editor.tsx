@@ -179,7 +179,7 @@ export function Editor(props: EditorProps) {
           type="button"
           data-testid="open-diagram"
           disabled={!!props.busy}
-          onClick={() => props.run(t.working, () => server.showTreeDiagram({ draft }))}
+          onClick={() => props.run(t.working, () => server.showDiagram({ draft }))}
         >
           {t.openDiagram}
         </button>

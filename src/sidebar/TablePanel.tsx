@@ -118,7 +118,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
                 disabled={!!busy}
                 onClick={() =>
                   props.run(t.working, () =>
-                    server.showTreeDiagram({
+                    server.showDiagram({
                       sheetName: report.sheetName,
                       table: report.table,
                       functions: report.functions,

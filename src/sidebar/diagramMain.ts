@@ -3,7 +3,7 @@ import { h, render } from "preact";
 import { DiagramApp, type DiagramBoot } from "./DiagramApp";
 
 function mount(): void {
-  const boot = (window as { KPI_DIAGRAM?: DiagramBoot }).KPI_DIAGRAM ?? {};
+  const boot = (window as { KPI_DIAG?: DiagramBoot }).KPI_DIAG ?? {};
   render(h(DiagramApp, { boot }), document.getElementById("app") as HTMLElement);
 }
 

@@ -34,7 +34,7 @@ describe("diagram data", () => {
     const { s, sheetName } = written();
     const report = s.run("detectTable") as { sheetName: string; table: string };
     expect(report.sheetName).toBe(sheetName);
-    const cells = s.run("diagramData", sheetName, report.table) as DiagramTable;
+    const cells = s.run("diagram", sheetName, report.table) as DiagramTable;
     const grid = s.values(sheetName, report.table);
     expect(cells.values).toEqual(grid);
     const tree = readTree(grid);
@@ -53,7 +53,7 @@ describe("diagram data", () => {
       expect(nodes[k].parent).toBe(p < 0 ? -1 : tree.order.indexOf(p));
     });
     expect(nodes.filter((n) => n.op).map((n) => n.op)).toContain("product");
-    expect(() => s.run("diagramData", "no such sheet", report.table)).toThrow(/no such sheet/);
+    expect(() => s.run("diagram", "no such sheet", report.table)).toThrow(/no such sheet/);
   });
 
   it("draws a period of a table with period columns: that period's values rolled up", () => {
@@ -87,14 +87,14 @@ describe("diagram data", () => {
 describe("diagram dialog and picture", () => {
   it("opens Diagram.html as a large modal dialog with its source, names kept as text", () => {
     const { s, sheetName } = written();
-    s.run("showTreeDiagram", { draft: { lang: "ja", nodes: [{ name: "</script><b>x" }] } });
-    s.run("showTreeDiagram");
+    s.run("showDiagram", { draft: { lang: "ja", nodes: [{ name: "</script><b>x" }] } });
+    s.run("showDiagram");
     expect(s.ui.dialogs).toHaveLength(2);
     const [fromDraft, fromMenu] = s.ui.dialogs;
-    expect(fromDraft).toMatchObject({ title: "KPIツリー", modal: true, width: 1100, height: 720 });
-    expect(fromDraft.html).toContain("\\u003c/script>\\u003cb>x");
+    expect(fromDraft).toMatchObject({ title: "KPIツリー", modal: true, width: 1000, height: 700 });
+    expect(fromDraft.html).toContain("\\x3c/script>\\x3cb>x");
     expect(fromDraft.html).not.toContain("</script><b>x");
-    expect(fromMenu.html).toContain("window.KPI_DIAGRAM={};");
+    expect(fromMenu.html).toContain("window.KPI_DIAG=undefined;");
     expect(sheetName).toBeTruthy();
   });
 
@@ -107,7 +107,7 @@ describe("diagram dialog and picture", () => {
     sheet
       .insertImage(Utilities.newBlob(Utilities.base64Decode(png(10, 10)), "image/png", "b"), 2, 30)
       .setAltTextTitle("kpi-tree:diagram Other!A1");
-    const insert = () => s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(800, 600)) as number;
+    const insert = () => s.run("diagram", sheetName, data.table, png(800, 600), data.row, data.column) as number;
     expect(insert()).toBe(0);
     expect(insert()).toBe(1);
     const titles = sheet.getImages().map((i) => i.getAltTextTitle());
@@ -120,19 +120,10 @@ describe("diagram dialog and picture", () => {
   it("fails like Sheets on a picture Sheets refuses, and leaves the previous one in place", () => {
     const { s, sheetName } = written();
     const data = { ...(s.run("detectTable") as { table: string }), anchor: "Q1", row: 1, column: 17 };
-    s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(1024, 1024));
-    expect(() => s.run("insertDiagram", sheetName, data.table, data.row, data.column, png(1025, 1024))).toThrow(
-      /1048576/,
-    );
+    s.run("diagram", sheetName, data.table, png(1024, 1024), data.row, data.column);
+    expect(() => s.run("diagram", sheetName, data.table, png(1025, 1024), data.row, data.column)).toThrow(/1048576/);
     expect(() =>
-      s.run(
-        "insertDiagram",
-        sheetName,
-        data.table,
-        data.row,
-        data.column,
-        Buffer.from("not an image").toString("base64"),
-      ),
+      s.run("diagram", sheetName, data.table, Buffer.from("not an image").toString("base64"), data.row, data.column),
     ).toThrow(/PNG, JPEG or GIF/);
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
     expect(sheet.getImages().map((i) => i.getInherentWidth())).toEqual([1024]);

@@ -35,7 +35,7 @@ describe("menu", () => {
         "applyStatusColors",
         "updateAsOfDate",
         "showTableCheck",
-        "showTreeDiagram",
+        "showDiagram",
         "showSettings",
         "showHelp",
       ]);

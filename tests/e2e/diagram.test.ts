@@ -55,7 +55,7 @@ async function openDiagram(sheet: string, boxes: number): Promise<number> {
   await page.waitForSelector("body[data-ready]");
   await page.locator(".menu > button").first().click();
   const started = Date.now();
-  await page.locator('li[data-fn="showTreeDiagram"]').click();
+  await page.locator('li[data-fn="showDiagram"]').click();
   await page.locator("#dialog").waitFor({ state: "visible" });
   await expect.poll(() => dialog().locator("g.node").count(), POLL).toBe(boxes);
   return Date.now() - started;
