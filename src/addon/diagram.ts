@@ -8,8 +8,8 @@ import type { DiagramSource, DiagramTable } from "../shared/api";
 import { context, label, sheetOf, tableCells } from "./insights";
 
 /** Shows the dialog; what it draws rides along as a tiny script after the page, as for the sidebar. */
-export function openDiagram(source: DiagramSource | undefined): void {
-  // "<" escaped, so a KPI named "</script>" stays text; no source (the menu) is `undefined`: the selection.
+export function openDiagram(source: DiagramSource): void {
+  // "<" escaped, so a KPI named "</script>" stays text.
   const boot = JSON.stringify(source).replace(/</g, "\\x3c");
   const html = HtmlService.createHtmlOutputFromFile("Diagram")
     .setWidth(1e3)

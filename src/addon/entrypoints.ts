@@ -79,7 +79,7 @@ export function showTableCheck(): void {
  * @param {DiagramSource} source What to draw.
  */
 export function showDiagram(source?: DiagramSource): void {
-  openDiagram(source);
+  openDiagram(source ?? {});
 }
 
 /** Menu: opens the sidebar on the settings. */

@@ -55,7 +55,7 @@ export const SERVER_TEXT = {
     menuColors: "Apply status colours",
     menuAsOf: "Set the as-of date to today",
     menuCheck: "Check tree",
-    menuDiagram: "Show tree diagram",
+    menuDiagram: "Tree diagram",
     menuSettings: "Settings",
     menuHelp: "Help",
     sidebarTitle: "KPI Tree",

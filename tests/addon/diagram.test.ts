@@ -94,7 +94,7 @@ describe("diagram dialog and picture", () => {
     expect(fromDraft).toMatchObject({ title: "KPIツリー", modal: true, width: 1000, height: 700 });
     expect(fromDraft.html).toContain("\\x3c/script>\\x3cb>x");
     expect(fromDraft.html).not.toContain("</script><b>x");
-    expect(fromMenu.html).toContain("window.KPI_DIAG=undefined;");
+    expect(fromMenu.html).toContain("window.KPI_DIAG={};");
     expect(sheetName).toBeTruthy();
   });
 

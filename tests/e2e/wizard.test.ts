@@ -439,7 +439,7 @@ describe("language", { timeout: 40_000 }, () => {
       "Apply status colours",
       "Set the as-of date to today",
       "Check tree",
-      "Show tree diagram",
+      "Tree diagram",
       "Settings",
       "Help",
     ]);
