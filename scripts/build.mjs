@@ -1,6 +1,6 @@
 // Builds the Apps Script project in dist/: one Code.js holding the bundle and
 // a top-level declaration (with its JSDoc) per entry point, appsscript.json,
-// and Sidebar.html when the sidebar exists.
+// and Sidebar.html and Diagram.html (the tree diagram dialog).
 //
 // Production (default, what the tests exercise and `npm run push:prod` ships): minified, with
 // dist/Code.js.map beside it (never pushed: .claspignore) for `npm run stack`, and exception
@@ -238,20 +238,21 @@ export async function build({ dev = false, outDir = dist } = {}) {
   writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
-  if (existsSync(join(root, "src/sidebar/main.ts"))) {
-    const { code: script } = await bundle("src/sidebar/main.ts", {
-      format: "iife",
-      platform: "browser",
-      minify: !dev,
-    });
-    const css = existsSync(join(root, "src/sidebar/style.css"))
-      ? readFileSync(join(root, "src/sidebar/style.css"), "utf8")
-      : "";
-    const html = readFileSync(join(root, "src/sidebar/index.html"), "utf8")
+  // The sidebar and the diagram dialog: each one self-contained HTML file (script and styles inlined
+  // into the same page template).
+  const pages = [
+    ["src/sidebar/main.ts", "src/sidebar/style.css", "src/sidebar/index.html", "Sidebar.html"],
+    ["src/sidebar/diagramMain.ts", "src/sidebar/diagram.css", "src/sidebar/index.html", "Diagram.html"],
+  ];
+  for (const [entry, style, page, out] of pages) {
+    if (!existsSync(join(root, entry))) continue;
+    const { code: script } = await bundle(entry, { format: "iife", platform: "browser", minify: !dev });
+    const css = existsSync(join(root, style)) ? readFileSync(join(root, style), "utf8") : "";
+    const html = readFileSync(join(root, page), "utf8")
       .replace("/*STYLE*/", () => css)
       // </script> inside the bundle would end the tag early.
       .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
-    writeFileSync(join(outDir, "Sidebar.html"), html);
+    writeFileSync(join(outDir, out), html);
   }
 }
 

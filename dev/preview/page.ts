@@ -25,6 +25,7 @@ interface State {
   view: { rows: number; columns: number; frozenRows: number; columnWidths: number[]; cells: CellView[][] };
   menus: { caption: string; addon: boolean; items: MenuItem[] }[];
   sidebar: { title: string; version: number } | null;
+  dialog: { title: string; version: number; width: number; height: number } | null;
   toast: { id: number; title?: string; message: string; remainingMs: number } | null;
   alerts: { id: number; title?: string; prompt: string }[];
 }
@@ -35,6 +36,7 @@ let selected: Selection = { row: 1, column: 1, numRows: 1, numColumns: 1 };
 /** Clicks not yet known to the server: until then a re-render keeps the selection shown here. */
 let pendingSelects = 0;
 let shownSidebar = -1;
+let shownDialog = -1;
 let shownToast = -1;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -240,6 +242,28 @@ function renderSidebar(s: State): void {
   }
 }
 
+/** The add-on's dialog (showModalDialog) over the page, at the size it asked for, until it closes. */
+function renderDialog(s: State): void {
+  const box = $("dialog");
+  if (!s.dialog) {
+    box.hidden = true;
+    shownDialog = -1;
+    return;
+  }
+  $("dialog-title").textContent = s.dialog.title;
+  if (s.dialog.version === shownDialog) return;
+  shownDialog = s.dialog.version;
+  const frame = $("dialog-frame") as HTMLIFrameElement;
+  frame.style.width = `${s.dialog.width}px`;
+  frame.style.height = `${s.dialog.height}px`;
+  frame.src = `/dialog?v=${s.dialog.version}`;
+  box.hidden = false;
+}
+
+function closeDialog(): void {
+  void post<State>("/api/close-dialog", {}).then(render);
+}
+
 function renderTabs(s: State): void {
   const tabs = $("tabs");
   tabs.textContent = "";
@@ -285,6 +309,7 @@ function render(s: State): void {
   renderMenus(s);
   renderTabs(s);
   renderSidebar(s);
+  renderDialog(s);
   renderToast(s);
   renderAlert(s);
   showSelection(pendingSelects ? selected : s.selection);
@@ -335,7 +360,10 @@ document.addEventListener("keydown", (e) => {
 window.addEventListener("message", (e) => {
   const data = e.data as { type?: string };
   if (data?.type === "kpi-preview-refresh") void refresh();
-  if (data?.type === "kpi-preview-close") $("sidebar").classList.add("hidden");
+  if (data?.type !== "kpi-preview-close") return;
+  if (e.source === ($("dialog-frame") as HTMLIFrameElement).contentWindow) closeDialog();
+  else $("sidebar").classList.add("hidden");
 });
+$("dialog-close").addEventListener("click", closeDialog);
 
 void refresh();

@@ -77,7 +77,17 @@ export function liveToast(
 }
 
 /** What the page renders: sheets, the active sheet and selection, menus, sidebar, messages. */
-function state(s: Standin, ui: { sidebarVersion: number; shownAt: number[]; alertsSeen: number }) {
+function openDialog(s: Standin, closed: number) {
+  const n = s.ui.dialogs.length;
+  if (n <= closed) return null;
+  const { title, width, height } = s.ui.dialogs[n - 1];
+  return { title, version: n, width: width ?? 600, height: height ?? 400 };
+}
+
+function state(
+  s: Standin,
+  ui: { sidebarVersion: number; shownAt: number[]; alertsSeen: number; dialogsClosed: number },
+) {
   // Hidden sheets (the add-on's "KPI History") get no tab, as in Sheets.
   const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
   const names = s.sheetNames().filter((n) => !ss.getSheetByName(n)?.isSheetHidden());
@@ -94,6 +104,8 @@ function state(s: Standin, ui: { sidebarVersion: number; shownAt: number[]; aler
     // Alerts are modal in Sheets: shown until dismissed.
     alerts: s.ui.alerts.slice(ui.alertsSeen).map((a, i) => ({ ...a, id: ui.alertsSeen + i })),
     dialogs: s.ui.dialogs.length,
+    // The last dialog the add-on opened, until it closes (google.script.host.close or its ×).
+    dialog: openDialog(s, ui.dialogsClosed),
   };
 }
 
@@ -219,7 +231,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   // The page opens on the first file's table, else on the sample.
   s.select(loaded[0] ?? s.sheetNames()[0] ?? SAMPLE_SHEET);
-  const ui = { sidebarVersion: 0, shownAt: [] as number[], alertsSeen: 0 };
+  const ui = { sidebarVersion: 0, shownAt: [] as number[], alertsSeen: 0, dialogsClosed: 0 };
   /** Sheets remembers each sheet's selection: a tab click returns to it. */
   const remembered = new Map<string, string>();
   let lastSidebar = s.ui.sidebar;
@@ -299,6 +311,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         case "GET /sidebar":
           if (!s.ui.sidebar) return send(res, 404, "text/html", "<p>The add-on has not opened a sidebar.</p>");
           return send(res, 200, "text/html", injectShim(s.ui.sidebar.html));
+        case "GET /dialog": {
+          const last = s.ui.dialogs[s.ui.dialogs.length - 1];
+          if (!last) return send(res, 404, "text/html", "<p>The add-on has not opened a dialog.</p>");
+          return send(res, 200, "text/html", injectShim(last.html));
+        }
+        case "POST /api/close-dialog":
+          ui.dialogsClosed = s.ui.dialogs.length;
+          return json(res, snapshot());
         case "GET /api/calls":
           return json(res, Object.fromEntries(s.calls));
         default:

@@ -14,7 +14,7 @@ export interface UiLog {
   menus: { caption: string; addon: boolean; items: MenuItem[] }[];
   sidebar?: { html: string; title: string; width?: number };
   sidebars: { html: string; title: string }[];
-  dialogs: { html: string; title: string; modal: boolean }[];
+  dialogs: { html: string; title: string; modal: boolean; width?: number; height?: number }[];
   alerts: { title?: string; prompt: string }[];
   toasts: { message: string; title?: string; timeoutSeconds?: number }[];
   logs: string[];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import vm from "node:vm";
 import type { Ctx, MenuItem } from "./context";
 import { wrap } from "./context";
+import { newBlob } from "./images";
 import { notImplemented, unwrap } from "./strict";
 import { wallFields } from "./values";
 
@@ -49,10 +50,10 @@ class MenuImpl {
 const BUTTON = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" };
 const BUTTON_SET = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" };
 
-function htmlOf(output: unknown): { html: string; title: string; width?: number } {
+function htmlOf(output: unknown): { html: string; title: string; width?: number; height?: number } {
   const o = unwrap(output as object) as unknown as HtmlOutputImpl;
   if (!(o instanceof HtmlOutputImpl)) throw new Error("Expected an HtmlOutput (from HtmlService).");
-  return { html: o._content, title: o._title, width: o._width };
+  return { html: o._content, title: o._title, width: o._width, height: o._height };
 }
 
 export function makeUi(ctx: Ctx): GoogleAppsScript.Base.Ui {
@@ -67,10 +68,12 @@ export function makeUi(ctx: Ctx): GoogleAppsScript.Base.Ui {
       ctx.ui.sidebars.push(shown);
     },
     showModalDialog: (output: GHtmlOutput, title: string) => {
-      ctx.ui.dialogs.push({ html: htmlOf(output).html, title, modal: true });
+      const { html, width, height } = htmlOf(output);
+      ctx.ui.dialogs.push({ html, title, modal: true, width, height });
     },
     showModelessDialog: (output: GHtmlOutput, title: string) => {
-      ctx.ui.dialogs.push({ html: htmlOf(output).html, title, modal: false });
+      const { html, width, height } = htmlOf(output);
+      ctx.ui.dialogs.push({ html, title, modal: false, width, height });
     },
     /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons): records it, the user presses OK (or YES). */
     alert: (a: string, b?: unknown, c?: unknown) => {
@@ -380,6 +383,7 @@ export function utilities(ctx: Ctx): typeof Utilities {
     sleep: () => {},
     base64Encode: (data: string) => Buffer.from(data, "utf8").toString("base64"),
     base64Decode: (data: string) => [...Buffer.from(data, "base64")].map((b) => (b > 127 ? b - 256 : b)),
+    newBlob: (data: number[] | string, contentType?: string, name?: string) => newBlob(ctx, data, contentType, name),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type RuleModel,
   type SheetModel,
 } from "./engine";
+import { getImages, type ImageHost, insertImage } from "./images";
 import { notImplemented, unwrap } from "./strict";
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -370,6 +371,16 @@ export class SheetImpl {
   }
   getMaxRows() {
     return this._model.maxRows;
+  }
+  insertImage(source: unknown, column: number, row: number, ...offsets: number[]) {
+    if (offsets.length) throw notImplemented("Sheet", "insertImage with offsets");
+    return insertImage(this._ctx, this._model, this._imageHost(), source, column, row);
+  }
+  getImages() {
+    return getImages(this._ctx, this._model, this._imageHost());
+  }
+  private _imageHost(): ImageHost {
+    return { sheet: () => this._self(), cell: (row, column) => this.getRange(row, column) };
   }
   getMaxColumns() {
     return this._model.maxColumns;

@@ -15,6 +15,8 @@ const SOURCES: Record<string, [string, string]> = {
   Range: ["spreadsheet", "Range"],
   NamedRange: ["spreadsheet", "NamedRange"],
   ConditionalFormatRule: ["spreadsheet", "ConditionalFormatRule"],
+  OverGridImage: ["spreadsheet", "OverGridImage"],
+  Blob: ["base", "Blob"],
   ConditionalFormatRuleBuilder: ["spreadsheet", "ConditionalFormatRuleBuilder"],
   BooleanCondition: ["spreadsheet", "BooleanCondition"],
   HtmlService: ["html", "HtmlService"],

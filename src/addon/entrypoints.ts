@@ -11,6 +11,8 @@ import type { Settings } from "../core/settings";
 import type {
   AddResult,
   Analysis,
+  DiagramSource,
+  DiagramTable,
   Recorded,
   SavedSettings,
   SeekWritten,
@@ -22,6 +24,7 @@ import type {
 } from "../shared/api";
 import { refreshAsOf } from "./asOf";
 import { addColumns, colourSelection, detectSelection } from "./detect";
+import { diagramData as dataOf, insertDiagram as insert, openDiagram } from "./diagram";
 import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
 import { serverText } from "./i18n";
 import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
@@ -69,6 +72,14 @@ export function showNewTree(): void {
 /** Menu: opens the sidebar on the check of the selected table. */
 export function showTableCheck(): void {
   openSidebar("table");
+}
+
+/**
+ * Menu (no source: the table at the selection) and sidebar ({sheetName, table} or {draft}): shows the tree diagram.
+ * @param {DiagramSource} source What to draw.
+ */
+export function showDiagram(source?: DiagramSource): void {
+  openDiagram(source ?? {});
 }
 
 /** Menu: opens the sidebar on the settings. */
@@ -223,4 +234,13 @@ export function writeSeekTargets(sheetName: string, table: string, drivers: numb
  */
 export function selectKpi(sheetName: string, table: string, row: number): void {
   select(sheetName, table, row);
+}
+
+/**
+ * Diagram dialog: the cells of a table detectTable read; given a PNG (base64), inserts it with its
+ * top-left corner in cell (row, column) instead, replacing the add-on's previous picture of that
+ * table, and says how many it replaced (one entry point for both keeps Code.js in its budget).
+ */
+export function diagram(sheet: string, table: string, png?: string, row?: number, col?: number): DiagramTable | number {
+  return png ? insert(sheet, table, row as number, col as number, png) : dataOf(sheet, table);
 }

@@ -56,14 +56,24 @@ export function readTable(c: Context, sheetName: string, table: string): Tree {
   return readTableGrid(c, sheetName, table).tree;
 }
 
-/** readTable, with the cells as read (dates as the spreadsheet's days), for columns the tree does not keep. */
-export function readTableGrid(c: Context, sheetName: string, table: string): { tree: Tree; values: Cell[][] } {
+/** The sheet named `sheetName`, or an error saying it is gone. */
+export function sheetOf(c: Context, sheetName: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = c.ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(c.t.noSheet(sheetName));
-  const range = sheet.getRange(table);
-  const values = datesAsText(range.getValues(), sheetDateText());
+  return sheet;
+}
+
+/** A table's cells (dates as the spreadsheet's days) and number formats: one getValues, one getNumberFormats. */
+export function tableCells(c: Context, sheetName: string, table: string): { values: Cell[][]; formats: string[][] } {
+  const range = sheetOf(c, sheetName).getRange(table);
+  return { values: datesAsText(range.getValues(), sheetDateText()), formats: range.getNumberFormats() };
+}
+
+/** readTable, with the cells as read (dates as the spreadsheet's days), for columns the tree does not keep. */
+export function readTableGrid(c: Context, sheetName: string, table: string): { tree: Tree; values: Cell[][] } {
+  const { values, formats } = tableCells(c, sheetName, table);
   const tree = readTree(values);
-  unitsFromFormats(tree, values[0], range.getNumberFormats());
+  unitsFromFormats(tree, values[0], formats);
   return { tree, values };
 }
 
@@ -71,7 +81,7 @@ export function readTableGrid(c: Context, sheetName: string, table: string): { t
  * How the history sheet names a table: its sheet and top-left cell, which stay
  * put when the team adds a KPI row (the range as a whole would not).
  */
-function label(sheetName: string, table: string): string {
+export function label(sheetName: string, table: string): string {
   return `${sheetName}!${table.split(":")[0].replace(/\$/g, "").toUpperCase()}`;
 }
 

@@ -18,6 +18,7 @@ export function menuItems(lang: Lang): { caption: string; fn: string }[] {
     { caption: t.menuColors, fn: "applyStatusColors" },
     { caption: t.menuAsOf, fn: "updateAsOfDate" },
     { caption: t.menuCheck, fn: "showTableCheck" },
+    { caption: t.menuDiagram, fn: "showDiagram" },
     { caption: t.menuSettings, fn: "showSettings" },
     { caption: t.menuHelp, fn: "showHelp" },
   ];
@@ -42,8 +43,8 @@ export function menuLang(authMode: unknown): Lang {
 export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   menuItems(lang).forEach((item, k) => {
-    // Actions that change the document sit apart from the ones that only open panels.
-    if (k === 2 || k === 5) menu.addSeparator();
+    // Actions that change the document (colours, as-of date, check, diagram) sit apart from the panels before and after.
+    if (k === 2 || k === 6) menu.addSeparator();
     menu.addItem(item.caption, item.fn);
   });
   menu.addToUi();

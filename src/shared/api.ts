@@ -9,12 +9,15 @@ import type { Draft, SheetLayout } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
+import type { Op } from "../core/operators";
 import type { PeriodPlan } from "../core/periodBlock";
 import type { ReviewCells } from "../core/review";
 import type { Settings } from "../core/settings";
+import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
 import type { KpiTrend } from "../core/trends";
+import type { Direction } from "../core/value";
 
 /** The view a menu item opens the sidebar on. */
 export type View = "home" | "wizard" | "table" | "settings";
@@ -153,6 +156,38 @@ export interface WhatIfResult {
   }[];
 }
 
+/** One KPI as the tree diagram draws it: the same reading and figures as KPI_TREE. */
+export interface DiagramNode {
+  name: string;
+  /** Index of the parent in the list, -1 for a KGI; parents come before their children (pre-order). */
+  parent: number;
+  /** How the children combine; null on leaves (and on a parent without an operator). */
+  op: Op | null;
+  unit: string;
+  actual: number | null;
+  target: number | null;
+  required: number | null;
+  rate: number | null;
+  status: Status;
+  ksf: boolean;
+  owner: string;
+  /** Higher or lower is better: how a required value rounds. */
+  direction: Direction;
+}
+
+/** A table's cells for the diagram dialog (dates as the sheet shows them); the dialog reads the tree itself. */
+export interface DiagramTable {
+  values: (string | number | boolean)[][];
+  /** Number formats of the same cells, where Sheets keeps units such as % and ¥. */
+  formats: string[][];
+}
+
+/** What the dialog draws: the table the user is on (or the one the sidebar read), or the wizard's draft. */
+export type DiagramSource =
+  | { sheetName: string; table: string; functions: string | null }
+  | { draft: Draft }
+  | Record<string, never>;
+
 /** The server functions the sidebar calls (src/addon/entrypoints.ts), with their arguments and results. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -166,4 +201,7 @@ export interface ServerApi {
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;
+  showDiagram(source?: DiagramSource): void;
+  /** The table's cells; with a PNG, inserts it and says how many earlier diagrams of the table it replaced. */
+  diagram(sheetName: string, table: string, png?: string, row?: number, column?: number): DiagramTable | number;
 }

@@ -27,6 +27,8 @@ import type { Status } from "../core/status";
 import type { Shared } from "./context";
 import { Diagram } from "./Diagram";
 import { Checkbox, NumberField, SelectField, TextField } from "./fields";
+import { server } from "./server";
+import { diagramWords } from "./TreeDiagram";
 
 const UNITS = ["円", "¥", "%", "件", "人", "社", "回", "時間", "点", "件/月"];
 const OP_ORDER: Op[] = ["product", "sum", "difference", "ratio", "avg", "min", "max", "none"];
@@ -164,15 +166,24 @@ export function Editor(props: EditorProps) {
       <h3>{t.diagram}</h3>
       <Diagram
         nodes={draft.nodes}
-        status={evaluation.status}
-        rate={evaluation.rate}
+        evaluation={evaluation}
         colors={settings.colors}
+        lang={lang}
         selected={i}
         label={t.diagramLabel(draft.nodes.length)}
-        unnamed={t.unnamed}
-        statusLabel={t.status}
+        words={diagramWords(t)}
         onSelect={props.select}
       />
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="open-diagram"
+          disabled={!!props.busy}
+          onClick={() => props.run(t.working, () => server.showDiagram({ draft }))}
+        >
+          {t.openDiagram}
+        </button>
+      </div>
       <NodeList
         {...props}
         index={i}

@@ -112,6 +112,22 @@ export function TablePanel(props: Shared & { auto: boolean }) {
               >
                 {analysing ? t.analysisClose : t.analysisOpen}
               </button>
+              <button
+                type="button"
+                data-testid="open-diagram"
+                disabled={!!busy}
+                onClick={() =>
+                  props.run(t.working, () =>
+                    server.showDiagram({
+                      sheetName: report.sheetName,
+                      table: report.table,
+                      functions: report.functions,
+                    }),
+                  )
+                }
+              >
+                {t.openDiagram}
+              </button>
             </div>
           ) : null}
         </div>

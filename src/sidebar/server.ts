@@ -48,3 +48,8 @@ export const server = new Proxy({} as Server, {
     (...args: unknown[]) =>
       (call as (n: string, ...a: unknown[]) => Promise<unknown>)(String(name), ...args),
 });
+
+/** Closes the dialog this page is in (google.script.host.close). */
+export function closeHost(): void {
+  (globalThis as { google?: { script?: { host?: { close?(): void } } } }).google?.script?.host?.close?.();
+}

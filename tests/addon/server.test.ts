@@ -35,6 +35,7 @@ describe("menu", () => {
         "applyStatusColors",
         "updateAsOfDate",
         "showTableCheck",
+        "showDiagram",
         "showSettings",
         "showHelp",
       ]);

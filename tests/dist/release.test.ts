@@ -17,7 +17,13 @@ const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 describe("the production build (dist/)", () => {
   it("holds the project files clasp pushes, and the source map that .claspignore keeps out", () => {
-    expect(readdirSync(DIST).sort()).toEqual(["Code.js", "Code.js.map", "Sidebar.html", "appsscript.json"]);
+    expect(readdirSync(DIST).sort()).toEqual([
+      "Code.js",
+      "Code.js.map",
+      "Diagram.html",
+      "Sidebar.html",
+      "appsscript.json",
+    ]);
     expect(readFileSync(join(ROOT, ".claspignore"), "utf8")).toMatch(/^\*\*\/\*\.map$/m);
   });
 

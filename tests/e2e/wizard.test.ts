@@ -137,6 +137,8 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
 
       // Step 3: write to a new sheet.
       const before = s.sheetNames();
+      // The previous case's toast ("… written") sits over the sidebar's bottom for 5 s: a click there lands on it.
+      await page.locator("#toast").waitFor({ state: "hidden", timeout: 10_000 });
       await sb.locator('[data-testid="next"]').click();
       await sb.locator('[data-testid="write"]').waitFor();
       await page.locator("#sidebar-frame").screenshot({ path: shot(`${name}-3-write`) });
@@ -437,6 +439,7 @@ describe("language", { timeout: 40_000 }, () => {
       "Apply status colours",
       "Set the as-of date to today",
       "Check tree",
+      "Tree diagram",
       "Settings",
       "Help",
     ]);

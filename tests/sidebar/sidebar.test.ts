@@ -111,6 +111,16 @@ describe("built sidebar", () => {
     expect(html.includes("#1a73e8")).toBe(true);
   });
 
+  it("the diagram dialog is one self-contained HTML file too, its layout library bundled in", () => {
+    const html = readFileSync(`${DIST}/Diagram.html`, "utf8");
+    expect(/<script[^>]+src=/i.test(html)).toBe(false);
+    expect(/<link[^>]+stylesheet/i.test(html)).toBe(false);
+    expect(/@import|url\(\s*["']?https?:/i.test(html)).toBe(false);
+    expect(/https?:\/\/(?!www\.w3\.org)/.test(html)).toBe(false);
+    // d3-hierarchy's tidy tree is inside (its separation and nodeSize), not fetched.
+    expect(html).toContain("nodeSize");
+  });
+
   it("renders user text through text nodes only: no innerHTML in our sidebar code", () => {
     for (const file of readdirSync("src/sidebar")) {
       const source = readFileSync(`src/sidebar/${file}`, "utf8");
