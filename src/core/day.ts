@@ -16,13 +16,11 @@ const DAY_TEXT = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})年(\d{1,2})
 export function parseDay(text: string): number | undefined {
   const compact = text.normalize("NFKC").replace(/\s+/g, "");
   for (const pattern of DAY_TEXT) {
-    const m = pattern.exec(compact);
-    if (!m) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const time = Date.UTC(y, mo - 1, d);
-    const back = new Date(time);
-    // 2026-02-30 is no day: Date.UTC would roll it over into March.
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) return time / DAY_MS;
+    const [, y, mo, d] = (pattern.exec(compact) ?? []).map(Number);
+    const back = new Date(Date.UTC(y, mo - 1, d));
+    // 2026-02-30 is no day: Date.UTC would roll it over into March (and no match gives NaN, which equals nothing).
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d)
+      return back.getTime() / DAY_MS;
   }
   return undefined;
 }

@@ -13,9 +13,8 @@ import { type Cell, cellText, isBlank, type Lang } from "./text";
 /** The day a cell names, as days since 1970-01-01; null when blank; an error naming `where` for anything else. */
 export function readDay(lang: Lang, cell: Cell, where: Where): number | null {
   if (isBlank(cell)) return null;
-  const day = parseDay(cellText(cell));
-  if (day !== undefined) return day;
-  return fail(lang, "badDate", where, { text: cellText(cell) });
+  const text = cellText(cell);
+  return parseDay(text) ?? fail(lang, "badDate", where, { text });
 }
 
 /**
