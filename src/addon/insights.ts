@@ -152,7 +152,7 @@ export function recordSnapshot(sheetName: string, table: string): Recorded {
   const c = context();
   const { ss } = c;
   const tree = readTable(c, sheetName, table);
-  const date = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
+  const date = todayText(ss);
   const name = label(sheetName, table);
   const rows: Cell[][] = snapshotRows(tree, date, name).map((row) =>
     row.map((cell) => (cell === null ? "" : asText(cell))),
