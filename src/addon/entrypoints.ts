@@ -5,9 +5,9 @@
  * this file and in src/core. Plain data in and out (no Date objects:
  * deadlines travel as ISO strings).
  */
-import type { Draft, SheetLayout } from "../core/draft";
 import type { SeekPlan } from "../core/drivers";
 import type { Settings } from "../core/settings";
+import type { SheetPlan } from "../core/sheetPlan";
 import type {
   AddResult,
   Analysis,
@@ -19,7 +19,6 @@ import type {
   SidebarState,
   TableReport,
   WhatIfResult,
-  WriteOptions,
   WriteResult,
 } from "../shared/api";
 import { refreshAsOf } from "./asOf";
@@ -31,7 +30,7 @@ import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatI
 import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
-import { writeDraft } from "./sheetWriter";
+import { writePlan } from "./sheetWriter";
 import { refreshStatusRules } from "./statusRules";
 
 /**
@@ -126,15 +125,13 @@ export function saveSettings(settings: Settings): SavedSettings {
 }
 
 /**
- * Sidebar: writes the wizard's tree to a new sheet with the function columns,
- * formats and status colours.
- * @param {Draft} draft The tree: language and pre-order nodes with depth.
- * @param {SheetLayout} layout "parent" (ID and parent columns, the default) or "outline" (KGI, KPI1, KPI2… columns).
- * @param {WriteOptions} options A period block (months, quarters or weeks; pairs or actuals; phasing) and the review columns, if wanted.
+ * Sidebar: writes the wizard's tree, as the sidebar laid it out (sheetPlan), to a new sheet with the
+ * function columns, formats and status colours.
+ * @param {SheetPlan} plan The table's cells, formats and KGI rows, and the period sheet's row above.
  * @return {WriteResult} The new sheet's name and ranges.
  */
-export function writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult {
-  return writeDraft(draft, layout, options);
+export function writeTree(plan: SheetPlan): WriteResult {
+  return writePlan(plan);
 }
 
 /** Menu: moves every as-of date the add-on keeps to today (those typed over by hand stay), and says what it did. */

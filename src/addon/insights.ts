@@ -21,7 +21,7 @@ import type { ReviewCells } from "../core/review";
 import { rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { achievement } from "../core/status";
-import { type Cell, cellText, datesAsText, type Lang } from "../core/text";
+import { asText, type Cell, cellText, datesAsText, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { kgiOf, periodTrends, snapshotTrends } from "../core/trends";
 import { unitsFromFormats } from "../core/units";
@@ -31,7 +31,6 @@ import type { Analysis, Recorded, WhatIfResult } from "../shared/api";
 import { todayText } from "./asOf";
 import { type ServerText, serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
-import { asText } from "./sheetWriter";
 
 export const HISTORY_SHEET = "KPI History";
 

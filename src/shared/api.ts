@@ -5,7 +5,7 @@
  * so the sidebar never imports the server's modules; src/main.ts checks that
  * the entry points implement ServerApi.
  */
-import type { Draft, SheetLayout } from "../core/draft";
+import type { Draft } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
@@ -13,6 +13,7 @@ import type { Op } from "../core/operators";
 import type { PeriodPlan } from "../core/periodBlock";
 import type { ReviewCells } from "../core/review";
 import type { Settings } from "../core/settings";
+import type { SheetPlan } from "../core/sheetPlan";
 import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
@@ -192,7 +193,8 @@ export type DiagramSource =
 export interface ServerApi {
   getSidebarState(): SidebarState;
   saveSettings(settings: Settings): SavedSettings;
-  writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult;
+  /** The wizard's tree as sheetPlan (src/core/sheetPlan.ts) lays it out: the sidebar checks and lays out, the server writes. */
+  writeTree(plan: SheetPlan): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
   analyzeTable(sheetName: string, table: string): Analysis;
