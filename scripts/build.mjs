@@ -1,6 +1,6 @@
 // Builds the Apps Script project in dist/: one Code.js holding the bundle and
 // a top-level declaration (with its JSDoc) per entry point, appsscript.json,
-// and Sidebar.html and Diagram.html (the tree diagram dialog).
+// and Sidebar.html, Diagram.html (the tree diagram dialog) and Help.html (the help dialog).
 //
 // Production (default, what the tests exercise and `npm run push:prod` ships): minified, with
 // dist/Code.js.map beside it (never pushed: .claspignore) for `npm run stack`, and exception
@@ -238,11 +238,12 @@ export async function build({ dev = false, outDir = dist } = {}) {
   writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
-  // The sidebar and the diagram dialog: each one self-contained HTML file (script and styles inlined
+  // The sidebar, the diagram dialog and the help: each one self-contained HTML file (script and styles inlined
   // into the same page template).
   const pages = [
     ["src/sidebar/main.ts", "src/sidebar/style.css", "src/sidebar/index.html", "Sidebar.html"],
     ["src/sidebar/diagramMain.ts", "src/sidebar/diagram.css", "src/sidebar/index.html", "Diagram.html"],
+    ["src/sidebar/helpMain.ts", "src/sidebar/help.css", "src/sidebar/index.html", "Help.html"],
   ];
   for (const [entry, style, page, out] of pages) {
     if (!existsSync(join(root, entry))) continue;
