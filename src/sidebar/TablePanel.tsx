@@ -31,7 +31,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
     );
     if (r) {
       setAdded(r);
-      setReport({ ...report, functions: r.functions, planned: null });
+      setReport({ ...report, functions: r.functions, planned: null, upgrade: r.upgraded ? undefined : report.upgrade });
     }
   };
 
@@ -88,17 +88,26 @@ export function TablePanel(props: Shared & { auto: boolean }) {
           />
           <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
           {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
+          {report.upgrade === undefined ? null : (
+            <p data-testid="upgrade">{report.upgrade ? t.upgradeOffer : t.upgradeEdited}</p>
+          )}
           {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
           {report.ok && (report.planned || report.functions) ? (
             <div class="actions">
               <button type="button" class="action" data-testid="add" disabled={!!busy} onClick={add}>
-                {report.functions ? t.recolor : t.addColumns}
+                {report.upgrade ? t.upgrade : report.functions ? t.recolor : t.addColumns}
               </button>
             </div>
           ) : null}
           {added ? (
             <p class="done" role="status">
-              {added.added ? t.added(added.functions) : added.updated ? t.stretched(added.functions) : t.recolored}
+              {added.added
+                ? t.added(added.functions)
+                : added.upgraded
+                  ? t.upgraded(added.functions)
+                  : added.updated
+                    ? t.stretched(added.functions)
+                    : t.recolored}
             </p>
           ) : null}
           {report.ok ? (
