@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import esbuild from "esbuild";
 import { bindBuiltins } from "../scripts/build.mjs";
 import { defineInputs } from "./inputs.mjs";
 
@@ -39,6 +41,23 @@ export function loadHyperFormula() {
   const start = performance.now();
   const ctx = context(`${bindBuiltins(readFileSync(file, "utf8"))};`, "hyperformula.full.min.js");
   return { ctx, loadMs: performance.now() - start };
+}
+
+/**
+ * The sidebar's analysis (src/sidebar/analysisData.ts: analysisOf, whatIfOf)
+ * as a classic script defining `Sidebar`, to run in a context beside
+ * dist/Code.js: the sidebar computes the analysis from what the server read.
+ */
+export function sidebarAnalysis() {
+  const entry = fileURLToPath(new URL("../src/sidebar/analysisData.ts", import.meta.url));
+  const built = esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: "iife",
+    globalName: "Sidebar",
+    write: false,
+  });
+  return built.outputFiles[0].text;
 }
 
 /** Runs `code` (a function body's source) in `ctx`, so objects it makes belong to that context. */
