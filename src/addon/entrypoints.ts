@@ -10,7 +10,7 @@ import type { Settings } from "../core/settings";
 import type { SheetPlan } from "../core/sheetPlan";
 import type {
   AddResult,
-  Analysis,
+  AnalysisData,
   DiagramSource,
   DiagramTable,
   Recorded,
@@ -18,7 +18,6 @@ import type {
   SeekWritten,
   SidebarState,
   TableReport,
-  WhatIfResult,
   WriteResult,
 } from "../shared/api";
 import { refreshAsOf } from "./asOf";
@@ -26,7 +25,7 @@ import { addColumns, colourSelection, detectSelection } from "./detect";
 import { diagramData as dataOf, insertDiagram as insert, openDiagram } from "./diagram";
 import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
 import { serverText } from "./i18n";
-import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
+import { analysisData as dataForAnalysis, recordSnapshot as record } from "./insights";
 import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
@@ -163,15 +162,15 @@ export function addFunctionColumns(sheetName: string, table: string, expected: s
 }
 
 /**
- * Sidebar: the analysis of a table: its KGIs against target, status counts,
- * targets that do not combine, unit problems, off-track KPIs, bottlenecks
- * (KSF candidates) and each KGI's recorded history.
+ * Sidebar: what its analysis of a table needs (the sidebar computes the health report, KSF candidates,
+ * waterfalls, trends, review list and what-ifs): the table's cells and number formats, the history
+ * sheet's rows of the table and today.
  * @param {string} sheetName The table's sheet.
  * @param {string} table The table's A1 range, as detectTable reported it.
- * @return {Analysis} The health report, the leaves a what-if can change and the KGIs' history.
+ * @return {AnalysisData} Cells, formats, history rows and today.
  */
-export function analyzeTable(sheetName: string, table: string): Analysis {
-  return analyze(sheetName, table);
+export function analysisData(sheetName: string, table: string): AnalysisData {
+  return dataForAnalysis(sheetName, table);
 }
 
 /**
@@ -183,21 +182,6 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
  */
 export function recordSnapshot(sheetName: string, table: string): Recorded {
   return record(sheetName, table);
-}
-
-/**
- * Sidebar: what the KGIs would be if some KPIs had other actuals. Nothing is written.
- * @param {string} sheetName The table's sheet.
- * @param {string} table The table's A1 range, as detectTable reported it.
- * @param {{row: number, actual: number}[]} changes New actuals by range row (1 = the header).
- * @return {WhatIfResult} Each KGI's rolled-up actual before and after, and its target.
- */
-export function whatIfTable(
-  sheetName: string,
-  table: string,
-  changes: { row: number; actual: number }[],
-): WhatIfResult {
-  return whatIfOf(sheetName, table, changes);
 }
 
 /**

@@ -29,7 +29,6 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `${row} 行目は表の指標ではありません。もう一度「選択範囲を読み取る」を押してください。`,
     seekChanged: "逆算してから表が変わりました。もう一度「逆算する」を押してから書き込んでください。",
     noTargetColumn: "表に「目標」列がないため書き込めません。「目標」列を追加してください。",
-    notANumber: (row: number) => `${row} 行目の実績が数値ではありません。`,
     recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0
@@ -66,7 +65,6 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `Row ${row} is not a KPI of the table. Press “Read the selection” again.`,
     seekChanged: "The table changed since the goal seek. Press “Seek” again, then write.",
     noTargetColumn: "The table has no Target column to write to. Add a “Target” column.",
-    notANumber: (row: number) => `The actual for row ${row} is not a number.`,
     recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0

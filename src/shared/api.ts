@@ -140,6 +140,16 @@ export interface Analysis {
   ksfRows: number[];
 }
 
+/** A table as the sidebar's analysis needs it: its cells and formats, its snapshots, today. */
+export interface AnalysisData extends DiagramTable {
+  sheetName: string;
+  table: string;
+  /** The history sheet's rows of this table (date, table, key, name, target, actual; dates as yyyy-mm-dd). */
+  history: (string | number | boolean)[][];
+  /** Today, yyyy-mm-dd, in the spreadsheet's time zone. */
+  today: string;
+}
+
 /** What "write as targets" wrote. */
 export interface SeekWritten {
   /** Target cells written. */
@@ -204,9 +214,9 @@ export interface ServerApi {
   writeTree(plan: SheetPlan): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
-  analyzeTable(sheetName: string, table: string): Analysis;
+  /** What the sidebar analyses (analysisOf, src/sidebar/analysisData.ts) and runs its what-if on. */
+  analysisData(sheetName: string, table: string): AnalysisData;
   recordSnapshot(sheetName: string, table: string): Recorded;
-  whatIfTable(sheetName: string, table: string, changes: { row: number; actual: number }[]): WhatIfResult;
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;

@@ -9,7 +9,7 @@ import { templateDraft } from "../../src/core/templates";
 import { treeView } from "../../src/core/treeView";
 import type { DiagramTable } from "../../src/shared/api";
 import { readDiagramTree, tableDiagram } from "../../src/sidebar/diagramData";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { addon, select } from "./helpers";
 
 /** A valid PNG header (signature and IHDR) of the given size: all the stand-in reads of an image. */

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { templateDraft } from "../../src/core/templates";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { addon, callsOf, wideDraft } from "./helpers";
 
 const MONTHLY = { kind: "month", start: "2026-04", pairs: true, phasing: "even" } as const;

@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
 import { functionColumns } from "../../src/functions/columns";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { addon } from "./helpers";
 
 describe("one recalculation of a written tree", () => {

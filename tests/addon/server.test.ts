@@ -10,7 +10,7 @@ import { sheetPlan } from "../../src/core/sheetPlan";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
 import type { SidebarState } from "../../src/shared/api";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
 const GREEN = DEFAULT_COLORS.achieved;

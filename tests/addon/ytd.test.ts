@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { addon } from "./helpers";
 
 describe("year to date on a period sheet", () => {

@@ -17,7 +17,7 @@ import type { Status } from "../../src/core/status";
 import { STATUS_LABEL } from "../../src/core/words";
 import { sizedDraft } from "../helpers/diagramTrees";
 import { ROOT } from "../helpers/dist";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { OUTPUT, openPreview, type Session } from "./harness";
 
 const POLL = { timeout: 15_000 };

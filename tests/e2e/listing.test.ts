@@ -11,7 +11,7 @@ import type { Preview } from "../../dev/preview/server";
 import { updateNode } from "../../src/core/draft";
 import { templateDraft } from "../../src/core/templates";
 import { ROOT } from "../helpers/dist";
-import { writeTree } from "../helpers/write";
+import { writeTree } from "../helpers/sidebar";
 import { missingGlyphs, OUTPUT, openPreview, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
