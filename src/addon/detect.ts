@@ -19,6 +19,7 @@ import {
   columnFunction,
   functionBlock,
   functionColumns,
+  presentFormula,
   rateRef,
   type TableGeometry,
   unitFormats,
@@ -72,12 +73,8 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
   const start = firstData.findIndex((f) => columnFunction(f) !== null);
-  const block = start < 0 ? null : functionBlock(firstData, start);
-  if (block) {
-    const { count, rate, oneCall } = block;
-    existing = { column: left + start, count, rateColumn: rate === null ? null : left + start + rate, oneCall };
-    width = start;
-  }
+  existing = blockAt(firstData, start, left + start);
+  if (existing) width = start;
   let height = values.length;
   while (height > 1 && values[height - 1].slice(0, width).every(isBlank)) height--;
   while (width > 1 && values.slice(0, height).every((row) => isBlank(row[width - 1]))) width--;
@@ -102,10 +99,13 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
     const reads = call?.fn === KPI_ROLLUP || call?.fn === KPI_TREE;
     return reads && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
   });
+  return blockAt(row, k, start + k);
+}
+
+/** Our function block whose first formula is `row[k]`, at sheet column `column`; null when none starts there. */
+function blockAt(row: readonly string[], k: number, column: number): Located["existing"] {
   const block = k < 0 ? null : functionBlock(row, k);
-  if (!block) return null;
-  const { count, rate, oneCall } = block;
-  return { column: start + k, count, rateColumn: rate === null ? null : start + k + rate, oneCall };
+  return block && { ...block, column, rateColumn: block.rate === null ? null : column + block.rate };
 }
 
 /** The first `count` columns right of the table that are empty over its rows. */
@@ -210,14 +210,17 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
   const g = loc.geometry;
   const first = g.top + 1;
   const rows = Math.max(1, g.height - 1);
-  const present = `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
   const nameColumn = tree ? columnOf(loc.grid[0], tree.headers.name, g.left) : undefined;
   const ranges = [a1(first, rateColumn, rows, 2)];
   if (nameColumn !== undefined) ranges.unshift(a1(first, nameColumn, rows, 1));
   // Outline tables: the name is in the column of its level; colour that cell only.
   const outline = tree?.form === "outline" ? outlineColumns(loc.grid[0]) : [];
   const nameCells = outline.length ? a1(first, g.left + outline[0], rows, outline.length) : undefined;
-  return applyStatusRules(loc.sheet, { rate: rateRef(rateColumn, first), present, ranges, nameCells }, settings);
+  return applyStatusRules(
+    loc.sheet,
+    { rate: rateRef(rateColumn, first), present: presentFormula(g), ranges, nameCells },
+    settings,
+  );
 }
 
 /**
@@ -243,7 +246,7 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
   const older = was.map((f, k) => (k > 1 ? f.replace(/,[^,]+\)$/, ")") : f));
   if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;
   const next = existing.oneCall || existing.count < 4 ? was : fx(true);
-  return { cells, current, next, upgrade: next !== was };
+  return { cells, current, next };
 }
 
 /**
@@ -274,7 +277,6 @@ export function addColumns(
       functions: r.functions as string,
       added: false,
       updated,
-      upgraded: updated && w.upgrade,
       rules,
     };
   }

@@ -107,10 +107,8 @@ export interface AddResult {
   /** The function columns (L1:O12), new or already there. */
   functions: string;
   added: boolean;
-  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it), or upgraded. */
+  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it), or, where the report offered `upgrade`, replaced by one KPI_TREE. */
   updated: boolean;
-  /** The four single-purpose formulas were replaced by one KPI_TREE over the same columns. */
-  upgraded?: boolean;
   /** Conditional-format rules written. */
   rules: number;
 }

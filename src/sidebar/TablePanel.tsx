@@ -11,7 +11,7 @@ import { server } from "./server";
 export function TablePanel(props: Shared & { auto: boolean }) {
   const { t, busy } = props;
   const [report, setReport] = useState<TableReport | null>(null);
-  const [added, setAdded] = useState<AddResult | null>(null);
+  const [added, setAdded] = useState<(AddResult & { upgraded?: boolean }) | null>(null);
   const [analysing, setAnalysing] = useState(false);
 
   const read = async () => {
@@ -30,8 +30,10 @@ export function TablePanel(props: Shared & { auto: boolean }) {
       server.addFunctionColumns(report.sheetName, report.table, report.functions ? null : report.planned),
     );
     if (r) {
-      setAdded(r);
-      setReport({ ...report, functions: r.functions, planned: null, upgrade: r.upgraded ? undefined : report.upgrade });
+      // Offered and rewritten: the four single-purpose formulas are one KPI_TREE now.
+      const upgraded = report.upgrade && r.updated;
+      setAdded({ ...r, upgraded });
+      setReport({ ...report, functions: r.functions, planned: null, upgrade: upgraded ? undefined : report.upgrade });
     }
   };
 

@@ -65,7 +65,6 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
       expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({
         added: false,
         updated: true,
-        upgraded: true,
         functions: "G1:J6",
       });
       // One row of four cells rewritten, no value written: headers, memo and table as they were.
@@ -88,7 +87,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
       expect(s.values("Data", "G4")[0][0]).toBe(4100);
       // Done: Check tree no longer offers it.
       expect(s.run("detectTable")).not.toHaveProperty("upgrade");
-      expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false, upgraded: false });
+      expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false });
     });
 
   it("leaves them when the user changed one of them, and says so", () => {
@@ -97,7 +96,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
     const { s, sheet } = legacySheet(formulas);
     select(s, "Data", "A1");
     expect(s.run("detectTable")).toMatchObject({ ok: true, functions: "G1:J6", upgrade: false });
-    expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false, upgraded: false });
+    expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false });
     expect(sheet.getRange("G2:J2").getFormulas()).toEqual([formulas]);
     expect(edit(s, "4100")).toEqual({ KPI_ROLLUP: 1, KPI_REQUIRED: 1, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
   });
@@ -111,7 +110,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
     ])
       s.type("Data", a1, v);
     select(s, "Data", "A1");
-    expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ upgraded: true });
+    expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ updated: true });
     expect(sheet.getRange("G2").getFormula()).toBe('=KPI_TREE(A1:F7,{1,0.8},"en")');
     expect(s.values("Data", "G7:J7")[0].slice(0, 1)).toEqual([1]);
   });
