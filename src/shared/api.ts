@@ -95,6 +95,11 @@ export interface TableReport {
   planned: string | null;
   /** How many function columns: 4 with a target column, else rollup and required only. */
   plannedCount: number;
+  /**
+   * The four single-purpose columns earlier versions wrote (KPI_ROLLUP … KPI_STATUS): true when one KPI_TREE
+   * can replace them (addFunctionColumns does), false when one of them was changed by hand (then left alone).
+   */
+  upgrade?: boolean;
 }
 
 export interface AddResult {
@@ -102,7 +107,7 @@ export interface AddResult {
   /** The function columns (L1:O12), new or already there. */
   functions: string;
   added: boolean;
-  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
+  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it), or, where the report offered `upgrade`, replaced by one KPI_TREE. */
   updated: boolean;
   /** Conditional-format rules written. */
   rules: number;
