@@ -331,21 +331,26 @@ export const KPI_TREE = customFunction(
         name: "total",
         optional: true,
         example: '"9月"',
-        help: "A period header: adds a fifth column, KPI_TOTAL of the actuals up to that period.",
+        help: 'A period header ("9月"): the year to date instead, actual and target totals through it.',
       },
     ],
-    returns: "Four columns per row of the table: actual (rollup), required, achievement, status; blank for blank rows.",
+    returns: "Per row: actual (rollup) or to date, required or target to date, achievement, status.",
     shape: { kind: "column", width: 4 },
   },
   (tree, thresholds, language, total) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
-    const view = treeView(t, readThresholds(lang, thresholds));
-    const words = view.status.map((s) => STATUS_LABEL[lang][s]);
-    const columns = [view.actual, view.required, view.rate, words];
-    // The year to date, for a table with period columns, without a second custom-function execution.
-    if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
-    return column(toColumns(t, columns));
+    const limits = readThresholds(lang, thresholds);
+    const view = treeView(t, limits);
+    let columns = [view.actual, view.required, view.rate];
+    // The year to date of a table with period columns: one execution where four columns of KPI_TOTAL,
+    // KPI_ACHIEVEMENT and KPI_STATUS take four.
+    if (optionalText(total)) {
+      const n = periodsThrough(withPeriods(t), total);
+      const [actual, target] = [totals(t, "actual", n), totals(t, "target", n)];
+      columns = [actual, target, t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction))];
+    }
+    return column(toColumns(t, [...columns, columns[2].map((rate) => STATUS_LABEL[lang][statusOf(rate, limits)])]));
   },
 );
 
