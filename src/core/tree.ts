@@ -1,4 +1,4 @@
-import type { Op } from "./operators";
+import { OPS, type Op } from "./operators";
 import type { Cell, Lang } from "./text";
 import type { Direction } from "./value";
 
@@ -79,21 +79,135 @@ export interface Tree {
 }
 
 /**
- * Pre-order walk without recursion, so a 10,000-level chain cannot overflow the
- * stack. Nodes it never reaches (`reached` 0) sit on a parent loop or below one.
+ * A tree as columns indexed like `tree.nodes` (blank values are NaN): what
+ * rollups and required values compute from, so that a table read for a custom
+ * function needs no object per row (`frameOf`).
  */
-export function preorder(tree: Pick<Tree, "nodes" | "roots">): { order: number[]; reached: Uint8Array } {
-  const order: number[] = [];
-  const reached = new Uint8Array(tree.nodes.length);
-  const stack = tree.roots.slice().reverse();
-  while (stack.length) {
-    const i = stack.pop() as number;
-    reached[i] = 1;
-    order.push(i);
-    const children = tree.nodes[i].children;
-    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+export interface Frame {
+  lang: Lang;
+  size: number;
+  /** How many roots (KGIs). */
+  roots: number;
+  row: Int32Array;
+  name: (i: number) => string;
+  parent: Int32Array;
+  /** Each node's operator, as its index in OPS; NO_OP on a leaf. */
+  op: Uint8Array;
+  target: Float64Array;
+  actual: Float64Array;
+  /** 1 where lower is better. */
+  lower: Uint8Array;
+  /** Each node's unit, as its index in `units`. */
+  unit: Int32Array;
+  units: string[];
+  /** Children of i: `kids[first[i]]` … `kids[first[i + 1] - 1]`, in order. */
+  first: Int32Array;
+  kids: Int32Array;
+  /** Every parent before its children (pre-order). */
+  order: Int32Array;
+}
+
+/** A leaf's operator in a frame. */
+export const NO_OP = 255;
+export const opCode = (op: Op | null): number => (op === null ? NO_OP : OPS.indexOf(op));
+
+/** Numbers units as they are met: the index of each in `units`, added when new. */
+export function unitCoder(units: string[]): (unit: string) => number {
+  const codes = new Map<string, number>();
+  let last = 0;
+  return (unit) => {
+    // Rows mostly repeat the unit of the row above.
+    if (unit === units[last]) return last;
+    let code = codes.get(unit);
+    if (code === undefined) {
+      code = units.push(unit) - 1;
+      codes.set(unit, code);
+    }
+    last = code;
+    return code;
+  };
+}
+
+/** The frames of trees read from a table whose nodes nobody has asked for yet. */
+const FRAMES = new WeakMap<Tree, Frame>();
+
+/**
+ * The columns of `tree`: those of its reading while its nodes were never asked
+ * for, else made from its nodes (which callers may have changed since).
+ */
+export function frameOf(tree: Tree): Frame {
+  const known = FRAMES.get(tree);
+  if (known) return known;
+  const { nodes } = tree;
+  const n = nodes.length;
+  const f: Frame = {
+    lang: tree.lang,
+    size: n,
+    roots: tree.roots.length,
+    row: new Int32Array(n),
+    name: (i) => nodes[i].name,
+    parent: new Int32Array(n),
+    op: new Uint8Array(n),
+    target: new Float64Array(n),
+    actual: new Float64Array(n),
+    lower: new Uint8Array(n),
+    unit: new Int32Array(n),
+    units: [],
+    first: new Int32Array(n + 1),
+    kids: new Int32Array(nodes.reduce((sum, node) => sum + node.children.length, 0)),
+    order: Int32Array.from(tree.order),
+  };
+  const unit = unitCoder(f.units);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    f.row[i] = node.row;
+    f.parent[i] = node.parent;
+    f.op[i] = opCode(node.op);
+    f.target[i] = node.target ?? Number.NaN;
+    f.actual[i] = node.actual ?? Number.NaN;
+    f.lower[i] = node.direction === "lower" ? 1 : 0;
+    f.unit[i] = unit(node.unit);
+    f.first[i] = k;
+    for (const c of node.children) f.kids[k++] = c;
   }
-  return { order, reached };
+  f.first[n] = k;
+  return f;
+}
+
+/**
+ * A tree read into `frame`, whose nodes and pre-order are made on first use;
+ * from then on its nodes (which callers may change) are what it computes from.
+ */
+export function framed(tree: Omit<Tree, "nodes" | "order">, frame: Frame, nodes: () => KpiNode[]): Tree {
+  const t = tree as Tree;
+  FRAMES.set(t, frame);
+  const lazy = (key: "nodes" | "order", make: () => unknown) => {
+    const set = (value: unknown) => {
+      FRAMES.delete(t);
+      Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    };
+    Object.defineProperty(t, key, { enumerable: true, configurable: true, get: () => set(make()), set });
+  };
+  lazy("order", () => Array.from(frame.order));
+  lazy("nodes", nodes);
+  return t;
+}
+
+/** A value of a frame (NaN for blank) as a list holds it (null for blank). */
+export function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
+
+/** Values with NaN for blank, as lists with null for blank. */
+export function toValues(values: Float64Array): (number | null)[] {
+  return Array.from(values, orNull);
+}
+
+/** Lists with null for blank as values with NaN for blank. */
+export function fromValues(values: ArrayLike<number | null>): Float64Array {
+  return Float64Array.from(values, (v) => v ?? Number.NaN);
 }
 
 /** Output index of a node: one value per data row, header excluded. */
@@ -106,17 +220,25 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
   return toColumns(tree, [values]);
 }
 
-/** One row per data row with one cell per list of values (indexed like `tree.nodes`), blank where a row holds no node. */
+/**
+ * One row per data row with one cell per list of values (indexed like
+ * `tree.nodes`; NaN is blank), blank where a row holds no node.
+ */
 export function toColumns(
   tree: Tree,
   columns: readonly ArrayLike<number | string | null>[],
 ): (number | string | null)[][] {
   const width = columns.length;
+  const rows = FRAMES.get(tree)?.row ?? tree.nodes.map((node) => node.row);
   const out: (number | string | null)[][] = new Array(tree.rowCount);
-  for (let r = 0; r < tree.rowCount; r++) out[r] = new Array(width).fill(null);
-  for (const node of tree.nodes) {
-    const row = out[outputIndex(node)];
-    for (let c = 0; c < width; c++) row[c] = columns[c][node.index];
+  for (let i = 0; i < rows.length; i++) {
+    const line: (number | string | null)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = columns[c][i];
+      line[c] = typeof v === "number" ? orNull(v) : v;
+    }
+    out[rows[i] - 2] = line;
   }
+  for (let r = 0; r < tree.rowCount; r++) out[r] ??= new Array(width).fill(null);
   return out;
 }
