@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import esbuild from "esbuild";
 import { bindBuiltins } from "../scripts/build.mjs";
 import { defineInputs } from "./inputs.mjs";
 
@@ -41,12 +43,30 @@ export function loadHyperFormula() {
   return { ctx, loadMs: performance.now() - start };
 }
 
+/**
+ * The sidebar's analysis (src/sidebar/analysisData.ts: analysisOf, whatIfOf)
+ * as a classic script defining `Sidebar`, to run in a context beside
+ * dist/Code.js: the sidebar computes the analysis from what the server read.
+ */
+export function sidebarAnalysis() {
+  const entry = fileURLToPath(new URL("../src/sidebar/analysisData.ts", import.meta.url));
+  const built = esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: "iife",
+    globalName: "Sidebar",
+    write: false,
+  });
+  return built.outputFiles[0].text;
+}
+
 /** Runs `code` (a function body's source) in `ctx`, so objects it makes belong to that context. */
 export function inContext(ctx, code) {
   return vm.runInContext(code, ctx);
 }
 
-const collect = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
+/** Collects the heap (with --expose-gc): before each run, and before an input is built, so its rows lie together. */
+export const collect = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 
 function stats(samples) {
   const sorted = samples.slice().sort((a, b) => a - b);
@@ -55,6 +75,16 @@ function stats(samples) {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
+/**
+ * The flags the bench runs with (bench.mjs restarts itself with them):
+ * --expose-gc to collect the heap before each run; --single-threaded so that
+ * V8 collects garbage and compiles on the thread that runs the contender, so
+ * its CPU time is its own work and nothing a background thread does for an
+ * earlier contender (without it, a bare scan run after a collection was
+ * charged the concurrent sweeper's time: 0.8 to 6 ms for the same 100k scan).
+ */
+export const FLAGS = ["--expose-gc", "--single-threaded"];
+
 /** CPU time of this process in ms: on a machine other jobs share, the wall clock also counts their turns. */
 export function cpuNow() {
   const { user, system } = process.cpuUsage();
@@ -62,16 +92,26 @@ export function cpuNow() {
 }
 
 /**
+ * BENCH_TINY=1: every size ÷ 100, one round, no warm-up. It checks that the
+ * whole bench runs and prints its tables and summary in seconds
+ * (tests/bench/bench.test.ts); its timings mean nothing.
+ */
+export const TINY = process.env.BENCH_TINY === "1";
+
+/**
  * Runs contenders interleaved: each round runs every contender once, starting
  * with a different one each round; `warmup` rounds are not recorded. A
- * contender is `(round) => unknown` (timed whole) or `(round) => ({ parts: { name: { cpu, wall } } })`
- * when it times its own parts (engine set-up apart from computing; `timed` gives both).
+ * contender is `(round, recorded) => unknown` (timed whole; `recorded` counts
+ * the recorded rounds from 0, negative in warm-up) or returns
+ * `{ parts: { name: { cpu, wall } } }` when it times its own parts (engine
+ * set-up apart from computing; `timed` gives both).
  * Each run records the process's CPU time (the figure the ratios use: other
  * jobs' turns on a shared machine are not in it) and the wall clock. The heap
  * is collected before each run (with --expose-gc), so no contender pays for
  * another's garbage.
  */
-export function interleave(contenders, { rounds, warmup = 1 }) {
+export function interleave(contenders, plan) {
+  const { rounds, warmup = 1 } = TINY ? { rounds: 1, warmup: 0 } : plan;
   const names = Object.keys(contenders);
   const samples = {};
   const firstSeen = {};
@@ -81,7 +121,7 @@ export function interleave(contenders, { rounds, warmup = 1 }) {
       collect();
       const cpu = cpuNow();
       const start = performance.now();
-      const parts = contenders[name](r);
+      const parts = contenders[name](r, r - warmup);
       const total = { wall: performance.now() - start, cpu: cpuNow() - cpu };
       if (r < warmup) continue;
       const timed = parts?.parts ?? { [name]: total };
@@ -100,10 +140,13 @@ export function interleave(contenders, { rounds, warmup = 1 }) {
   );
 }
 
+/** A size of the bench as this run uses it (÷ 100 with BENCH_TINY). */
+export const size = (n) => (TINY ? n / 100 : n);
+
 /** Sizes up to BENCH_MAX (default: all), for a quicker look while working. */
 export function sizes(list) {
   const max = Number(process.env.BENCH_MAX ?? Number.POSITIVE_INFINITY);
-  return list.filter((n) => n <= max);
+  return list.filter((n) => n <= max).map(size);
 }
 
 /** Times one call of `fn`: CPU and wall milliseconds, with its result. */

@@ -53,6 +53,7 @@ export function services(name, grid) {
     getActiveSheet: () => sheet,
     getSheetByName: (n) => (n === name ? sheet : null),
     getSpreadsheetLocale: () => "en_US",
+    getSpreadsheetTimeZone: () => "UTC",
   });
   const properties = strict("Properties", { getProperty: () => null });
   return {
@@ -62,5 +63,6 @@ export function services(name, grid) {
     }),
     PropertiesService: strict("PropertiesService", { getDocumentProperties: () => properties }),
     Session: strict("Session", { getActiveUserLocale: () => "en" }),
+    Utilities: strict("Utilities", { formatDate: (date) => date.toISOString().slice(0, 10) }),
   };
 }

@@ -4,8 +4,10 @@
  * tree, its figures, the drawing and the exports run in the dialog
  * (dist/Diagram.html), so none of it weighs on Code.js.
  */
+
+import { label } from "../core/insights";
 import type { DiagramSource, DiagramTable } from "../shared/api";
-import { context, label, sheetOf, tableCells } from "./insights";
+import { context, sheetOf, tableCells } from "./insights";
 
 /** Shows the dialog; what it draws rides along as a tiny script after the page, as for the sidebar. */
 export function openDiagram(source: DiagramSource): void {

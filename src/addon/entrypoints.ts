@@ -5,12 +5,12 @@
  * this file and in src/core. Plain data in and out (no Date objects:
  * deadlines travel as ISO strings).
  */
-import type { Draft, SheetLayout } from "../core/draft";
 import type { SeekPlan } from "../core/drivers";
 import type { Settings } from "../core/settings";
+import type { SheetPlan } from "../core/sheetPlan";
 import type {
   AddResult,
-  Analysis,
+  AnalysisData,
   DiagramSource,
   DiagramTable,
   Recorded,
@@ -18,8 +18,6 @@ import type {
   SeekWritten,
   SidebarState,
   TableReport,
-  WhatIfResult,
-  WriteOptions,
   WriteResult,
 } from "../shared/api";
 import { refreshAsOf } from "./asOf";
@@ -27,11 +25,11 @@ import { addColumns, colourSelection, detectSelection } from "./detect";
 import { diagramData as dataOf, insertDiagram as insert, openDiagram } from "./diagram";
 import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
 import { serverText } from "./i18n";
-import { analyzeTable as analyze, recordSnapshot as record, whatIfTable as whatIfOf } from "./insights";
+import { analysisData as dataForAnalysis, recordSnapshot as record } from "./insights";
 import { buildMenu, menuLang } from "./menu";
 import { openSidebar, showHelpDialog, withAlert } from "./panel";
 import { loadSettings, storeSettings, uiLang, userLocale } from "./settings";
-import { writeDraft } from "./sheetWriter";
+import { writePlan } from "./sheetWriter";
 import { refreshStatusRules } from "./statusRules";
 
 /**
@@ -126,15 +124,13 @@ export function saveSettings(settings: Settings): SavedSettings {
 }
 
 /**
- * Sidebar: writes the wizard's tree to a new sheet with the function columns,
- * formats and status colours.
- * @param {Draft} draft The tree: language and pre-order nodes with depth.
- * @param {SheetLayout} layout "parent" (ID and parent columns, the default) or "outline" (KGI, KPI1, KPI2… columns).
- * @param {WriteOptions} options A period block (months, quarters or weeks; pairs or actuals; phasing) and the review columns, if wanted.
+ * Sidebar: writes the wizard's tree, as the sidebar laid it out (sheetPlan), to a new sheet with the
+ * function columns, formats and status colours.
+ * @param {SheetPlan} plan The table's cells, formats and KGI rows, and the period sheet's row above.
  * @return {WriteResult} The new sheet's name and ranges.
  */
-export function writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult {
-  return writeDraft(draft, layout, options);
+export function writeTree(plan: SheetPlan): WriteResult {
+  return writePlan(plan);
 }
 
 /** Menu: moves every as-of date the add-on keeps to today (those typed over by hand stay), and says what it did. */
@@ -166,15 +162,15 @@ export function addFunctionColumns(sheetName: string, table: string, expected: s
 }
 
 /**
- * Sidebar: the analysis of a table: its KGIs against target, status counts,
- * targets that do not combine, unit problems, off-track KPIs, bottlenecks
- * (KSF candidates) and each KGI's recorded history.
+ * Sidebar: what its analysis of a table needs (the sidebar computes the health report, KSF candidates,
+ * waterfalls, trends, review list and what-ifs): the table's cells and number formats, the history
+ * sheet's rows of the table and today.
  * @param {string} sheetName The table's sheet.
  * @param {string} table The table's A1 range, as detectTable reported it.
- * @return {Analysis} The health report, the leaves a what-if can change and the KGIs' history.
+ * @return {AnalysisData} Cells, formats, history rows and today.
  */
-export function analyzeTable(sheetName: string, table: string): Analysis {
-  return analyze(sheetName, table);
+export function analysisData(sheetName: string, table: string): AnalysisData {
+  return dataForAnalysis(sheetName, table);
 }
 
 /**
@@ -186,21 +182,6 @@ export function analyzeTable(sheetName: string, table: string): Analysis {
  */
 export function recordSnapshot(sheetName: string, table: string): Recorded {
   return record(sheetName, table);
-}
-
-/**
- * Sidebar: what the KGIs would be if some KPIs had other actuals. Nothing is written.
- * @param {string} sheetName The table's sheet.
- * @param {string} table The table's A1 range, as detectTable reported it.
- * @param {{row: number, actual: number}[]} changes New actuals by range row (1 = the header).
- * @return {WhatIfResult} Each KGI's rolled-up actual before and after, and its target.
- */
-export function whatIfTable(
-  sheetName: string,
-  table: string,
-  changes: { row: number; actual: number }[],
-): WhatIfResult {
-  return whatIfOf(sheetName, table, changes);
 }
 
 /**

@@ -15,14 +15,12 @@ export const SERVER_TEXT = {
     menuSettings: "設定",
     menuHelp: "ヘルプ",
     sidebarTitle: "KPIツリー",
-    sheetBase: "KPIツリー",
     written: (sheet: string, n: number) => `シート「${sheet}」に ${n} 個の指標を書き込みました。`,
     writing: "KPIツリーを書き込んでいます…",
     colored: (n: number) => `状態の色を ${n} 行に適用しました。`,
     columnsAdded: (a1: string) => `${a1} に関数の列を追加しました。`,
     title: "KPIツリー",
-    draftErrors: "ツリーに直すところがあります: ",
-    badLayout: "シートのレイアウトは「段ずらし」か「ID と親の列」を選んでください。",
+    badPlan: "新しいシートの内容が読み取れません。サイドバーを開き直してから、もう一度書き込んでください。",
     noTable: "表が見つかりません。見出し行を含めて表を選択してください。",
     noAchievement:
       "この表には達成率の列がありません。サイドバーの「今の表」から関数の列を追加してから、色を適用してください。",
@@ -31,13 +29,7 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `${row} 行目は表の指標ではありません。もう一度「選択範囲を読み取る」を押してください。`,
     seekChanged: "逆算してから表が変わりました。もう一度「逆算する」を押してから書き込んでください。",
     noTargetColumn: "表に「目標」列がないため書き込めません。「目標」列を追加してください。",
-    notANumber: (row: number) => `${row} 行目の実績が数値ではありません。`,
     recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
-    badPeriods: "期間の設定が読み取れません（月次・四半期・週次、開始月 yyyy-mm、重みは 0 以上で 1 つは正）。",
-    asOfLabel: "基準日",
-    throughLabel: "累計の対象",
-    elapsedLabel: "経過",
-    weightsLabel: "重み",
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0
         ? `基準日は ${today} です（更新するセルはありません）。`
@@ -59,14 +51,12 @@ export const SERVER_TEXT = {
     menuSettings: "Settings",
     menuHelp: "Help",
     sidebarTitle: "KPI Tree",
-    sheetBase: "KPI tree",
     written: (sheet: string, n: number) => `Wrote ${n} KPIs to the sheet "${sheet}".`,
     writing: "Writing the KPI tree…",
     colored: (n: number) => `Status colours applied to ${n} rows.`,
     columnsAdded: (a1: string) => `Function columns added in ${a1}.`,
     title: "KPI Tree",
-    draftErrors: "The tree needs fixing first: ",
-    badLayout: "Choose the sheet layout: indented or ID and parent columns.",
+    badPlan: "The new sheet's contents cannot be read. Reopen the sidebar, then write again.",
     noTable: "No table found. Select the table, header row included.",
     noAchievement:
       "This table has no achievement column. Add the function columns from the sidebar (Current table) first, then apply the colours.",
@@ -75,14 +65,7 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `Row ${row} is not a KPI of the table. Press “Read the selection” again.`,
     seekChanged: "The table changed since the goal seek. Press “Seek” again, then write.",
     noTargetColumn: "The table has no Target column to write to. Add a “Target” column.",
-    notANumber: (row: number) => `The actual for row ${row} is not a number.`,
     recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,
-    badPeriods:
-      "The period settings cannot be read (monthly, quarterly or weekly; a start month yyyy-mm; weights 0 or more, one of them positive).",
-    asOfLabel: "As of",
-    throughLabel: "YTD through",
-    elapsedLabel: "Elapsed",
-    weightsLabel: "Weights",
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0
         ? `The as-of date is ${today} (no cell to update).`

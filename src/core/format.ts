@@ -218,3 +218,21 @@ export function sheetNumberFormat(unit: string, lang: Lang, integers = true): st
   if (prefix) return `${literal(prefix)}${body}`;
   return u ? `${body}${literal(unitSuffix(u))}` : body;
 }
+
+/**
+ * Number formats by unit, one row per data row, for the target and actual
+ * columns or (`computed`) the rollup and required ones: each node's unit by
+ * the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…, in the table's
+ * language); blank rows keep a plain number format. Typed values that are all
+ * whole drop the decimals of plain numbers and measures; computed ones keep
+ * them (a required score of 52.5 shows 52.5, as the sidebar says).
+ */
+export function unitFormats(tree: Tree, width = 2, computed = false): string[][] {
+  const rows: string[][] = [];
+  for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
+  for (const node of tree.nodes) {
+    const integers = !computed && [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
+    rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
+  }
+  return rows;
+}

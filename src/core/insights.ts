@@ -193,6 +193,19 @@ function historyDate(row: Cell[], table: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && cellText(row[1]) === table ? date : null;
 }
 
+/**
+ * How the history sheet names a table: its sheet and top-left cell, which stay
+ * put when the team adds a KPI row (the range as a whole would not).
+ */
+export function label(sheetName: string, table: string): string {
+  return `${sheetName}!${table.split(":")[0].replace(/\$/g, "").toUpperCase()}`;
+}
+
+/** The history rows of the table `table`: its snapshots, without the other tables' rows and the header. */
+export function historyRows(rows: Cell[][], table: string): Cell[][] {
+  return rows.filter((row) => historyDate(row, table) !== null);
+}
+
 /** The days the table `table` has snapshots for, oldest first. */
 export function historyDays(rows: Cell[][], table: string): string[] {
   const days = new Set<string>();

@@ -97,3 +97,12 @@ export function datesAsText<T>(cells: T, dateText: DateText): T {
   if (!cells.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)))) return cells;
   return cells.map((row) => (Array.isArray(row) ? row.map(text) : text(row))) as T;
 }
+
+/**
+ * What the user typed stays text: Sheets parses a written string as if typed
+ * (`=…` becomes a formula, `+1` a number, `'x` loses its quote), and a leading
+ * apostrophe is the documented way to say "this is text". Numbers stay numbers.
+ */
+export function asText(value: Cell): Cell {
+  return typeof value === "string" && value !== "" ? `'${value}` : value;
+}

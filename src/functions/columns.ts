@@ -6,11 +6,9 @@
  * shared by the sheet writer and by "add the function columns" on an
  * existing table.
  */
-import { sheetNumberFormat } from "../core/format";
 import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
-import type { Tree } from "../core/tree";
 import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
@@ -233,20 +231,5 @@ export function rateRef(rateColumn: number, firstRow: number): string {
   return `$${columnLetter(rateColumn)}${firstRow}`;
 }
 
-/**
- * Number formats by unit, one row per data row, for the target and actual
- * columns or (`computed`) the rollup and required ones: each node's unit by
- * the one number rule (`#,##0.0#%`, `#,##0"円"`, `#,##0"件"`…, in the table's
- * language); blank rows keep a plain number format. Typed values that are all
- * whole drop the decimals of plain numbers and measures; computed ones keep
- * them (a required score of 52.5 shows 52.5, as the sidebar says).
- */
-export function unitFormats(tree: Tree, width = 2, computed = false): string[][] {
-  const rows: string[][] = [];
-  for (let r = 0; r < tree.rowCount; r++) rows.push(new Array(width).fill("#,##0"));
-  for (const node of tree.nodes) {
-    const integers = !computed && [node.target, node.actual].every((v) => v === null || Number.isInteger(v));
-    rows[node.row - 2] = new Array(width).fill(sheetNumberFormat(node.unit, tree.lang, integers));
-  }
-  return rows;
-}
+// Number formats by unit live with the one number rule (the sidebar lays out new sheets with them too).
+export { unitFormats } from "../core/format";

@@ -5,7 +5,7 @@
  * so the sidebar never imports the server's modules; src/main.ts checks that
  * the entry points implement ServerApi.
  */
-import type { Draft, SheetLayout } from "../core/draft";
+import type { Draft } from "../core/draft";
 import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
 import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
@@ -13,6 +13,7 @@ import type { Op } from "../core/operators";
 import type { PeriodPlan } from "../core/periodBlock";
 import type { ReviewCells } from "../core/review";
 import type { Settings } from "../core/settings";
+import type { SheetPlan } from "../core/sheetPlan";
 import type { Status } from "../core/status";
 import type { Lang } from "../core/text";
 import type { HierarchyForm } from "../core/tree";
@@ -132,6 +133,16 @@ export interface Analysis {
   ksfRows: number[];
 }
 
+/** A table as the sidebar's analysis needs it: its cells and formats, its snapshots, today. */
+export interface AnalysisData extends DiagramTable {
+  sheetName: string;
+  table: string;
+  /** The history sheet's rows of this table (date, table, key, name, target, actual; dates as yyyy-mm-dd). */
+  history: (string | number | boolean)[][];
+  /** Today, yyyy-mm-dd, in the spreadsheet's time zone. */
+  today: string;
+}
+
 /** What "write as targets" wrote. */
 export interface SeekWritten {
   /** Target cells written. */
@@ -192,12 +203,13 @@ export type DiagramSource =
 export interface ServerApi {
   getSidebarState(): SidebarState;
   saveSettings(settings: Settings): SavedSettings;
-  writeTree(draft: Draft, layout?: SheetLayout, options?: WriteOptions): WriteResult;
+  /** The wizard's tree as sheetPlan (src/core/sheetPlan.ts) lays it out: the sidebar checks and lays out, the server writes. */
+  writeTree(plan: SheetPlan): WriteResult;
   detectTable(): TableReport;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
-  analyzeTable(sheetName: string, table: string): Analysis;
+  /** What the sidebar analyses (analysisOf, src/sidebar/analysisData.ts) and runs its what-if on. */
+  analysisData(sheetName: string, table: string): AnalysisData;
   recordSnapshot(sheetName: string, table: string): Recorded;
-  whatIfTable(sheetName: string, table: string, changes: { row: number; actual: number }[]): WhatIfResult;
   seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
   writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
   selectKpi(sheetName: string, table: string, row: number): void;

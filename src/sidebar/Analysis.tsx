@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { formatPercent, formatValue } from "../core/format";
 import type { NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
+import type { Tree } from "../core/tree";
 import type { Analysis as Result, WhatIfResult } from "../shared/api";
+import { analysisOf, whatIfOf } from "./analysisData";
 import { Review, Trends, Validation } from "./Cycle";
 import type { Shared } from "./context";
 import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
@@ -19,17 +21,20 @@ export interface AnalysisProps extends Shared {
 
 export function Analysis(props: AnalysisProps) {
   const { t, lang, busy, sheetName, table } = props;
-  const [result, setResult] = useState<Result | null>(null);
+  const [analysed, setAnalysed] = useState<{ analysis: Result; tree: Tree } | null>(null);
+  const result = analysed?.analysis ?? null;
   const [recorded, setRecorded] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);
 
   const load = async () => {
-    const r = await props.run(t.analyzing, () => server.analyzeTable(sheetName, table));
-    if (r) setResult(r);
+    const r = await props.run(t.analyzing, async () =>
+      analysisOf(await server.analysisData(sheetName, table), lang, props.settings.thresholds),
+    );
+    if (r) setAnalysed(r);
   };
   useEffect(() => {
-    setResult(null);
+    setAnalysed(null);
     setRecorded(null);
     load();
   }, [sheetName, table]);
@@ -157,7 +162,7 @@ export function Analysis(props: AnalysisProps) {
       <h4>{t.seekTitle}</h4>
       <GoalSeek {...props} leaves={result.leaves} ksfRows={result.ksfRows} onWritten={load} />
 
-      <WhatIf {...props} leaves={result.leaves} />
+      <WhatIf {...props} leaves={result.leaves} tree={(analysed as { tree: Tree }).tree} />
 
       <h4>{t.history}</h4>
       <Trends {...props} history={result.history} />
@@ -199,7 +204,7 @@ function KgiCard(props: Shared & { kgi: NodeSummary }) {
   );
 }
 
-function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
+function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
   const { t, lang, busy, leaves } = props;
   const selectId = useId("whatif-kpi");
   const [row, setRow] = useState<number | null>(leaves[0]?.row ?? null);
@@ -217,8 +222,8 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[] }) {
   const calculate = async (e: Event) => {
     e.preventDefault();
     if (!leaf || value === null || !valid) return;
-    const r = await props.run(t.calculating, () =>
-      server.whatIfTable(props.sheetName, props.table, [{ row: leaf.row, actual: value }]),
+    const r = await props.run(t.calculating, async () =>
+      whatIfOf(props.tree, [{ row: leaf.row, actual: value }], t.whatIfRefused),
     );
     if (r) setResult(r);
   };

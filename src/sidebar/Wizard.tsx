@@ -2,6 +2,7 @@
 // diagram and warnings), 3 write it to a new sheet.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Draft, evaluateDraft, type SheetLayout } from "../core/draft";
+import { sheetPlan } from "../core/sheetPlan";
 import { BLANK_TEMPLATE, TEMPLATES, templateDescription, templateDraft, templateTitle } from "../core/templates";
 import { canRedo, canUndo, type History, record, redo, replacePresent, startHistory, undo } from "../core/undo";
 import type { WriteOptions, WriteResult } from "../shared/api";
@@ -118,7 +119,9 @@ function WriteStep(props: WriteStepProps) {
   const warnings = evaluation.issues.length - errors;
   const depth = Math.max(...draft.nodes.map((n) => n.depth)) + 1;
   const write = async () => {
-    const r = await props.run(t.writing, () => server.writeTree(draft, layout, props.options));
+    const r = await props.run(t.writing, () =>
+      server.writeTree(sheetPlan(draft, layout, props.options, lang, props.settings.thresholds)),
+    );
     if (r) props.onWritten(r);
   };
   return (

@@ -1,6 +1,7 @@
 // The diagram dialog's server side, run from dist/ on the stand-in: the tree
 // and figures it hands the dialog (KPI_TREE's own), the dialog it opens, and
 // inserting the picture beside the table, replacing only the add-on's own.
+
 import { describe, expect, it } from "vitest";
 import { readTree } from "../../src/core/layout";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
@@ -8,6 +9,7 @@ import { templateDraft } from "../../src/core/templates";
 import { treeView } from "../../src/core/treeView";
 import type { DiagramTable } from "../../src/shared/api";
 import { readDiagramTree, tableDiagram } from "../../src/sidebar/diagramData";
+import { writeTree } from "../helpers/sidebar";
 import { addon, select } from "./helpers";
 
 /** A valid PNG header (signature and IHDR) of the given size: all the stand-in reads of an image. */
@@ -24,7 +26,7 @@ function png(width: number, height: number): string {
 function written() {
   const s = addon({ locale: "ja_JP" });
   const draft = templateDraft("sales", "ja");
-  const { sheetName } = s.run("writeTree", draft) as { sheetName: string };
+  const { sheetName } = writeTree(s, draft) as { sheetName: string };
   select(s, sheetName, "B3");
   return { s, sheetName };
 }

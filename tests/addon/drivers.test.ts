@@ -4,8 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET, sampleStandin } from "../../dev/preview/sample";
 import type { SeekPlan } from "../../src/core/drivers";
-import type { Analysis, SeekWritten } from "../../src/shared/api";
+import type { SeekWritten } from "../../src/shared/api";
 import { DIST } from "../helpers/dist";
+import { analyze } from "../helpers/sidebar";
 import { callsOf } from "./helpers";
 
 const TABLE = "A1:H10";
@@ -15,7 +16,7 @@ const ROW = { kgi: 2, deals: 3, meetings: 4, calls: 5, appoint: 6, meetRate: 7, 
 describe("analysis: gap waterfall, sensitivity, design checks", () => {
   it("splits the ¥515万 shortfall, largest share first, and ranks the leaves per 1%", () => {
     const s = sampleStandin(DIST);
-    const a = s.run("analyzeTable", SAMPLE_SHEET, TABLE) as Analysis;
+    const a = analyze(s, SAMPLE_SHEET, TABLE);
     const [w] = a.waterfalls;
     expect(w).toMatchObject({ row: ROW.kgi, name: "月間売上", target: 20_000_000 });
     expect(w.actual).toBeCloseTo(14_850_000, 3);

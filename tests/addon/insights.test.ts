@@ -1,9 +1,11 @@
 // The sidebar's analysis of an existing table (health check, bottlenecks,
 // what-if, history) run from dist/ on the Sheets stand-in, as google.script.run calls it.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Analysis, WhatIfResult } from "../../src/shared/api";
+import type { WhatIfResult } from "../../src/shared/api";
+import { whatIfOf } from "../../src/sidebar/analysisData";
 import { ecommerce, revenueFiveSteps } from "../helpers/examples";
 import { layout } from "../helpers/layouts";
+import { analysed, analyze, whatIf } from "../helpers/sidebar";
 import { addon, callsOf } from "./helpers";
 
 const HISTORY = "KPI History";
@@ -32,14 +34,14 @@ function wideTable(n: number, name = "Total"): unknown[][] {
   return rows;
 }
 
-describe("analyzeTable", () => {
+describe("analysis (analysisData, analysed as the sidebar does)", () => {
   it("e-commerce: the targets do not multiply up (¥4,800万 vs ¥5,000万, -4%), in the user's language", () => {
     for (const [locale, words] of [
       ["ja_JP", /「月間売上」: 子の目標を計算すると 4,800万円 で、目標 5,000万円 と合いません（-4%）。/],
       ["en_US", /Row 2 "月間売上": its children's targets give ¥48,000,000, not the target ¥50,000,000 \(-4%\)\./],
     ] as const) {
       const s = addon({ locale, sheets: { EC: layout(ecommerce, "level", "ja") } });
-      const a = s.run("analyzeTable", "EC", "A1:F5") as Analysis;
+      const a = analyze(s, "EC", "A1:F5");
       expect(a.lang).toBe(locale.slice(0, 2));
       expect(a.report.mismatches).toHaveLength(1);
       const m = a.report.mismatches[0];
@@ -71,7 +73,7 @@ describe("analyzeTable", () => {
 
   it("five-step revenue: the KGI against target, off-track KPIs worst first, and the KSF candidates", () => {
     const s = addon({ sheets: { Revenue: FIVE } });
-    const a = s.run("analyzeTable", "Revenue", "A1:G9") as Analysis;
+    const a = analyze(s, "Revenue", "A1:G9");
     const kgi = a.report.roots[0];
     // 1,500 leads × 12% × 20% = 36 new + 140 existing = 176 customers × ¥55万 = ¥9,680万 of ¥1.2億.
     expect(kgi).toMatchObject({ row: 2, name: "Annual revenue", target: 120_000_000, status: "atRisk" });
@@ -108,16 +110,16 @@ describe("analyzeTable", () => {
 
   it("says which sheet is gone, in the user's language", () => {
     const s = addon({ locale: "ja_JP", sheets: { Revenue: FIVE } });
-    expect(() => s.run("analyzeTable", "Gone", "A1:G9")).toThrow(/シート「Gone」が見つかりません/);
+    expect(() => analyze(s, "Gone", "A1:G9")).toThrow(/シート「Gone」が見つかりません/);
   });
 });
 
-describe("whatIfTable", () => {
+describe("what-if (the sidebar's, on analysisData's read)", () => {
   it("rolls the KGI up with new actuals, writing nothing", () => {
     const s = addon({ sheets: { Revenue: FIVE } });
     const before = s.values("Revenue", "A1:G9");
     s.resetCalls();
-    const one = s.run("whatIfTable", "Revenue", "A1:G9", [{ row: ROW.leads, actual: 2000 }]) as WhatIfResult;
+    const one = whatIf(s, "Revenue", "A1:G9", [{ row: ROW.leads, actual: 2000 }]) as WhatIfResult;
     expect(one.roots).toHaveLength(1);
     expect(one.roots[0]).toMatchObject({ row: 2, name: "Annual revenue", target: 120_000_000 });
     expect(one.roots[0].before).toBeCloseTo(96_800_000, 3);
@@ -125,7 +127,7 @@ describe("whatIfTable", () => {
     expect(one.roots[0].rateBefore).toBeCloseTo(96.8 / 120, 12);
     expect(one.roots[0].rateAfter).toBeCloseTo(103.4 / 120, 12);
     // 2,000 × 12% × 25% = 60 new + 140 = 200 customers × ¥55万 = ¥1.1億.
-    const two = s.run("whatIfTable", "Revenue", "A1:G9", [
+    const two = whatIf(s, "Revenue", "A1:G9", [
       { row: ROW.leads, actual: 2000 },
       { row: ROW.closeRate, actual: 0.25 },
     ]) as WhatIfResult;
@@ -137,12 +139,9 @@ describe("whatIfTable", () => {
 
   it("refuses a row that is not a KPI and an actual that is not a number", () => {
     const s = addon({ locale: "ja_JP", sheets: { Revenue: FIVE } });
-    expect(() => s.run("whatIfTable", "Revenue", "A1:G9", [{ row: 1, actual: 5 }])).toThrow(
-      /1 行目は表の指標ではありません/,
-    );
-    // NaN travels through google.script.run as null.
-    expect(() => s.run("whatIfTable", "Revenue", "A1:G9", [{ row: ROW.leads, actual: Number.NaN }])).toThrow(
-      /5 行目の実績が数値ではありません/,
+    expect(() => whatIf(s, "Revenue", "A1:G9", [{ row: 1, actual: 5 }])).toThrow(/1 行目は表の指標でないか/);
+    expect(() => whatIf(s, "Revenue", "A1:G9", [{ row: ROW.leads, actual: Number.NaN }])).toThrow(
+      /5 行目は表の指標でないか、新しい実績が数値ではありません/,
     );
   });
 });
@@ -191,7 +190,7 @@ describe("recordSnapshot and history", () => {
     });
     expect(history.getLastRow()).toBe(1 + 3 * 8);
 
-    const a = s.run("analyzeTable", "Revenue", "A1:G9") as Analysis;
+    const a = analyze(s, "Revenue", "A1:G9");
     const points = a.history[0].points;
     expect(points.map((p) => p.date)).toEqual(["2026-11-01", "2026-11-02"]);
     expect(points[0].actual).toBeCloseTo(96_800_000, 3);
@@ -204,7 +203,7 @@ describe("recordSnapshot and history", () => {
       .getSheetByName("Revenue")!
       .getRange("A10:G10")
       .setValues([["N9", "Referrals", "N3", "", 5, 4, ""]]);
-    const grown = s.run("analyzeTable", "Revenue", "A1:G10") as Analysis;
+    const grown = analyze(s, "Revenue", "A1:G10");
     expect(grown.history[0].points.map((p) => p.date)).toEqual(["2026-11-01", "2026-11-02"]);
   });
 
@@ -226,7 +225,7 @@ describe("recordSnapshot and history", () => {
     expect(cells[1].slice(2, 4).map((c) => c.value)).toEqual([name, name]);
     expect(cells[2][2].value).toBe(`${name} › Part`);
     expect(cells.flat().every((c) => c.formula === "")).toBe(true);
-    const a = s.run("analyzeTable", "T", "A1:E3") as Analysis;
+    const a = analyze(s, "T", "A1:E3");
     expect(a.history[0]).toMatchObject({ name, points: [{ date: "2026-11-01", target: 2, actual: 1 }] });
   });
 
@@ -238,7 +237,7 @@ describe("recordSnapshot and history", () => {
       s.run("recordSnapshot", "Wide", "A1:E301");
     }
     expect(s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(HISTORY)!.getLastRow()).toBe(1 + 4 * 300);
-    const a = s.run("analyzeTable", "Wide", "A1:E301") as Analysis;
+    const a = analyze(s, "Wide", "A1:E301");
     // The odd-numbered KPIs 3…299 are at 1: 149.
     expect(a.history[0].points.map((p) => p.actual)).toEqual([149, 149, 149, 149]);
   });
@@ -252,27 +251,31 @@ describe("Spreadsheet calls", () => {
       const table = `A1:E${n + 1}`;
       const counts: Record<string, number>[] = [];
       for (const step of [
-        () => s.run("analyzeTable", "Wide", table),
+        () => analyze(s, "Wide", table),
         () => s.run("recordSnapshot", "Wide", table),
         () => s.run("recordSnapshot", "Wide", table),
-        () => s.run("analyzeTable", "Wide", table),
-        () => s.run("whatIfTable", "Wide", table, [{ row: 3, actual: 1 }]),
+        () => analyze(s, "Wide", table),
+        // The what-if runs in the sidebar on the tree it analysed: no call at all.
+        (
+          (tree) => () =>
+            whatIfOf(tree, [{ row: 3, actual: 1 }], String)
+        )(analysed(s, "Wide", table).tree),
       ]) {
         s.resetCalls();
         step();
         counts.push(callsOf(s));
       }
-      const analysis = s.run("analyzeTable", "Wide", table) as Analysis;
+      const analysis = analyze(s, "Wide", table);
       return { counts, statuses: analysis.report.statusCounts };
     });
     expect(runs[1].counts).toEqual(runs[0].counts);
-    const [firstRead, firstRecord, secondRecord, readWithHistory, whatIf] = runs[0].counts;
+    const [firstRead, firstRecord, secondRecord, readWithHistory, whatIfCalls] = runs[0].counts;
     expect(firstRead["Range.getValues"]).toBe(1);
     expect(readWithHistory["Range.getValues"]).toBe(2);
     expect(firstRecord["Range.setValues"]).toBe(1);
     expect(secondRecord["Range.setValues"]).toBe(1);
     expect(firstRecord["Range.setValue"]).toBeUndefined();
-    expect(whatIf["Range.getValues"]).toBe(1);
+    expect(whatIfCalls).toEqual({});
     // The answers differ with the size, so the comparison is of two real runs.
     // Odd-numbered KPIs are at target: 3, 5, 7, 9 of 10; 3…199 of 200.
     expect(runs[0].statuses.achieved).toBe(4);
@@ -285,7 +288,7 @@ describe("one wording for targets that do not combine", () => {
     const s = addon({ locale: "ja_JP", sheets: { EC: layout(ecommerce, "level", "ja") } });
     s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("EC")!.getRange("A1:F5").activate();
     const report = s.run("detectTable") as { warnings: string[] };
-    const a = s.run("analyzeTable", "EC", "A1:F5") as Analysis;
+    const a = analyze(s, "EC", "A1:F5");
     expect(report.warnings).toEqual([a.report.mismatches[0].message]);
     expect(report.warnings[0]).toMatch(/^2行目「月間売上」: 子の目標を計算すると 4,800万円 で/);
   });

@@ -1,6 +1,8 @@
 // The wizard's period block and as-of date on the Sheets stand-in, through the built bundle.
+
 import { describe, expect, it } from "vitest";
 import { templateDraft } from "../../src/core/templates";
+import { writeTree } from "../helpers/sidebar";
 import { addon, callsOf, wideDraft } from "./helpers";
 
 const MONTHLY = { kind: "month", start: "2026-04", pairs: true, phasing: "even" } as const;
@@ -13,10 +15,7 @@ function today(): string {
 describe("the wizard's period block", () => {
   it("writes 12 monthly target/actual pairs from April, phased evenly, rates copied, below an as-of row", () => {
     const s = addon({ locale: "ja_JP" });
-    const result = s.run("writeTree", templateDraft("b2b", "ja"), "parent", { periods: MONTHLY }) as Record<
-      string,
-      unknown
-    >;
+    const result = writeTree(s, templateDraft("b2b", "ja"), "parent", { periods: MONTHLY }) as Record<string, unknown>;
     // Row 1: the as-of date and the period it falls in; the table starts on row 2, without the single Actual column.
     expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A2:AH9", functions: "AI2:AL9", nodes: 7 });
     const row1 = s.values("KPIツリー", "A1:C1")[0];
@@ -43,7 +42,7 @@ describe("the wizard's period block", () => {
   it("with a weights row, phases by live formulas the user can re-weight (seasonality)", () => {
     const s = addon({ locale: "ja_JP" });
     const weights = [1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1];
-    s.run("writeTree", templateDraft("b2b", "ja"), "parent", { periods: { ...MONTHLY, phasing: "weights", weights } });
+    writeTree(s, templateDraft("b2b", "ja"), "parent", { periods: { ...MONTHLY, phasing: "weights", weights } });
     expect(s.values("KPIツリー", "J1:M1")[0]).toEqual(["重み", 1, "", 1]);
     const view = s.snapshot("KPIツリー", 4, 14);
     expect(view.cells[3][10].formula).toBe("=$E4*K$1/SUM($K$1:$AG$1)");
@@ -57,7 +56,7 @@ describe("the wizard's period block", () => {
     const runs = [10, 200].map((n) => {
       const s = addon();
       s.resetCalls();
-      s.run("writeTree", wideDraft(n), "parent", { periods: MONTHLY, review: true });
+      writeTree(s, wideDraft(n), "parent", { periods: MONTHLY, review: true });
       // Spreadsheet calls only: the custom functions' recalculation formats each Date cell it reads (Utilities).
       return Object.fromEntries(Object.entries(callsOf(s)).filter(([k]) => !k.startsWith("Utilities.")));
     });
@@ -73,7 +72,7 @@ describe("the wizard's period block", () => {
       { kind: "day", start: "2026-04" },
       { kind: "month", start: "April" },
     ])
-      expect(() => s.run("writeTree", templateDraft("sales", "en"), "parent", { periods })).toThrow(/period settings/);
+      expect(() => writeTree(s, templateDraft("sales", "en"), "parent", { periods })).toThrow(/period settings/);
     expect(s.ui.toasts).toEqual([]);
   });
 });
@@ -81,8 +80,8 @@ describe("the wizard's period block", () => {
 describe("the as-of date", () => {
   it("moves to today on open and from the menu, but never over a date the user typed", () => {
     const s = addon({ locale: "ja_JP" });
-    s.run("writeTree", templateDraft("b2b", "ja"), "parent", { periods: MONTHLY });
-    s.run("writeTree", templateDraft("sales", "ja"), "parent", { periods: MONTHLY });
+    writeTree(s, templateDraft("b2b", "ja"), "parent", { periods: MONTHLY });
+    writeTree(s, templateDraft("sales", "ja"), "parent", { periods: MONTHLY });
     const key = "kpiTree.asOf";
     const cells = JSON.parse(s.properties.document.getProperty(key) as string) as { day: string }[];
     expect(cells).toHaveLength(2);
@@ -107,7 +106,7 @@ describe("the as-of date", () => {
 describe("actual-only periods", () => {
   it("writes the period headers as text (never dates), and a target year to date from the elapsed share", () => {
     const s = addon({ locale: "ja_JP" });
-    s.run("writeTree", templateDraft("b2b", "ja"), "parent", { periods: { ...MONTHLY, pairs: false } });
+    writeTree(s, templateDraft("b2b", "ja"), "parent", { periods: { ...MONTHLY, pairs: false } });
     const header = s.values("KPIツリー", "K2:V2")[0];
     expect(header[0]).toBe("2026年4月");
     expect(header[11]).toBe("2027年3月");
@@ -122,7 +121,7 @@ describe("actual-only periods", () => {
 describe("cumulative phasing", () => {
   it("writes running totals ending on the annual target, and 集計 = 期末 so the year to date is the latest period", () => {
     const s = addon({ locale: "ja_JP" });
-    s.run("writeTree", templateDraft("b2b", "ja"), "parent", {
+    writeTree(s, templateDraft("b2b", "ja"), "parent", {
       periods: { kind: "quarter", start: "2026-04", pairs: true, phasing: "cumulative" },
     });
     const header = s.values("KPIツリー", "A2:S2")[0];

@@ -1,18 +1,20 @@
 // What one recalculation of a written tree costs in Sheets, where each custom
 // function call is a script execution of its own: the add-on writes one
 // KPI_TREE call, so an edit runs one execution instead of one per column.
+
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER } from "../../src/core/words";
 import { functionColumns } from "../../src/functions/columns";
+import { writeTree } from "../helpers/sidebar";
 import { addon } from "./helpers";
 
 describe("one recalculation of a written tree", () => {
   it("is one custom-function execution with KPI_TREE, four with the single-purpose columns", () => {
     const s = addon();
-    const { sheetName } = s.run("writeTree", templateDraft("b2b", "en")) as { sheetName: string };
+    const { sheetName } = writeTree(s, templateDraft("b2b", "en")) as { sheetName: string };
     const head = s.values(sheetName, "A1:Z1")[0];
     const [rollupHeader, , rateHeader, statusHeader] = FUNCTION_HEADERS.en;
     const letter = (name: string) => String.fromCharCode(65 + head.indexOf(name));
@@ -51,7 +53,7 @@ describe("one recalculation of a written tree", () => {
 describe("the single-purpose columns judge a middle KPI as KPI_TREE does", () => {
   it("a parent without a target of its own gets KPI_TREE's achievement, status word and colour, not No data", () => {
     const s = addon();
-    const { sheetName } = s.run("writeTree", templateDraft("b2b", "en")) as { sheetName: string };
+    const { sheetName } = writeTree(s, templateDraft("b2b", "en")) as { sheetName: string };
     const head = s.values(sheetName, "A1:Z1")[0].map(String);
     const at = (name: string) => head.indexOf(name) + 1;
     const last = s.values(sheetName, "A1:A40").filter((r) => r[0] !== "").length;

@@ -1,12 +1,16 @@
 // The add-on's server side (menu, settings, writing a tree, status colours,
 // reading an existing table) run from dist/ on the Sheets stand-in.
+
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { type Draft, setValue } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
+import { sheetPlan } from "../../src/core/sheetPlan";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
+import type { SidebarState } from "../../src/shared/api";
+import { writeTree } from "../helpers/sidebar";
 import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
 const GREEN = DEFAULT_COLORS.achieved;
@@ -129,7 +133,7 @@ describe("settings", () => {
 describe("writing a tree to a new sheet", () => {
   it("writes the layout, one spilling formula per function column, formats and colours", () => {
     const s = addon({ locale: "ja_JP" });
-    const result = s.run("writeTree", withDeadline(templateDraft("b2b", "ja"))) as Record<string, unknown>;
+    const result = writeTree(s, withDeadline(templateDraft("b2b", "ja"))) as Record<string, unknown>;
     expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A1:K8", functions: "L1:O8", nodes: 7 });
     expect(s.values("KPIツリー", "A1:K1")[0]).toEqual([
       "指標名",
@@ -173,8 +177,8 @@ describe("writing a tree to a new sheet", () => {
 
   it("never overwrites: the next tree goes to a new sheet with a unique name", () => {
     const s = addon({ sheets: { "KPI tree": [["mine"]] } });
-    const first = s.run("writeTree", templateDraft("sales", "en")) as { sheetName: string };
-    const second = s.run("writeTree", templateDraft("sales", "en")) as { sheetName: string };
+    const first = writeTree(s, templateDraft("sales", "en")) as { sheetName: string };
+    const second = writeTree(s, templateDraft("sales", "en")) as { sheetName: string };
     expect([first.sheetName, second.sheetName]).toEqual(["KPI tree (2)", "KPI tree (3)"]);
     expect(s.values("KPI tree", "A1:B2")).toEqual([
       ["mine", ""],
@@ -191,7 +195,7 @@ describe("writing a tree to a new sheet", () => {
     });
     draft.nodes[1].owner = "=1+1";
     draft.nodes[2].unit = "-5";
-    s.run("writeTree", draft);
+    writeTree(s, draft);
     const view = s.snapshot("KPI tree", 5, 11);
     expect(view.cells.slice(1, 5).map((r) => r[0].value)).toEqual(names);
     expect(view.cells.slice(1, 5).every((r) => r[0].formula === "")).toBe(true);
@@ -203,7 +207,7 @@ describe("writing a tree to a new sheet", () => {
     const runs = [10, 200].map((n) => {
       const s = addon();
       s.resetCalls();
-      s.run("writeTree", wideDraft(n));
+      writeTree(s, wideDraft(n));
       return { calls: callsOf(s), values: s.values("KPI tree", `L${n + 1}:L${n + 1}`)[0][0] };
     });
     expect(runs[1].calls).toEqual(runs[0].calls);
@@ -218,7 +222,7 @@ describe("writing a tree to a new sheet", () => {
   it("writes the outline layout: KGI, KPI1… columns, names at their depth, same formulas and values", () => {
     const s = addon({ locale: "ja_JP" });
     const draft = withDeadline(templateDraft("b2b", "ja"));
-    const result = s.run("writeTree", draft, "outline") as Record<string, unknown>;
+    const result = writeTree(s, draft, "outline") as Record<string, unknown>;
     // Four levels (A:D), eight data columns (E:L), then the four function columns.
     expect(result).toMatchObject({ sheetName: "KPIツリー", table: "A1:L8", functions: "M1:P8", nodes: 7 });
     const h = HEADER.ja;
@@ -290,7 +294,7 @@ describe("writing a tree to a new sheet", () => {
     const runs = [10, 200].map((n) => {
       const s = addon();
       s.resetCalls();
-      const result = s.run("writeTree", wideDraft(n), "outline") as { table: string };
+      const result = writeTree(s, wideDraft(n), "outline") as { table: string };
       return { calls: callsOf(s), table: result.table, last: s.values("KPI tree", `B${n + 1}:M${n + 1}`)[0] };
     });
     expect(runs[1].calls).toEqual(runs[0].calls);
@@ -309,7 +313,7 @@ describe("writing a tree to a new sheet", () => {
       const runs = [wideDraft(10), deepDraft(5000, 20)].map((draft) => {
         const s = addon();
         s.resetCalls();
-        const result = s.run("writeTree", draft, layout) as { table: string; functions: string };
+        const result = writeTree(s, draft, layout) as { table: string; functions: string };
         return { s, calls: callsOf(s), result };
       });
       expect(runs[1].calls, layout).toEqual(runs[0].calls);
@@ -328,25 +332,42 @@ describe("writing a tree to a new sheet", () => {
 
   it("refuses an unknown layout before touching the spreadsheet", () => {
     const s = addon({ locale: "ja_JP" });
-    expect(() => s.run("writeTree", templateDraft("sales", "ja"), "tree")).toThrow(/レイアウト/);
+    expect(() => writeTree(s, templateDraft("sales", "ja"), "tree")).toThrow(/レイアウト/);
     expect(s.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("refuses a plan it cannot write (not what sheetPlan lays out) before touching the spreadsheet", () => {
+    const s = addon({ locale: "en_US" });
+    const state = s.run("getSidebarState") as SidebarState;
+    const plan = sheetPlan(templateDraft("sales", "en"), "parent", {}, "en", state.settings.thresholds);
+    const broken: unknown[] = [
+      {},
+      { ...plan, values: [plan.values[0]] },
+      { ...plan, values: [...plan.values, ["short"]] },
+      { ...plan, kgiRows: [99] },
+      { ...plan, formats: [{ row: 2, column: 5, rows: 3, columns: 1, format: [["0"]] }] },
+      { ...plan, top: 2 },
+    ];
+    for (const p of broken) expect(() => s.run("writeTree", p)).toThrow(/The new sheet's contents cannot be read/);
+    expect(s.sheetNames()).toEqual(["Sheet1"]);
+    expect(s.ui.toasts).toEqual([]);
   });
 
   it("refuses a tree the functions could not read, with the reason", () => {
     const s = addon({ locale: "ja_JP" });
     const draft = templateDraft("sales", "ja");
     draft.nodes[0].op = "";
-    expect(() => s.run("writeTree", draft)).toThrow(/計算方法/);
+    expect(() => writeTree(s, draft)).toThrow(/計算方法/);
     expect(s.sheetNames()).toEqual(["Sheet1"]);
   });
 
   it("refuses values that are not numbers, whether kept as typed or sent in a number's place", () => {
     const s = addon({ locale: "en_US" });
     const typed = withDeadline(setValue(templateDraft("sales", "en"), 2, "target", undefined, "abc"));
-    expect(() => s.run("writeTree", typed)).toThrow(/The target of "[^"]+", "abc", is not a number/);
+    expect(() => writeTree(s, typed)).toThrow(/The target of "[^"]+", "abc", is not a number/);
     const sent = withDeadline(templateDraft("sales", "en")) as unknown as { nodes: Record<string, unknown>[] };
     sent.nodes[3].actual = "lots";
-    expect(() => s.run("writeTree", sent)).toThrow(/"lots", is not a number/);
+    expect(() => writeTree(s, sent)).toThrow(/"lots", is not a number/);
     expect(s.sheetNames()).toEqual(["Sheet1"]);
   });
 });
@@ -354,7 +375,7 @@ describe("writing a tree to a new sheet", () => {
 describe("status colours", () => {
   it("follow the values live, direction-aware", () => {
     const s = addon();
-    s.run("writeTree", withDeadline(templateDraft("saas", "en")));
+    writeTree(s, withDeadline(templateDraft("saas", "en")));
     const sheet = "KPI tree";
     // Rows: 2 MRR, 3 paying customers, 4 churn (lower is better), 5 logins, 6 fee.
     s.type(sheet, "F3", "200"); // 100% → achieved
@@ -377,7 +398,7 @@ describe("status colours", () => {
 
   it("re-applying replaces only our rules; the user's rules stay, in order", () => {
     const s = addon();
-    s.run("writeTree", withDeadline(templateDraft("sales", "en")));
+    writeTree(s, withDeadline(templateDraft("sales", "en")));
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("KPI tree")!;
     const mine = (a1: string, colour: string) =>
       s.globals.SpreadsheetApp.newConditionalFormatRule()
@@ -406,7 +427,7 @@ describe("status colours", () => {
 
   it("settings re-colour existing trees: OKR mode counts 70% as success", () => {
     const s = addon();
-    s.run("writeTree", withDeadline(templateDraft("hr", "en")));
+    writeTree(s, withDeadline(templateDraft("hr", "en")));
     s.type("KPI tree", "F3", "75%"); // retention 75% of 90% = 83% → at risk
     expect(s.effectiveBackground("KPI tree", "N3")).toBe(YELLOW);
     const state = s.run("getSidebarState") as { settings: Record<string, unknown> };
@@ -422,7 +443,7 @@ describe("status colours", () => {
 
   it("after saving OKR thresholds the status words say what the colours show (a table in Japanese)", () => {
     const s = addon({ locale: "ja_JP" });
-    s.run("writeTree", withDeadline(templateDraft("hr", "ja")), "outline");
+    writeTree(s, withDeadline(templateDraft("hr", "ja")), "outline");
     const sheet = s.sheetNames().find((n) => n.startsWith("KPIツリー")) as string;
     const head = s.values(sheet, "A1:Z1")[0];
     const statusColumn = head.indexOf("状態");

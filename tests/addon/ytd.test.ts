@@ -1,13 +1,15 @@
 // The period sheet's year-to-date columns computed by the bundle's KPI_TOTAL on the stand-in.
+
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
+import { writeTree } from "../helpers/sidebar";
 import { addon } from "./helpers";
 
 describe("year to date on a period sheet", () => {
   it("totals the actuals and the phased targets through the as-of period, and colours follow that achievement", () => {
     const s = addon({ locale: "ja_JP" });
-    s.run("writeTree", templateDraft("b2b", "ja"), "parent", {
+    writeTree(s, templateDraft("b2b", "ja"), "parent", {
       periods: { kind: "month", start: "2026-04", pairs: true, phasing: "even" },
     });
     const sheet = "KPIツリー";

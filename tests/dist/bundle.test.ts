@@ -83,10 +83,12 @@ describe("dist/", () => {
   // 105 KiB, and KPI_PERIODS, KPI_TOTAL, KPI_PACE and KPI_FORECAST (issue 8) bring it to 114.3 KiB, so this
   // budget stopped growth at 116 KiB; the add-on side of issue 8 (the wizard's period block and phasing, the as-of
   // date kept current, the year-to-date columns, the review and trend data: cycle lane) adds 9 KB, 124.8 KiB, so
-  // 126 KiB until the goal is reached (see the README's Speed).
+  // 126 KiB. The wizard's sheet is then laid out by the sidebar (src/core/sheetPlan.ts), the server only writes it:
+  // 113.1 KiB; the analysis and its what-if then run in the sidebar too (src/sidebar/analysisData.ts): 106.9 KiB,
+  // so 107 KiB until the goal is reached (see the README's Speed).
   // The development build that npm run push sends to the development script is unminified and not held to it.
-  it("stays within its size budget (126 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
-    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(126 * 1024);
+  it("stays within its size budget (107 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
+    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(107 * 1024);
     expect(JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")).exceptionLogging).toBe("NONE");
   });
 

@@ -4,6 +4,7 @@
 // are the statuses the sheet shows, branches fold, SVG and PNG exports are
 // real files, and "insert into the sheet" replaces only its own picture.
 // Screenshots in tests/output/, two copied to docs/.
+
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
@@ -16,6 +17,7 @@ import type { Status } from "../../src/core/status";
 import { STATUS_LABEL } from "../../src/core/words";
 import { sizedDraft } from "../helpers/diagramTrees";
 import { ROOT } from "../helpers/dist";
+import { writeTree } from "../helpers/sidebar";
 import { OUTPUT, openPreview, type Session } from "./harness";
 
 const POLL = { timeout: 15_000 };
@@ -228,7 +230,7 @@ describe("tree diagram dialog", { timeout: 120_000 }, () => {
   ] as const) {
     it(`draws a ${n}-KPI tree whole, without overlaps, in under 200 ms`, async () => {
       const draft = sizedDraft(n, fanout);
-      const written = preview.standin.run("writeTree", draft) as { sheetName: string };
+      const written = writeTree(preview.standin, draft) as { sheetName: string };
       // Opening is timed from the menu; the drawing itself by the dialog (data-render-ms).
       await openDiagram(written.sheetName, n);
       await checkShape();

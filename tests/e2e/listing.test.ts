@@ -1,6 +1,7 @@
 // The Marketplace listing's 1280×800 screenshots, taken from the preview like every other browser
 // test. They land in tests/output/; the committed copies in docs/marketplace/ are refreshed only
 // with UPDATE_DOCS_SCREENSHOTS=1 (or written when missing), so a test run leaves the tree clean.
+
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
@@ -10,6 +11,7 @@ import type { Preview } from "../../dev/preview/server";
 import { updateNode } from "../../src/core/draft";
 import { templateDraft } from "../../src/core/templates";
 import { ROOT } from "../helpers/dist";
+import { writeTree } from "../helpers/sidebar";
 import { missingGlyphs, OUTPUT, openPreview, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
@@ -57,7 +59,7 @@ describe("Marketplace listing screenshots (1280×800)", { timeout: 40_000 }, () 
     let draft = templateDraft("sales", "ja");
     const actuals: Record<number, number> = { 3: 1800, 4: 0.1, 5: 0.5, 6: 0.15, 7: 1_100_000 };
     for (const [k, actual] of Object.entries(actuals)) draft = updateNode(draft, Number(k), { actual });
-    const written = preview.standin.run("writeTree", draft, "outline") as { sheetName: string };
+    const written = writeTree(preview.standin, draft, "outline") as { sheetName: string };
     await menu("showSidebar");
     // The sheet the add-on wrote is the active one: the grid shows it.
     await expect.poll(() => page.locator("#tabs button.active").textContent(), POLL).toBe(written.sheetName);

@@ -50,11 +50,11 @@ describe("server bridge", () => {
 
   it("rejects with the server's message, so the UI can show it", async () => {
     fakeRun({
-      writeTree: () => {
+      analysisData: () => {
         throw new Error("2行目（売上）: 子があるのに計算方法がありません。");
       },
     });
-    await expect(server.writeTree({ lang: "ja", nodes: [] })).rejects.toThrow("2行目（売上）");
+    await expect(server.analysisData("Data", "A1:F6")).rejects.toThrow("2行目（売上）");
   });
 
   it("rejects, rather than throwing, outside Apps Script", async () => {

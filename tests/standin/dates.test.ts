@@ -2,8 +2,8 @@
 // holds the instant 2023-12-31T15:00Z, and must still be the 1st everywhere.
 import { describe, expect, it } from "vitest";
 import { createStandin } from "../../dev/standin";
-import type { Analysis } from "../../src/shared/api";
 import { DIST } from "../helpers/dist";
+import { analyze } from "../helpers/sidebar";
 
 /** A KPI named by a date (typed, so a Date cell), its children naming it as text and as a date. */
 const TREE = [
@@ -75,7 +75,7 @@ describe("dates in the spreadsheet's time zone (Asia/Tokyo)", () => {
     });
     const history = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("KPI History")!;
     expect(Object.prototype.toString.call(history.getRange("A2").getValue())).toBe("[object Date]");
-    const a = s.run("analyzeTable", "T", "A1:E3") as Analysis;
+    const a = analyze(s, "T", "A1:E3");
     expect(a.history[0].points.map((p) => [p.date, p.actual])).toEqual([
       ["2024-01-01", 1],
       ["2024-01-02", 1.5],

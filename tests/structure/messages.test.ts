@@ -9,6 +9,7 @@ import { messages as ERROR_TEXT, NUMBER_REASONS } from "../../src/core/errors";
 import { outlineColumns } from "../../src/core/layout";
 import { OP_WORD } from "../../src/core/operators";
 import { MESSAGES as SETTINGS_TEXT } from "../../src/core/settings";
+import { PLAN_TEXT } from "../../src/core/sheetPlan";
 import { UNIT_TEXT } from "../../src/core/units";
 import { DIRECTION_WORD } from "../../src/core/value";
 import { FUNCTION_HEADERS, HEADER, headerField, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
@@ -53,6 +54,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   "unit warnings": UNIT_TEXT,
   "settings errors": SETTINGS_TEXT,
   "server and menu": SERVER_TEXT,
+  "new sheet (wizard)": PLAN_TEXT,
   sidebar: SIDEBAR_TEXT,
 };
 
