@@ -14,7 +14,7 @@
  * - never `-0`, never NaN or Infinity (a missing or non-finite value is `–`).
  */
 import type { Lang } from "./text";
-import type { Frame } from "./tree";
+import type { Frame, Tree } from "./tree";
 import { unitKind } from "./units";
 import type { Direction } from "./value";
 

@@ -9,8 +9,10 @@ import {
   framed,
   type HierarchyForm,
   type KpiNode,
+  link,
   NO_CHILDREN,
   NO_OP,
+  newFrame,
   opCode,
   orNull,
   type Period,
@@ -255,42 +257,26 @@ function readers(problems: Problems, unit: (unit: string) => number): Readers {
   };
 }
 
-/** The rows read so far, as columns: a frame plus what only the nodes and the linking need. */
+/** The rows read so far: a frame (its columns as long as the table; `size` counts the rows read) and the Aggregation column. */
 interface Rows extends Frame {
-  depth: Int32Array;
   aggregation: (Aggregation | undefined)[];
 }
 
 /** Each non-blank row as an unlinked node, in row order; a row whose level cannot be read is left out. */
 function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
   const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
-  const size = Math.max(grid.length - 1, 0);
   const { outline, fields } = shape;
-  const rows: Rows = {
-    lang: shape.lang,
-    size: 0,
-    roots: 0,
-    row: new Int32Array(size),
-    // Names are read again from the row when a message needs one: the first outline cell with text, or the Name cell.
-    name: (i) => {
+  // Names are read again from the row when a message needs one: the first outline cell with text, or the Name cell.
+  const rows: Rows = Object.assign(
+    newFrame(shape.lang, grid.length - 1, (i) => {
       const cells = grid[rows.row[i] - 1];
       if (shape.form !== "outline") return cellText(cells[fields.name as number]);
       for (const c of outline) if (cellText(cells[c])) return cellText(cells[c]);
       return "";
-    },
-    parent: new Int32Array(size).fill(-1),
-    depth: new Int32Array(size),
-    op: new Uint8Array(size),
-    target: new Float64Array(size),
-    actual: new Float64Array(size),
-    lower: new Uint8Array(size),
-    unit: new Int32Array(size),
-    units: [],
-    aggregation: [],
-    first: new Int32Array(1),
-    kids: new Int32Array(0),
-    order: new Int32Array(0),
-  };
+    }),
+    { aggregation: [] },
+  );
+  rows.size = 0;
   const read = readers(problems, unitCoder(rows.units));
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
@@ -300,12 +286,6 @@ function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
     readPeriodValues(cells, r + 1, name, shape, read);
     rows.size++;
   }
-  const n = rows.size;
-  for (const key of ["row", "parent", "depth", "unit"] as const) rows[key] = rows[key].subarray(0, n);
-  rows.target = rows.target.subarray(0, n);
-  rows.actual = rows.actual.subarray(0, n);
-  rows.op = rows.op.subarray(0, n);
-  rows.lower = rows.lower.subarray(0, n);
   return rows;
 }
 
@@ -565,40 +545,7 @@ function breakCycles(rows: Rows, column: string | undefined, problems: Problems)
 function rootsOf(rows: Rows): number[] {
   const roots: number[] = [];
   for (let i = 0; i < rows.size; i++) if (rows.parent[i] < 0) roots.push(i);
-  rows.roots = roots.length;
   return roots;
-}
-
-/**
- * Children (in row order) from the parents, and the pre-order without
- * recursion, so a 1,000,000-level chain cannot overflow the stack; returns
- * which nodes it reached (a node on a parent loop or below one is not).
- */
-function link(rows: Rows): Uint8Array {
-  const { size, parent } = rows;
-  // Children as one list in parent order: count each parent's, then fill each block from its end.
-  const first = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) if (parent[i] >= 0) first[parent[i] + 1]++;
-  for (let i = 0; i < size; i++) first[i + 1] += first[i];
-  const kids = new Int32Array(first[size]);
-  for (let i = size - 1; i >= 0; i--) if (parent[i] >= 0) kids[--first[parent[i] + 1]] = i;
-  // Each block's end now holds its start: shift back.
-  first.copyWithin(0, 1);
-  first[size] = kids.length;
-  const reached = new Uint8Array(size);
-  const order = new Int32Array(size);
-  const stack = new Int32Array(size);
-  let height = 0;
-  let count = 0;
-  for (let i = size - 1; i >= 0; i--) if (parent[i] < 0) stack[height++] = i;
-  while (height) {
-    const i = stack[--height];
-    reached[i] = 1;
-    order[count++] = i;
-    for (let c = first[i + 1] - 1; c >= first[i]; c--) stack[height++] = kids[c];
-  }
-  Object.assign(rows, { first, kids, order: order.subarray(0, count) });
-  return reached;
 }
 
 /** Depths from the links, operators dropped on leaves, and every parent without a usable operator. */

@@ -91,6 +91,8 @@ export interface Frame {
   row: Int32Array;
   name: (i: number) => string;
   parent: Int32Array;
+  /** Depth as read (a level, an outline column), then from the links. */
+  depth: Int32Array;
   /** Each node's operator, as its index in OPS; NO_OP on a leaf. */
   op: Uint8Array;
   target: Float64Array;
@@ -128,6 +130,64 @@ export function unitCoder(units: string[]): (unit: string) => number {
   };
 }
 
+/** A frame for `size` nodes: no values (NaN), no parents, not linked yet (`link`). */
+export function newFrame(lang: Lang, size: number, name: (i: number) => string): Frame {
+  const ints = () => new Int32Array(size);
+  const values = () => new Float64Array(size).fill(Number.NaN);
+  const parent = ints().fill(-1);
+  return {
+    lang,
+    size,
+    roots: 0,
+    name,
+    row: ints(),
+    parent,
+    depth: ints(),
+    op: new Uint8Array(size),
+    target: values(),
+    actual: values(),
+    lower: new Uint8Array(size),
+    unit: ints(),
+    units: [],
+    first: ints(),
+    kids: ints(),
+    order: ints(),
+  };
+}
+
+/**
+ * Children (in row order) from the parents, roots, and the pre-order without
+ * recursion, so a 1,000,000-level chain cannot overflow the stack; returns
+ * which nodes it reached (a node on a parent loop or below one is not).
+ */
+export function link(f: Frame): Uint8Array {
+  const { size, parent } = f;
+  // Children as one list in parent order: count each parent's, then fill each block from its end.
+  const first = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) if (parent[i] >= 0) first[parent[i] + 1]++;
+  for (let i = 0; i < size; i++) first[i + 1] += first[i];
+  const kids = new Int32Array(first[size]);
+  for (let i = size - 1; i >= 0; i--) if (parent[i] >= 0) kids[--first[parent[i] + 1]] = i;
+  // Each block's end now holds its start: shift back.
+  first.copyWithin(0, 1);
+  first[size] = kids.length;
+  const reached = new Uint8Array(size);
+  const order = new Int32Array(size);
+  const stack = new Int32Array(size);
+  let height = 0;
+  let count = 0;
+  for (let i = size - 1; i >= 0; i--) if (parent[i] < 0) stack[height++] = i;
+  f.roots = height;
+  while (height) {
+    const i = stack[--height];
+    reached[i] = 1;
+    order[count++] = i;
+    for (let c = first[i + 1] - 1; c >= first[i]; c--) stack[height++] = kids[c];
+  }
+  Object.assign(f, { first, kids, order: order.subarray(0, count) });
+  return reached;
+}
+
 /** The frames of trees read from a table whose nodes nobody has asked for yet. */
 const FRAMES = new WeakMap<Tree, Frame>();
 
@@ -139,28 +199,9 @@ export function frameOf(tree: Tree): Frame {
   const known = FRAMES.get(tree);
   if (known) return known;
   const { nodes } = tree;
-  const n = nodes.length;
-  const f: Frame = {
-    lang: tree.lang,
-    size: n,
-    roots: tree.roots.length,
-    row: new Int32Array(n),
-    name: (i) => nodes[i].name,
-    parent: new Int32Array(n),
-    op: new Uint8Array(n),
-    target: new Float64Array(n),
-    actual: new Float64Array(n),
-    lower: new Uint8Array(n),
-    unit: new Int32Array(n),
-    units: [],
-    first: new Int32Array(n + 1),
-    kids: new Int32Array(nodes.reduce((sum, node) => sum + node.children.length, 0)),
-    order: Int32Array.from(tree.order),
-  };
+  const f = newFrame(tree.lang, nodes.length, (i) => nodes[i].name);
   const unit = unitCoder(f.units);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i];
+  nodes.forEach((node, i) => {
     f.row[i] = node.row;
     f.parent[i] = node.parent;
     f.op[i] = opCode(node.op);
@@ -168,10 +209,8 @@ export function frameOf(tree: Tree): Frame {
     f.actual[i] = node.actual ?? Number.NaN;
     f.lower[i] = node.direction === "lower" ? 1 : 0;
     f.unit[i] = unit(node.unit);
-    f.first[i] = k;
-    for (const c of node.children) f.kids[k++] = c;
-  }
-  f.first[n] = k;
+  });
+  link(f);
   return f;
 }
 
@@ -231,7 +270,7 @@ export function toColumns(
   const width = columns.length;
   const rows = FRAMES.get(tree)?.row ?? tree.nodes.map((node) => node.row);
   const out: (number | string | null)[][] = new Array(tree.rowCount);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < columns[0].length; i++) {
     const line: (number | string | null)[] = new Array(width);
     for (let c = 0; c < width; c++) {
       const v = columns[c][i];
