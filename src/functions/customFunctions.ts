@@ -13,14 +13,14 @@ import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { elapsed, forecast, readDay } from "../core/pace";
 import { fieldValues, findPeriod, type Measure, measureOf } from "../core/periods";
-import { required } from "../core/required";
-import { rollup } from "../core/rollup";
+import { needed, planned } from "../core/required";
+import { rolled, rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
-import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
+import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { totals } from "../core/total";
-import { outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
-import { judgedTargets, treeView } from "../core/treeView";
+import { frameOf, outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
+import { judgedTargets, viewColumns } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { HEADER, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
@@ -95,7 +95,7 @@ export const KPI_ROLLUP = customFunction(
     // The column's header words name the field ("actual", "実績", "goal", "目標値"…), or a period header ("5月").
     const values = fieldValues(t.periods, text);
     if (values === undefined) fail(t.lang, "badField", {}, { text });
-    return column(toColumn(t, rollup(t, values)));
+    return column(toColumn(t, rolled(frameOf(t), values)));
   },
 );
 
@@ -130,7 +130,8 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    return column(toColumn(t, requiredAmounts(t, required(t, readGoal(t.lang, goal)))));
+    const f = frameOf(t);
+    return column(toColumn(t, requiredAmounts(f, needed(f, readGoal(t.lang, goal), planned(f)))));
   },
 );
 
@@ -331,20 +332,27 @@ export const KPI_TREE = customFunction(
         name: "total",
         optional: true,
         example: '"9月"',
-        help: "A period header: adds a fifth column, KPI_TOTAL of the actuals up to that period.",
+        help: 'A period header ("9月"): the year to date instead, actual and target totals through it.',
       },
     ],
-    returns: "Four columns per row of the table: actual (rollup), required, achievement, status; blank for blank rows.",
+    returns: "Per row: actual (rollup) or to date, required or target to date, achievement, status.",
     shape: { kind: "column", width: 4 },
   },
   (tree, thresholds, language, total) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
-    const view = treeView(t, readThresholds(lang, thresholds));
-    const words = view.status.map((s) => STATUS_LABEL[lang][s]);
-    const columns = [view.actual, view.required, view.rate, words];
-    // The year to date, for a table with period columns, without a second custom-function execution.
-    if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
+    const limits = readThresholds(lang, thresholds);
+    const view = viewColumns(t, limits);
+    let columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, view.status];
+    // The year to date of a table with period columns: one execution where four columns of KPI_TOTAL,
+    // KPI_ACHIEVEMENT and KPI_STATUS take four.
+    if (optionalText(total)) {
+      const n = periodsThrough(withPeriods(t), total);
+      const [actual, target] = [totals(t, "actual", n), totals(t, "target", n)];
+      const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
+      columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
+    }
+    columns[3] = Array.from(columns[3], (s) => STATUS_LABEL[lang][s as Status]);
     return column(toColumns(t, columns));
   },
 );
