@@ -342,7 +342,9 @@ export const KPI_TREE = customFunction(
     const t = readTree(tree);
     const lang = statusLanguage(language);
     const view = viewColumns(t, readThresholds(lang, thresholds));
-    const words = view.status.map((s) => STATUS_LABEL[lang][s]);
+    const labels = STATUS_LABEL[lang];
+    const words: string[] = [];
+    for (const s of view.status) words.push(labels[s]);
     const columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, words];
     // The year to date, for a table with period columns, without a second custom-function execution.
     if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
