@@ -78,11 +78,10 @@ function recalc(grid) {
 const RECALC = () => (typeof ours.KPI_TREE === "function" ? "KPI_TREE" : "KPI_ROLLUP + KPI_REQUIRED");
 
 /**
- * The floor: a bare scan of the table, timed on its second pass (the first
- * brings the table into the cache). Timed cold, right after the heap is
- * collected, the same 100k scan took 0.8 to 6.4 ms from one suite to another
- * (where the collector had left the rows); warm it is the cost of reading
- * every cell and moves far less. A lower floor only makes every ratio larger.
+ * The floor: a bare scan of the table, timed on its second pass: the first
+ * brings into the cache what fits, and the timed pass does not come straight
+ * after a collection (right after one, even an empty function was charged
+ * ~15 µs of CPU, half a 1k scan). A lower floor only makes every ratio larger.
  */
 function scanOf(ctx, grid) {
   return () => {
