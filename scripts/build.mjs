@@ -1,6 +1,6 @@
 // Builds the Apps Script project in dist/: one Code.js holding the bundle and
 // a top-level declaration (with its JSDoc) per entry point, appsscript.json,
-// and Sidebar.html and Diagram.html (the tree diagram dialog).
+// and Sidebar.html, Diagram.html (the tree diagram dialog) and Help.html (the help dialog).
 //
 // Production (default, what the tests exercise and `npm run push:prod` ships): minified, with
 // dist/Code.js.map beside it (never pushed: .claspignore) for `npm run stack`, and exception
@@ -173,16 +173,24 @@ export function manifest({ dev = false } = {}) {
 }
 
 /**
- * `"use strict";var KpiTree=<iife>;` with the IIFE wrapped by bindBuiltins. The wrapper's opening
- * takes a line of its own and the IIFE keeps its lines and columns (padded), so the source map
- * stays right with LINES_BEFORE_BUNDLE more lines in front.
+ * `"use strict";var KpiTree=(function(Math, …){<esbuild's ESM output>return{KPI_TREE:a, …}}).call(this, Math, …);`:
+ * the module's closing `export{a as KPI_TREE, …}` becomes the returned object literal, so loading the bundle
+ * builds one plain object (an IIFE build copies every export onto it through getters, `__toCommonJS`, each
+ * time Sheets loads Code.js). The module's text starts on a line of its own, so the source map stays right
+ * with LINES_BEFORE_BUNDLE more lines in front.
  */
-function wrapBundle(iife) {
-  const head = new RegExp(`^"use strict";\\s*var ${GLOBAL}\\s*=\\s*`).exec(iife);
-  if (!head || !iife.endsWith(";")) throw new Error("unexpected esbuild IIFE shape");
-  const lines = head[0].split("\n");
-  const pad = "\n".repeat(lines.length - 1) + " ".repeat(lines[lines.length - 1].length);
-  return `"use strict";var ${GLOBAL}=${bindBuiltins(`return (\n${pad}${iife.slice(head[0].length, -1)})`)};`;
+function wrapBundle(esm) {
+  const tail = /export\s*\{([^}]*)\};?\s*$/.exec(esm);
+  if (!tail || /^\s*(import|export)\b/m.test(esm.slice(0, tail.index))) throw new Error("unexpected esbuild ESM shape");
+  const props = tail[1]
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [local, name = local] = s.split(/\s+as\s+/);
+      return `${name}:${local}`;
+    });
+  return `"use strict";var ${GLOBAL}=${bindBuiltins(`\n${esm.slice(0, tail.index)}return{${props}}`)};`;
 }
 
 /** Banner line + the wrapper's opening line. */
@@ -193,8 +201,7 @@ export async function build({ dev = false, outDir = dist } = {}) {
   mkdirSync(outDir, { recursive: true });
 
   const options = {
-    format: "iife",
-    globalName: GLOBAL,
+    format: "esm",
     platform: "neutral",
     minify: !dev,
     sourcemap: "external",
@@ -238,11 +245,12 @@ export async function build({ dev = false, outDir = dist } = {}) {
   writeFileSync(join(outDir, "Code.js.map"), JSON.stringify({ ...map, file: "Code.js", mappings }));
   writeFileSync(join(outDir, "appsscript.json"), manifest({ dev }));
 
-  // The sidebar and the diagram dialog: each one self-contained HTML file (script and styles inlined
+  // The sidebar, the diagram dialog and the help: each one self-contained HTML file (script and styles inlined
   // into the same page template).
   const pages = [
     ["src/sidebar/main.ts", "src/sidebar/style.css", "src/sidebar/index.html", "Sidebar.html"],
     ["src/sidebar/diagramMain.ts", "src/sidebar/diagram.css", "src/sidebar/index.html", "Diagram.html"],
+    ["src/sidebar/helpMain.ts", "src/sidebar/help.css", "src/sidebar/index.html", "Help.html"],
   ];
   for (const [entry, style, page, out] of pages) {
     if (!existsSync(join(root, entry))) continue;

@@ -347,7 +347,18 @@ export class Workbook {
     if (learned?.size)
       for (let r = 0; r < content.length; r++)
         for (let c = 0; c < content[r].length; c++) learned.delete(`${at.sheet},${at.row + r},${at.col + c}`);
-    const changes = this.hf.setCellContents(at, content);
+    // Sheets writes a block at once: a formula spilling over cells the same write clears (a row of
+    // [formula, "", "", ""] over old formulas) must see them cleared, so the block is set with evaluation deferred.
+    const formula = (c: RawCellContent) => typeof c === "string" && c.startsWith("=");
+    const changes = content.some((row) => row.some(formula))
+      ? this.hf.batch(() => {
+          this.hf.setCellContents(
+            at,
+            content.map((row) => row.map((c) => (formula(c) ? null : c))),
+          );
+          this.hf.setCellContents(at, content);
+        })
+      : this.hf.setCellContents(at, content);
     this.noteSpills(changes);
     this.settle();
   }

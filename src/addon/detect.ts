@@ -11,6 +11,7 @@ import { RATE_FORMAT } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
+import type { Thresholds } from "../core/status";
 import { type Cell, cellText, datesAsText, isBlank, type Lang } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
@@ -18,6 +19,7 @@ import {
   columnFunction,
   functionBlock,
   functionColumns,
+  presentFormula,
   rateRef,
   type TableGeometry,
   unitFormats,
@@ -71,12 +73,8 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
   const start = firstData.findIndex((f) => columnFunction(f) !== null);
-  const block = start < 0 ? null : functionBlock(firstData, start);
-  if (block) {
-    const { count, rate, oneCall } = block;
-    existing = { column: left + start, count, rateColumn: rate === null ? null : left + start + rate, oneCall };
-    width = start;
-  }
+  existing = blockAt(firstData, start, left + start);
+  if (existing) width = start;
   let height = values.length;
   while (height > 1 && values[height - 1].slice(0, width).every(isBlank)) height--;
   while (width > 1 && values.slice(0, height).every((row) => isBlank(row[width - 1]))) width--;
@@ -101,10 +99,13 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
     const reads = call?.fn === KPI_ROLLUP || call?.fn === KPI_TREE;
     return reads && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
   });
+  return blockAt(row, k, start + k);
+}
+
+/** Our function block whose first formula is `row[k]`, at sheet column `column`; null when none starts there. */
+function blockAt(row: readonly string[], k: number, column: number): Located["existing"] {
   const block = k < 0 ? null : functionBlock(row, k);
-  if (!block) return null;
-  const { count, rate, oneCall } = block;
-  return { column: start + k, count, rateColumn: rate === null ? null : start + k + rate, oneCall };
+  return block && { ...block, column, rateColumn: block.rate === null ? null : column + block.rate };
 }
 
 /** The first `count` columns right of the table that are empty over its rows. */
@@ -122,7 +123,7 @@ function plan(loc: Located, count: number): { column: number; insert: number } {
   return { column: max - run + 1, insert: count - run };
 }
 
-function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | null } {
+function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: TableReport; tree: Tree | null } {
   const g = loc.geometry;
   const base: TableReport = {
     ok: false,
@@ -154,6 +155,9 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
   // One KPI_TREE block: rollup, required, achievement, status.
   const count = 4;
   let planned: string | null = null;
+  const old = loc.existing;
+  // Four single-purpose columns: offer one KPI_TREE instead, unless one of them is the user's.
+  const upgrade = old && !old.oneCall && old.count === 4 ? !!rewrite(loc, old, tree, thresholds) : undefined;
   if (!loc.existing && missing.length === 0) {
     const p = plan(loc, count);
     planned = a1(g.top, p.column, g.height, count);
@@ -177,6 +181,7 @@ function report(loc: Located, lang: Lang): { report: TableReport; tree: Tree | n
       problems,
       planned,
       plannedCount: planned ? count : 0,
+      upgrade,
     },
     tree,
   };
@@ -193,7 +198,7 @@ export function detectSelection(settings: Settings = loadSettings()): TableRepor
   const lang = uiLang(settings);
   const sheet = SpreadsheetApp.getActiveSheet();
   const range = selectedTable(sheet);
-  return report(locate(sheet, range), lang).report;
+  return report(locate(sheet, range), lang, settings.thresholds).report;
 }
 
 /**
@@ -205,40 +210,43 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
   const g = loc.geometry;
   const first = g.top + 1;
   const rows = Math.max(1, g.height - 1);
-  const present = `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
   const nameColumn = tree ? columnOf(loc.grid[0], tree.headers.name, g.left) : undefined;
   const ranges = [a1(first, rateColumn, rows, 2)];
   if (nameColumn !== undefined) ranges.unshift(a1(first, nameColumn, rows, 1));
   // Outline tables: the name is in the column of its level; colour that cell only.
   const outline = tree?.form === "outline" ? outlineColumns(loc.grid[0]) : [];
   const nameCells = outline.length ? a1(first, g.left + outline[0], rows, outline.length) : undefined;
-  return applyStatusRules(loc.sheet, { rate: rateRef(rateColumn, first), present, ranges, nameCells }, settings);
+  return applyStatusRules(
+    loc.sheet,
+    { rate: rateRef(rateColumn, first), present: presentFormula(g), ranges, nameCells },
+    settings,
+  );
 }
 
 /**
- * Our function columns still point at the table as it was written; KPI rows
- * appended below it are outside their range (rows inserted inside it are
- * covered, as Sheets stretches the ranges). Rewrites the first-row formulas
- * when they differ from the table as read now in their row numbers only.
- * One getFormulas, and one setFormulas when anything changed.
+ * The first-row formulas of our function block, and what they should be for
+ * the table as read now: stretched over KPI rows appended below it (rows
+ * inserted inside it are covered, as Sheets stretches the ranges), and four
+ * single-purpose columns as the add-on wrote them (KPI_ACHIEVEMENT and
+ * KPI_STATUS with or without the table as their last argument) become one
+ * KPI_TREE spilling over the same columns: one execution per recalculation
+ * instead of four, and middle KPIs judged. Null when a formula differs from
+ * ours beyond its row numbers (other thresholds, other columns): the user's.
  */
-function refreshFormulas(
-  loc: Located,
-  existing: NonNullable<Located["existing"]>,
-  tree: Tree,
-  settings: Settings,
-): boolean {
-  const fx = functionColumns(loc.geometry, existing.column, tree.lang, settings.thresholds, existing.oneCall);
-  if (fx.formulas.length !== existing.count) return false;
+const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
+
+function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
+  const fx = (oneCall: boolean) =>
+    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall).formulas;
+  const was = fx(existing.oneCall);
+  if (was.length !== existing.count) return null;
   const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
-  const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
-  // Row numbers of references only: a formula the user changed otherwise (other thresholds, other columns) is theirs.
-  const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
   const current = cells.getFormulas()[0];
-  if (current.every((f, k) => squash(f) === squash(fx.formulas[k]))) return false;
-  if (!current.every((f, k) => shape(f) === shape(fx.formulas[k]))) return false;
-  cells.setFormulas([fx.formulas]);
-  return true;
+  const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
+  const older = was.map((f, k) => (k > 1 ? f.replace(/,[^,]+\)$/, ")") : f));
+  if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;
+  const next = existing.oneCall || existing.count < 4 ? was : fx(true);
+  return { cells, current, next };
 }
 
 /**
@@ -257,12 +265,20 @@ export function addColumns(
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) throw new Error(t.noTable);
   const loc = locate(sheet, sheet.getRange(table));
-  const { report: r, tree } = report(loc, lang);
+  const { report: r, tree } = report(loc, lang, settings.thresholds);
   if (!tree || !r.ok) throw new Error(r.error ?? t.noTable);
   if (loc.existing) {
-    const updated = refreshFormulas(loc, loc.existing, tree, settings);
+    const w = rewrite(loc, loc.existing, tree, settings.thresholds);
+    const updated = !!w && w.current.some((f, k) => squash(f) !== squash(w.next[k]));
+    if (updated) w.cells.setFormulas([w.next]);
     const rules = loc.existing.rateColumn ? colour(loc, tree, loc.existing.rateColumn, settings) : 0;
-    return { sheetName, functions: r.functions as string, added: false, updated, rules };
+    return {
+      sheetName,
+      functions: r.functions as string,
+      added: false,
+      updated,
+      rules,
+    };
   }
   if (!r.planned || (expected !== null && expected !== r.planned)) throw new Error(t.changed);
   const g = loc.geometry;
@@ -288,7 +304,7 @@ export function colourSelection(settings: Settings = loadSettings()): string {
   const range = selectedTable(sheet);
   const loc = locate(sheet, range);
   if (!loc.existing?.rateColumn) throw new Error(t.noAchievement);
-  const { tree } = report(loc, uiLang(settings));
+  const { tree } = report(loc, uiLang(settings), settings.thresholds);
   colour(loc, tree, loc.existing.rateColumn, settings);
   return t.colored(Math.max(0, loc.geometry.height - 1));
 }

@@ -1,19 +1,14 @@
 /*
- * Goal seek from the sidebar, and taking the user to a KPI's row. Reading is
- * one getValues (readTable); writing targets is one setValues per run of
- * consecutive rows (one for drivers that sit together, as leaves of one
+ * The goal seek's "write as targets" (the seek itself runs in the sidebar), and
+ * taking the user to a KPI's row. Writing targets reads the table once (to
+ * see it is still what the sidebar sought on) and makes one setValues per run
+ * of consecutive rows (one for drivers that sit together, as leaves of one
  * parent do), touching no other cell.
  */
-import { type SeekPlan, seekPlan } from "../core/drivers";
+import { readTree } from "../core/layout";
 import { cellText } from "../core/text";
 import type { SeekWritten } from "../shared/api";
-import { context, readTable } from "./insights";
-
-/** The common improvement and new values for the chosen drivers (range rows; none: the KSF, else the leaves). */
-export function seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[] {
-  const c = context();
-  return seekPlan(readTable(c, sheetName, table), drivers?.length ? drivers : null);
-}
+import { context, sheetOf, tableCells } from "./insights";
 
 /** Consecutive rows grouped, each run written with one call. */
 function runs(writes: { row: number; value: number }[]): { row: number; value: number }[][] {
@@ -27,33 +22,35 @@ function runs(writes: { row: number; value: number }[]): { row: number; value: n
 }
 
 /**
- * Writes the sought values into the Target column (and, for KPIs between the
- * drivers and the KGI that state a target, what their children's targets then
- * give). `rates` are the common improvements the user confirmed: if the table
- * changed since, they differ and nothing is written.
+ * Writes the goal seek's values (seekPlan, run in the sidebar on the cells it
+ * read) into the Target column: the sought values of the drivers and, for KPIs
+ * between them and the KGI that state a target, what their children's targets
+ * then give. If the table no longer holds the cells `read`, nothing is written.
  */
-export function writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten {
+export function writeSeekTargets(
+  sheetName: string,
+  table: string,
+  read: unknown,
+  writes: { row: number; value: number }[],
+): Pick<SeekWritten, "cells" | "writes"> {
   const c = context();
-  const tree = readTable(c, sheetName, table);
-  const plans = seekPlan(tree, drivers?.length ? drivers : null);
-  const same = plans.length === rates?.length && plans.every((p, k) => Math.abs(p.rate - rates[k]) <= 1e-9);
-  if (!same) throw new Error(c.t.seekChanged);
-  const range = c.ss.getSheetByName(sheetName)?.getRange(table);
-  const header = range?.getValues()[0] ?? [];
-  const column = header.findIndex((h) => cellText(h) === tree.headers.target);
-  if (!range || tree.headers.target === undefined || column < 0) throw new Error(c.t.noTargetColumn);
+  const { values } = tableCells(c, sheetName, table);
+  if (JSON.stringify(values) !== JSON.stringify(read)) throw new Error(c.t.seekChanged);
+  const target = readTree(values).headers.target;
+  const column = values[0].findIndex((h) => cellText(h) === target);
+  if (target === undefined || column < 0) throw new Error(c.t.noTargetColumn);
+  const all = Array.isArray(writes) ? writes : [];
+  for (const w of all)
+    if (!Number.isInteger(w?.row) || w.row < 2 || w.row > values.length || !Number.isFinite(w.value))
+      throw new Error(c.t.notAKpi(Number(w?.row)));
+  const range = sheetOf(c, sheetName).getRange(table);
   const sheet = range.getSheet();
-  const all = plans.flatMap((p) => p.writes).sort((a, b) => a.row - b.row);
-  const groups = runs(all);
+  const groups = runs([...all].sort((a, b) => a.row - b.row));
   for (const g of groups)
     sheet
       .getRange(range.getRow() + g[0].row - 1, range.getColumn() + column, g.length, 1)
       .setValues(g.map((w) => [w.value]));
-  return {
-    cells: all.length,
-    writes: groups.length,
-    roots: plans.map((p) => ({ row: p.row, name: p.name, unit: p.unit, goal: p.goal, combined: p.combined })),
-  };
+  return { cells: all.length, writes: groups.length };
 }
 
 /** Selects a KPI's row of the table (range row, 1 = the header), so the user sees it in the sheet. */

@@ -5,7 +5,6 @@
  * this file and in src/core. Plain data in and out (no Date objects:
  * deadlines travel as ISO strings).
  */
-import type { SeekPlan } from "../core/drivers";
 import type { Settings } from "../core/settings";
 import type { SheetPlan } from "../core/sheetPlan";
 import type {
@@ -23,7 +22,7 @@ import type {
 import { refreshAsOf } from "./asOf";
 import { addColumns, colourSelection, detectSelection } from "./detect";
 import { diagramData as dataOf, insertDiagram as insert, openDiagram } from "./diagram";
-import { seekTable as seekOf, selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
+import { selectKpi as select, writeSeekTargets as writeSeek } from "./drivers";
 import { serverText } from "./i18n";
 import { analysisData as dataForAnalysis, recordSnapshot as record } from "./insights";
 import { buildMenu, menuLang } from "./menu";
@@ -185,26 +184,20 @@ export function recordSnapshot(sheetName: string, table: string): Recorded {
 }
 
 /**
- * Sidebar: goal seek — the common improvement of the drivers that takes each KGI to its target, and each driver's new value. Nothing is written.
- * @param {string} sheetName The table's sheet.
- * @param {string} table The table's A1 range, as detectTable reported it.
- * @param {number[]} drivers Range rows of the drivers (1 = the header); empty: the KSF-marked KPIs, else the leaves.
- * @return {SeekPlan[]} Per KGI: the common improvement, each driver's new value and the targets "write as targets" would write.
- */
-export function seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[] {
-  return seekOf(sheetName, table, drivers);
-}
-
-/**
  * Sidebar: writes the goal seek's values into the Target column (one write per run of consecutive rows; no other cell).
  * @param {string} sheetName The table's sheet.
  * @param {string} table The table's A1 range, as detectTable reported it.
- * @param {number[]} drivers Range rows of the drivers, as given to seekTable.
- * @param {number[]} rates The common improvements the user confirmed; if the table changed since, nothing is written.
- * @return {SeekWritten} How many cells and writes, and whether each KGI's target now combines.
+ * @param {Array} read The table's cells as analysisData returned them: if the table changed since, nothing is written.
+ * @param {{row: number, value: number}[]} writes The values by range row (1 = the header), as seekPlan gives them.
+ * @return {{cells: number, writes: number}} How many cells and writes.
  */
-export function writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten {
-  return writeSeek(sheetName, table, drivers, rates);
+export function writeSeekTargets(
+  sheetName: string,
+  table: string,
+  read: AnalysisData["values"],
+  writes: { row: number; value: number }[],
+): Pick<SeekWritten, "cells" | "writes"> {
+  return writeSeek(sheetName, table, read, writes);
 }
 
 /**

@@ -34,12 +34,6 @@ export const SERVER_TEXT = {
       updated + kept === 0
         ? `基準日は ${today} です（更新するセルはありません）。`
         : `基準日を ${today} にしました（${updated} 個）。${kept ? `手で変えた基準日 ${kept} 個はそのままです。` : ""}`,
-    help:
-      "KPIツリーの使い方\n\n" +
-      "1. 拡張機能 › KPIツリー › 新しいツリー… でテンプレートを選び、KGI（目標・期限）と KPI を編集して新しいシートに書き込みます。\n" +
-      "2. 既存の表を選択して「ツリーをチェック」を押すと、親子関係と計算方法を読み取り、関数の列（集計・必要値・達成率・状態）と色を追加できます。\n" +
-      "3. 色は条件付き書式なので、値が変わると自動で変わり、アドオンのない共同編集者にも見えます。しきい値と色は「設定」で変えられます。\n\n" +
-      "関数: =KPI_TREE(表) =KPI_ROLLUP(表) =KPI_REQUIRED(表) =KPI_ACHIEVEMENT(実績, 目標, 方向) =KPI_STATUS(実績, 目標, 方向) =KPI_CHECK(表)",
   },
   en: {
     menuOpen: "Open KPI Tree",
@@ -70,12 +64,6 @@ export const SERVER_TEXT = {
       updated + kept === 0
         ? `The as-of date is ${today} (no cell to update).`
         : `As-of date set to ${today} (${updated} cell${updated === 1 ? "" : "s"}).${kept ? ` ${kept} as-of date${kept === 1 ? "" : "s"} you changed by hand left as they are.` : ""}`,
-    help:
-      "Using KPI Tree\n\n" +
-      "1. Extensions › KPI Tree › New tree…: pick a template, set the KGI (target, deadline) and edit the KPIs, then write them to a new sheet.\n" +
-      "2. Select an existing table and choose Check tree: the add-on reads its hierarchy and operators and can add the function columns (rollup, required, achievement, status) and colours.\n" +
-      "3. Colours are conditional formatting: they follow the values live and collaborators without the add-on see them. Change thresholds and colours in Settings.\n\n" +
-      "Functions: =KPI_TREE(table) =KPI_ROLLUP(table) =KPI_REQUIRED(table) =KPI_ACHIEVEMENT(actual, target, direction) =KPI_STATUS(actual, target, direction) =KPI_CHECK(table)",
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 

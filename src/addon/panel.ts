@@ -24,10 +24,14 @@ export function openSidebar(view: View, notice: SidebarNotice = {}): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** The help (dist/Help.html: steps and functions, in the user's language, appended after the page as for the sidebar). */
 export function showHelpDialog(): void {
-  const t = serverText(uiLang(loadSettings()));
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t.title, t.help, ui.ButtonSet.OK);
+  const lang = uiLang(loadSettings());
+  const html = HtmlService.createHtmlOutputFromFile("Help")
+    .setWidth(520)
+    .setHeight(400)
+    .append(`<script>window.KPI_HELP="${lang}";</script>`);
+  SpreadsheetApp.getUi().showModalDialog(html, serverText(lang).title);
 }
 
 /** Runs a menu action; any failure becomes an alert rather than a silent log entry. */

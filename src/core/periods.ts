@@ -6,7 +6,7 @@
  * 率), and how a function argument (`field`, `through`) names a period.
  */
 import type { MessageCode } from "./errors";
-import { type Lang, normalizeKey } from "./text";
+import { type Lang, lazy, normalizeKey } from "./text";
 import type { Aggregation, Period } from "./tree";
 import { headerField } from "./words";
 
@@ -23,14 +23,17 @@ export const AGGREGATION_WORD: Record<Lang, Record<Aggregation, string>> = {
   ja: { sum: "合計", last: "期末", avg: "平均", rate: "率" },
   en: { sum: "sum", last: "last", avg: "avg", rate: "rate" },
 };
-const AGGREGATION_BY_WORD = new Map<string, Aggregation>();
-for (const [agg, words] of Object.entries(AGGREGATION_WORDS) as [Aggregation, readonly string[]][])
-  for (const w of [AGGREGATION_WORD.ja[agg], AGGREGATION_WORD.en[agg], ...words])
-    AGGREGATION_BY_WORD.set(normalizeKey(w), agg);
+/** Built on first use: loading the bundle (every custom-function call) does no work for it. */
+const aggregationByWord = lazy(() => {
+  const byWord = new Map<string, Aggregation>();
+  for (const [agg, words] of Object.entries(AGGREGATION_WORDS) as [Aggregation, readonly string[]][])
+    for (const w of [AGGREGATION_WORD.ja[agg], AGGREGATION_WORD.en[agg], ...words]) byWord.set(normalizeKey(w), agg);
+  return byWord;
+});
 
 /** The Aggregation cell's word: null for blank (a sum), undefined for a word it does not read. */
 export function parseAggregation(text: string): Aggregation | null | undefined {
-  return text === "" ? null : AGGREGATION_BY_WORD.get(normalizeKey(text));
+  return text === "" ? null : aggregationByWord().get(normalizeKey(text));
 }
 
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";

@@ -11,7 +11,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
 import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
-import { type CustomFunction, type FormulaArgs, formula, parseCall } from "./registry";
+import { type CustomFunction, type FormulaArgs, formula, type ParamSpec, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
 export interface TableGeometry {
@@ -148,7 +148,7 @@ export function functionColumns(
 }
 
 /** Condition (for the first data row) true on rows that hold something: `COUNTA($A2:$K2)>0`. */
-function presentFormula(g: TableGeometry): string {
+export function presentFormula(g: TableGeometry): string {
   const first = g.top + 1;
   return `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
 }
@@ -221,9 +221,8 @@ export function statusWithThresholds(text: string, from: Thresholds, to: Thresho
   const written = call.args.thresholds?.replace(/\s/g, "") || thresholdsArg(DEFAULT_THRESHOLDS);
   if (written !== thresholdsArg(from)) return null;
   const args = { ...call.args, thresholds: thresholdsArg(to) };
-  return call.fn === KPI_TREE
-    ? formula(KPI_TREE, args as FormulaArgs<typeof KPI_TREE.spec.params>)
-    : formula(KPI_STATUS, args as FormulaArgs<typeof KPI_STATUS.spec.params>);
+  // Both take thresholds by that name: the same arguments, new thresholds.
+  return formula(call.fn, args as FormulaArgs<readonly ParamSpec[]>);
 }
 
 /** `$N2`: the achievement cell of the first data row, column fixed, row relative. */

@@ -6,7 +6,7 @@
  * the entry points implement ServerApi.
  */
 import type { Draft } from "../core/draft";
-import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
+import type { GapWaterfall, Sensitivity } from "../core/drivers";
 import type { HealthReport, NodeSummary } from "../core/insights";
 import type { Problem } from "../core/layout";
 import type { Op } from "../core/operators";
@@ -95,6 +95,11 @@ export interface TableReport {
   planned: string | null;
   /** How many function columns: 4 with a target column, else rollup and required only. */
   plannedCount: number;
+  /**
+   * The four single-purpose columns earlier versions wrote (KPI_ROLLUP … KPI_STATUS): true when one KPI_TREE
+   * can replace them (addFunctionColumns does), false when one of them was changed by hand (then left alone).
+   */
+  upgrade?: boolean;
 }
 
 export interface AddResult {
@@ -102,7 +107,7 @@ export interface AddResult {
   /** The function columns (L1:O12), new or already there. */
   functions: string;
   added: boolean;
-  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it). */
+  /** Existing function formulas rewritten because the table grew or shrank (KPI rows added below it), or, where the report offered `upgrade`, replaced by one KPI_TREE. */
   updated: boolean;
   /** Conditional-format rules written. */
   rules: number;
@@ -210,8 +215,13 @@ export interface ServerApi {
   /** What the sidebar analyses (analysisOf, src/sidebar/analysisData.ts) and runs its what-if on. */
   analysisData(sheetName: string, table: string): AnalysisData;
   recordSnapshot(sheetName: string, table: string): Recorded;
-  seekTable(sheetName: string, table: string, drivers: number[]): SeekPlan[];
-  writeSeekTargets(sheetName: string, table: string, drivers: number[], rates: number[]): SeekWritten;
+  /** Writes the goal seek's values (seekPlan's writes, run in the sidebar) if the table still holds `read`. */
+  writeSeekTargets(
+    sheetName: string,
+    table: string,
+    read: AnalysisData["values"],
+    writes: { row: number; value: number }[],
+  ): Pick<SeekWritten, "cells" | "writes">;
   selectKpi(sheetName: string, table: string, row: number): void;
   showDiagram(source?: DiagramSource): void;
   /** The table's cells; with a PNG, inserts it and says how many earlier diagrams of the table it replaced. */

@@ -6,8 +6,8 @@ import { formatPercent, formatValue } from "../core/format";
 import type { NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
 import type { Tree } from "../core/tree";
-import type { Analysis as Result, WhatIfResult } from "../shared/api";
-import { analysisOf, whatIfOf } from "./analysisData";
+import type { WhatIfResult } from "../shared/api";
+import { type Analysed, analysisOf, whatIfOf } from "./analysisData";
 import { Review, Trends, Validation } from "./Cycle";
 import type { Shared } from "./context";
 import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
@@ -21,7 +21,7 @@ export interface AnalysisProps extends Shared {
 
 export function Analysis(props: AnalysisProps) {
   const { t, lang, busy, sheetName, table } = props;
-  const [analysed, setAnalysed] = useState<{ analysis: Result; tree: Tree } | null>(null);
+  const [analysed, setAnalysed] = useState<Analysed | null>(null);
   const result = analysed?.analysis ?? null;
   const [recorded, setRecorded] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -160,9 +160,15 @@ export function Analysis(props: AnalysisProps) {
       ))}
 
       <h4>{t.seekTitle}</h4>
-      <GoalSeek {...props} leaves={result.leaves} ksfRows={result.ksfRows} onWritten={load} />
+      <GoalSeek
+        {...props}
+        leaves={result.leaves}
+        ksfRows={result.ksfRows}
+        analysed={analysed as Analysed}
+        onWritten={load}
+      />
 
-      <WhatIf {...props} leaves={result.leaves} tree={(analysed as { tree: Tree }).tree} />
+      <WhatIf {...props} leaves={result.leaves} tree={(analysed as Analysed).tree} />
 
       <h4>{t.history}</h4>
       <Trends {...props} history={result.history} />

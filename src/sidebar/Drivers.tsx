@@ -4,10 +4,11 @@
 // sheet. Names come from the sheet: rendered as text, never as markup.
 import { useState } from "preact/hooks";
 import { TARGET_TOLERANCE } from "../core/check";
-import type { GapWaterfall, SeekPlan, Sensitivity } from "../core/drivers";
+import { type GapWaterfall, type SeekPlan, type Sensitivity, seekPlan } from "../core/drivers";
 import { formatGap, formatValue } from "../core/format";
 import type { NodeSummary } from "../core/insights";
 import type { SeekWritten } from "../shared/api";
+import { type Analysed, seekWrites, seekWritten } from "./analysisData";
 import type { Shared } from "./context";
 import { server } from "./server";
 
@@ -104,7 +105,9 @@ const combines = (r: SeekWritten["roots"][number]) =>
   r.combined !== null && Math.abs(r.combined - r.goal) <= TARGET_TOLERANCE * Math.abs(r.goal);
 
 /** Goal seek: drivers as checkboxes, the common %, each new value, and "write as targets" after a confirmation. */
-export function GoalSeek(props: TableProps & { leaves: NodeSummary[]; ksfRows: number[]; onWritten(): void }) {
+export function GoalSeek(
+  props: TableProps & { leaves: NodeSummary[]; ksfRows: number[]; analysed: Analysed; onWritten(): void },
+) {
   const { t, lang, busy, leaves } = props;
   const initial = props.ksfRows.length ? props.ksfRows : leaves.map((l) => l.row);
   const [chosen, setChosen] = useState<number[]>(initial);
@@ -119,18 +122,17 @@ export function GoalSeek(props: TableProps & { leaves: NodeSummary[]; ksfRows: n
   };
   const seek = async () => {
     setWritten(null);
-    const r = await props.run(t.seeking, () => server.seekTable(props.sheetName, props.table, chosen));
+    // On the tree the analysis read: no server call; writing checks that the table is still what was read.
+    const r = await props.run(t.seeking, async () => seekPlan(props.analysed.tree, chosen.length ? chosen : null));
     if (r) setPlans(r);
   };
   const write = async () => {
     if (!plans) return;
     setConfirming(false);
-    const r = await props.run(t.writingTargets, () =>
-      server.writeSeekTargets(
-        props.sheetName,
-        props.table,
-        chosen,
-        plans.map((p) => p.rate),
+    const r = await props.run(t.writingTargets, async () =>
+      seekWritten(
+        plans,
+        await server.writeSeekTargets(props.sheetName, props.table, props.analysed.read, seekWrites(plans)),
       ),
     );
     if (!r) return;

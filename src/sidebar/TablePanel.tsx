@@ -11,7 +11,7 @@ import { server } from "./server";
 export function TablePanel(props: Shared & { auto: boolean }) {
   const { t, busy } = props;
   const [report, setReport] = useState<TableReport | null>(null);
-  const [added, setAdded] = useState<AddResult | null>(null);
+  const [added, setAdded] = useState<(AddResult & { upgraded?: boolean }) | null>(null);
   const [analysing, setAnalysing] = useState(false);
 
   const read = async () => {
@@ -30,8 +30,10 @@ export function TablePanel(props: Shared & { auto: boolean }) {
       server.addFunctionColumns(report.sheetName, report.table, report.functions ? null : report.planned),
     );
     if (r) {
-      setAdded(r);
-      setReport({ ...report, functions: r.functions, planned: null });
+      // Offered and rewritten: the four single-purpose formulas are one KPI_TREE now.
+      const upgraded = report.upgrade && r.updated;
+      setAdded({ ...r, upgraded });
+      setReport({ ...report, functions: r.functions, planned: null, upgrade: upgraded ? undefined : report.upgrade });
     }
   };
 
@@ -88,17 +90,26 @@ export function TablePanel(props: Shared & { auto: boolean }) {
           />
           <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
           {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
+          {report.upgrade === undefined ? null : (
+            <p data-testid="upgrade">{report.upgrade ? t.upgradeOffer : t.upgradeEdited}</p>
+          )}
           {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
           {report.ok && (report.planned || report.functions) ? (
             <div class="actions">
               <button type="button" class="action" data-testid="add" disabled={!!busy} onClick={add}>
-                {report.functions ? t.recolor : t.addColumns}
+                {report.upgrade ? t.upgrade : report.functions ? t.recolor : t.addColumns}
               </button>
             </div>
           ) : null}
           {added ? (
             <p class="done" role="status">
-              {added.added ? t.added(added.functions) : added.updated ? t.stretched(added.functions) : t.recolored}
+              {added.added
+                ? t.added(added.functions)
+                : added.upgraded
+                  ? t.upgraded(added.functions)
+                  : added.updated
+                    ? t.stretched(added.functions)
+                    : t.recolored}
             </p>
           ) : null}
           {report.ok ? (

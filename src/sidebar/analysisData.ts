@@ -6,7 +6,7 @@
  * waterfalls, trends, review cells, and the what-if on the same tree.
  */
 import { whatIf } from "../core/analysis";
-import { gapWaterfalls, sensitivityRanking } from "../core/drivers";
+import { gapWaterfalls, type SeekPlan, sensitivityRanking } from "../core/drivers";
 import { healthReport, historySeries, label, summaries } from "../core/insights";
 import { readTree } from "../core/layout";
 import type { ReviewCells } from "../core/review";
@@ -17,10 +17,32 @@ import type { Tree } from "../core/tree";
 import { kgiOf, periodTrends, snapshotTrends } from "../core/trends";
 import { unitsFromFormats } from "../core/units";
 import { headerField } from "../core/words";
-import type { Analysis, AnalysisData, WhatIfResult } from "../shared/api";
+import type { Analysis, AnalysisData, SeekWritten, WhatIfResult } from "../shared/api";
+
+/** An analysis, with the tree its what-if and goal seek run on and the cells it was read from. */
+export interface Analysed {
+  analysis: Analysis;
+  tree: Tree;
+  read: AnalysisData["values"];
+}
+
+/**
+ * The goal seek's "write as targets": the sought values of every plan, and what the sidebar shows after
+ * the server wrote them (how many cells and writes, and whether each KGI's target now combines).
+ */
+export function seekWrites(plans: readonly SeekPlan[]): { row: number; value: number }[] {
+  return plans.flatMap((p) => p.writes).sort((a, b) => a.row - b.row);
+}
+
+export function seekWritten(plans: readonly SeekPlan[], done: { cells: number; writes: number }): SeekWritten {
+  return {
+    ...done,
+    roots: plans.map((p) => ({ row: p.row, name: p.name, unit: p.unit, goal: p.goal, combined: p.combined })),
+  };
+}
 
 /** The table's tree (units from the number formats, as the server's readers take them) and its analysis in `lang`. */
-export function analysisOf(data: AnalysisData, lang: Lang, thresholds: Thresholds): { analysis: Analysis; tree: Tree } {
+export function analysisOf(data: AnalysisData, lang: Lang, thresholds: Thresholds): Analysed {
   const { values } = data;
   const tree = readTree(values);
   unitsFromFormats(tree, values[0], data.formats);
@@ -50,7 +72,7 @@ export function analysisOf(data: AnalysisData, lang: Lang, thresholds: Threshold
     }),
     review: { ...reviewCells(values, tree), today: data.today },
   };
-  return { analysis, tree };
+  return { analysis, tree, read: values };
 }
 
 /** The Review and Updated cells of each KPI as text (dates already the spreadsheet's days), for the review list. */

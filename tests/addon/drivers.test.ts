@@ -3,10 +3,8 @@
 // google.script.run calls them.
 import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET, sampleStandin } from "../../dev/preview/sample";
-import type { SeekPlan } from "../../src/core/drivers";
-import type { SeekWritten } from "../../src/shared/api";
 import { DIST } from "../helpers/dist";
-import { analyze } from "../helpers/sidebar";
+import { analyze, seek, writeSeek } from "../helpers/sidebar";
 import { callsOf } from "./helpers";
 
 const TABLE = "A1:H10";
@@ -32,7 +30,8 @@ describe("goal seek and write as targets", () => {
   it("seeks over the chosen drivers, writing nothing", () => {
     const s = sampleStandin(DIST);
     const before = s.values(SAMPLE_SHEET, TABLE);
-    const [plan] = s.run("seekTable", SAMPLE_SHEET, TABLE, [ROW.calls, ROW.appoint]) as SeekPlan[];
+    s.resetCalls();
+    const [plan] = seek(s, SAMPLE_SHEET, TABLE, [ROW.calls, ROW.appoint]).plans;
     expect(plan.rate).toBeCloseTo(0.1605177, 6);
     expect(plan.drivers.map((d) => d.name)).toEqual(["架電数", "アポ率"]);
     expect(plan.drivers[0].value).toBeCloseTo(900 * (1 + plan.rate), 9);
@@ -43,9 +42,10 @@ describe("goal seek and write as targets", () => {
   it("writes every leaf's value and the stated targets above them in one write; the KGI's target then combines", () => {
     const s = sampleStandin(DIST);
     const before = s.values(SAMPLE_SHEET, "A1:M10");
-    const [plan] = s.run("seekTable", SAMPLE_SHEET, TABLE, []) as SeekPlan[];
+    const sought = seek(s, SAMPLE_SHEET, TABLE, []);
+    const [plan] = sought.plans;
     s.resetCalls();
-    const done = s.run("writeSeekTargets", SAMPLE_SHEET, TABLE, [], [plan.rate]) as SeekWritten;
+    const done = writeSeek(s, SAMPLE_SHEET, TABLE, sought);
     expect(done).toMatchObject({ cells: 7, writes: 1 });
     expect(done.roots[0].combined).toBeCloseTo(20_000_000, 3);
     expect(callsOf(s)["Range.setValues"]).toBe(1);
@@ -63,9 +63,18 @@ describe("goal seek and write as targets", () => {
 
   it("refuses to write when the table changed since the seek", () => {
     const s = sampleStandin(DIST);
-    const [plan] = s.run("seekTable", SAMPLE_SHEET, TABLE, []) as SeekPlan[];
+    const sought = seek(s, SAMPLE_SHEET, TABLE, []);
     s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SAMPLE_SHEET)!.getRange("F5").setValue(800);
-    expect(() => s.run("writeSeekTargets", SAMPLE_SHEET, TABLE, [], [plan.rate])).toThrow(/表が変わりました/);
+    expect(() => writeSeek(s, SAMPLE_SHEET, TABLE, sought)).toThrow(/表が変わりました/);
+    const before = s.values(SAMPLE_SHEET, TABLE);
+    // Only range rows of the table, with finite values: anything else is refused before a write.
+    for (const writes of [[{ row: 1, value: 5 }], [{ row: 11, value: 5 }], [{ row: 3, value: null }]]) {
+      const fresh = seek(s, SAMPLE_SHEET, TABLE, []);
+      expect(() => s.run("writeSeekTargets", SAMPLE_SHEET, TABLE, fresh.read, writes)).toThrow(
+        /行目は表の指標ではありません/,
+      );
+    }
+    expect(s.values(SAMPLE_SHEET, TABLE)).toEqual(before);
   });
 
   it("selects a KPI's row in one call", () => {

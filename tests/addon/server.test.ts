@@ -10,6 +10,7 @@ import { sheetPlan } from "../../src/core/sheetPlan";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
 import type { SidebarState } from "../../src/shared/api";
+import { HELP_TEXT } from "../../src/sidebar/help";
 import { writeTree } from "../helpers/sidebar";
 import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
@@ -45,6 +46,21 @@ describe("menu", () => {
       ]);
       expect(items[0].caption).toBe(open);
       expect(items[2].caption).toBe(colours);
+    }
+  });
+
+  it("Help opens dist/Help.html as a dialog in the user's language, both languages' help inside the page", () => {
+    for (const [locale, lang, title] of [
+      ["ja_JP", "ja", "KPIツリー"],
+      ["en_US", "en", "KPI Tree"],
+    ]) {
+      const s = addon({ locale });
+      s.run("showHelp");
+      expect(s.ui.dialogs).toHaveLength(1);
+      const [dialog] = s.ui.dialogs;
+      expect(dialog).toMatchObject({ title, modal: true });
+      expect(dialog.html.endsWith(`<script>window.KPI_HELP="${lang}";</script>`)).toBe(true);
+      for (const text of [HELP_TEXT.ja.steps[1], HELP_TEXT.en.steps[1]]) expect(dialog.html).toContain(text);
     }
   });
 

@@ -85,10 +85,11 @@ describe("dist/", () => {
   // date kept current, the year-to-date columns, the review and trend data: cycle lane) adds 9 KB, 124.8 KiB, so
   // 126 KiB. The wizard's sheet is then laid out by the sidebar (src/core/sheetPlan.ts), the server only writes it:
   // 113.1 KiB; the analysis and its what-if then run in the sidebar too (src/sidebar/analysisData.ts): 106.9 KiB,
-  // so 107 KiB until the goal is reached (see the README's Speed).
+  // and the help (dist/Help.html) and the goal seek (the server only writes its values) leave it too, and the build
+  // returns the exports as one object literal: 103.7 KiB, so 104 KiB until the goal is reached (see the README's Speed).
   // The development build that npm run push sends to the development script is unminified and not held to it.
-  it("stays within its size budget (107 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
-    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(107 * 1024);
+  it("stays within its size budget (104 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
+    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(104 * 1024);
     expect(JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")).exceptionLogging).toBe("NONE");
   });
 

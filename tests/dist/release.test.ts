@@ -21,6 +21,7 @@ describe("the production build (dist/)", () => {
       "Code.js",
       "Code.js.map",
       "Diagram.html",
+      "Help.html",
       "Sidebar.html",
       "appsscript.json",
     ]);

@@ -121,6 +121,11 @@ describe("built sidebar", () => {
     expect(html).toContain("nodeSize");
   });
 
+  it("the help dialog is one self-contained HTML file too", () => {
+    const html = readFileSync(`${DIST}/Help.html`, "utf8");
+    expect(/<script[^>]+src=|<link[^>]+stylesheet|https?:\/\/(?!www\.w3\.org)/i.test(html)).toBe(false);
+  });
+
   it("renders user text through text nodes only: no innerHTML in our sidebar code", () => {
     for (const file of readdirSync("src/sidebar")) {
       const source = readFileSync(`src/sidebar/${file}`, "utf8");

@@ -70,6 +70,17 @@ describe("custom functions from the built bundle", () => {
     ]);
   });
 
+  it("spills a formula over cells the same write clears, as Sheets writes a block at once", () => {
+    const s = tree();
+    const row = s.globals.SpreadsheetApp.getActive().getRange("KPI!H2:I2");
+    row.setFormulas([["=KPI_ROLLUP(A1:F6)", "=KPI_ACHIEVEMENT(H2:H6,E2:E6)"]]);
+    row.setFormulas([["=KPI_TREE(A1:F6)", ""]]);
+    expect(s.values("KPI", "H2:I3")).toEqual([
+      [19800000, 20000000],
+      [18, 20],
+    ]);
+  });
+
   it("shows #REF! when the spill is blocked, like Sheets", () => {
     const s = tree();
     s.type("KPI", "H4", "blocker");

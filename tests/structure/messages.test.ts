@@ -13,6 +13,7 @@ import { PLAN_TEXT } from "../../src/core/sheetPlan";
 import { UNIT_TEXT } from "../../src/core/units";
 import { DIRECTION_WORD } from "../../src/core/value";
 import { FUNCTION_HEADERS, HEADER, headerField, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
+import { HELP_TEXT } from "../../src/sidebar/help";
 import { TEXT as SIDEBAR_TEXT } from "../../src/sidebar/i18n";
 
 type Catalogue = { ja: unknown; en: unknown };
@@ -56,6 +57,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   "server and menu": SERVER_TEXT,
   "new sheet (wizard)": PLAN_TEXT,
   sidebar: SIDEBAR_TEXT,
+  help: HELP_TEXT,
 };
 
 describe("message catalogues", () => {
