@@ -14,7 +14,7 @@
  * - never `-0`, never NaN or Infinity (a missing or non-finite value is `–`).
  */
 import type { Lang } from "./text";
-import type { Tree } from "./tree";
+import type { Frame, Tree } from "./tree";
 import { unitKind } from "./units";
 import type { Direction } from "./value";
 
@@ -170,20 +170,15 @@ export function requiredAmount(value: number, unit: string, direction: Direction
 /**
  * Required values as KPI_REQUIRED and KPI_TREE write them to the sheet, whose
  * formats round only to the nearest: requiredAmount per KPI (21 meetings, not
- * 20.83), so the sheet shows what the sidebar says. Each unit is classified once.
+ * 20.83), so the sheet shows what the sidebar says. Rounds `need` (NaN for
+ * blank, indexed like the frame's nodes) in place; each unit is classified once.
  */
-export function requiredAmounts(tree: Pick<Tree, "nodes">, need: readonly (number | null)[]): (number | null)[] {
-  const styles = new Map<string, NumberStyle>();
-  return need.map((value, i) => {
-    const node = tree.nodes[i];
-    if (value === null) return null;
-    let style = styles.get(node.unit);
-    if (style === undefined) {
-      style = numberStyle(node.unit);
-      styles.set(node.unit, style);
-    }
-    return requirementNumber(value, style, node.direction);
-  });
+export function requiredAmounts(f: Pick<Frame, "unit" | "units" | "lower">, need: Float64Array): Float64Array {
+  const styles = f.units.map(numberStyle);
+  for (let i = 0; i < need.length; i++)
+    if (!Number.isNaN(need[i]))
+      need[i] = requirementNumber(need[i], styles[f.unit[i]], f.lower[i] ? "lower" : "higher");
+  return need;
 }
 
 /** An achievement rate (1 = 100%), to one decimal as the sheet's `0.0%` column: 79.2%, 100%. */

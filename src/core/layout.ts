@@ -1,9 +1,25 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
-import { parseOp } from "./operators";
+import { OPS, parseOp } from "./operators";
 import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
-import { type Field, type HierarchyForm, type KpiNode, NO_CHILDREN, type Period, preorder, type Tree } from "./tree";
-import { type Direction, isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
+import {
+  type Aggregation,
+  type Field,
+  type Frame,
+  framed,
+  type HierarchyForm,
+  type KpiNode,
+  link,
+  NO_CHILDREN,
+  NO_OP,
+  newFrame,
+  opCode,
+  orNull,
+  type Period,
+  type Tree,
+  unitCoder,
+} from "./tree";
+import { isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
 import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
 const KSF_FALSE = new Set(["false", "no", "n", "0", "×", "x", "-", "いいえ"]);
@@ -136,24 +152,17 @@ export function diagnose(input: unknown): Diagnosis {
   const problems = new Problems(lang);
   const shape = readShape(grid, lang, problems);
   if (!shape) return { tree: null, problems: problems.list };
-  const nodes = readRows(grid, shape, problems);
+  const rows = readRows(grid, shape, problems);
   const { form, outline, headers } = shape;
-  if (form === "parent") linkByParent(nodes, grid, shape, problems);
-  else if (form === "level") linkByDepth(nodes, problems, headers.level, 0);
+  if (form === "parent") linkByParent(rows, grid, shape, problems);
+  else if (form === "level") linkByDepth(rows, problems, headers.level, 0);
   // Outline depths are column offsets; people count columns from 1.
-  else linkByDepth(nodes, problems, cellText(header[outline[0]]), 1);
-  const tree: Tree = {
-    lang,
-    form,
-    nodes,
-    roots: [],
-    order: [],
-    rowCount: grid.length - 1,
-    headers,
-    periods: shape.periodList,
-  };
-  breakCycles(tree, problems);
-  checkOperators(tree, problems);
+  else linkByDepth(rows, problems, cellText(header[outline[0]]), 1);
+  const roots = breakCycles(rows, headers.parent, problems);
+  checkOperators(rows, headers.op ?? HEADER[lang].op, problems);
+  const tree = framed({ lang, form, roots, rowCount: grid.length - 1, headers, periods: shape.periodList }, rows, () =>
+    nodesOf(rows, grid, shape),
+  );
   return { tree, problems: problems.list };
 }
 
@@ -162,8 +171,10 @@ interface Shape extends Columns {
   periodList: Period[];
   lang: Lang;
   form: HierarchyForm;
-  col: (row: Cell[], f: Field) => Cell;
 }
+
+/** The cell of a row in column `c` (null where the table has no such column). */
+const cellAt = (cells: Cell[], c: number | undefined): Cell => (c === undefined ? null : (cells[c] ?? null));
 
 /** The header: which column holds what, and which of the three hierarchy forms the table uses. */
 function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
@@ -181,10 +192,9 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length + clash.length > 1)
     return problems.fatal("twoHierarchies", { row: 1 }, { forms: [...forms, ...clash].join(", ") });
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
-  const col = (row: Cell[], f: Field): Cell => row[fields[f] ?? -1] ?? null;
   const grouped = groupPeriods(periods);
   for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
-  return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0], col };
+  return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0] };
 }
 
 const NO_VALUE: ParsedNumber = { value: null };
@@ -224,9 +234,11 @@ interface Readers {
   direction: (cell: Cell) => ReturnType<typeof parseDirection>;
   level: (cell: Cell) => number | undefined;
   flag: (cell: Cell) => boolean;
+  /** A unit's number in the frame's units. */
+  unit: (unit: string) => number;
 }
 
-function readers(problems: Problems): Readers {
+function readers(problems: Problems, unit: (unit: string) => number): Readers {
   const readCell = numberReader();
   return {
     // A number or blank cell needs no reading (null here); text is read once per distinct text.
@@ -241,37 +253,53 @@ function readers(problems: Problems): Readers {
     direction: rememberText(parseDirection),
     level: rememberText(readLevel),
     flag: rememberText(readFlag),
+    unit,
   };
 }
 
-/** Each non-blank row as a node (unlinked), in row order; a row whose level cannot be read is left out. */
-function readRows(grid: Cell[][], shape: Shape, problems: Problems): KpiNode[] {
+/** The rows read so far: a frame (its columns as long as the table; `size` counts the rows read) and the Aggregation column. */
+interface Rows extends Frame {
+  aggregation: (Aggregation | undefined)[];
+}
+
+/** Each non-blank row as an unlinked node, in row order; a row whose level cannot be read is left out. */
+function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
   const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
-  const nodes: KpiNode[] = [];
-  const read = readers(problems);
+  const { outline, fields } = shape;
+  // Names are read again from the row when a message needs one: the first outline cell with text, or the Name cell.
+  const rows: Rows = Object.assign(
+    newFrame(shape.lang, grid.length - 1, (i) => {
+      const cells = grid[rows.row[i] - 1];
+      if (shape.form !== "outline") return cellText(cells[fields.name as number]);
+      for (const c of outline) if (cellText(cells[c])) return cellText(cells[c]);
+      return "";
+    }),
+    { aggregation: [] },
+  );
+  rows.size = 0;
+  const read = readers(problems, unitCoder(rows.units));
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (allBlank(cells, relevant)) continue;
-    const node = readRow(grid, r, shape, problems, read);
-    if (!node) continue;
-    node.index = nodes.length;
-    nodes.push(node);
-    readPeriodValues(cells, node, shape, read);
+    const name = readRow(grid, r, shape, problems, read, rows);
+    if (name === null) continue;
+    readPeriodValues(cells, r + 1, name, shape, read);
+    rows.size++;
   }
-  return nodes;
+  return rows;
 }
 
-/** The name and outline depth of a row (depth 0 outside the outline form). */
-function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems): { name: string; depth: number } {
-  const { outline, headers, form, col } = shape;
+/** The name of row `r`, and its outline depth into `depth[i]` (0 outside the outline form). */
+function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems, depth: Int32Array, i: number): string {
+  const { outline, headers, form, fields } = shape;
   const cells = grid[r];
+  depth[i] = 0;
   if (form !== "outline") {
-    const name = cellText(col(cells, "name"));
+    const name = cellText(cellAt(cells, fields.name));
     if (!name) problems.error("missingName", { row: r + 1, column: headers.name });
-    return { name, depth: 0 };
+    return name;
   }
   let name = "";
-  let depth = 0;
   for (let k = 0; k < outline.length; k++) {
     const text = cellText(cells[outline[k]]);
     if (!text) continue;
@@ -280,148 +308,209 @@ function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems): 
       break;
     }
     name = text;
-    depth = k;
+    depth[i] = k;
   }
   if (!name) problems.error("missingName", { row: r + 1, column: cellText(grid[0][outline[0]]) });
-  return { name, depth };
+  return name;
 }
 
-/** One row as an unlinked node; null when its level cannot be read. */
-function readRow(grid: Cell[][], r: number, shape: Shape, problems: Problems, read: Readers): KpiNode | null {
-  const { headers, form, col } = shape;
+/** Reads row `r` into `rows` at `rows.size`: its name, or null when its level cannot be read (the row is left out). */
+function readRow(
+  grid: Cell[][],
+  r: number,
+  shape: Shape,
+  problems: Problems,
+  read: Readers,
+  rows: Rows,
+): string | null {
+  const { headers, form, fields } = shape;
   const cells = grid[r];
   const row = r + 1;
-  let { name, depth } = readName(grid, r, shape, problems);
-  const where = { row, name };
-  const targetCell = col(cells, "target");
-  const actualCell = col(cells, "actual");
+  const i = rows.size;
+  const name = readName(grid, r, shape, problems, rows.depth, i);
+  const targetCell = cellAt(cells, fields.target);
+  const actualCell = cellAt(cells, fields.actual);
   const target = read.value(targetCell, row, name, headers.target);
   const actual = read.value(actualCell, row, name, headers.actual);
-  const dirCell = col(cells, "direction");
+  const dirCell = cellAt(cells, fields.direction);
   const stated = read.direction(dirCell);
   if (stated === undefined)
-    problems.error("badDirection", { ...where, column: headers.direction }, { text: cellText(dirCell) });
-  const direction: Direction = stated ?? target?.direction ?? actual?.direction ?? "higher";
+    problems.error("badDirection", { row, name, column: headers.direction }, { text: cellText(dirCell) });
 
-  const opText = cellText(col(cells, "op"));
+  const opText = cellText(cellAt(cells, fields.op));
   const parsedOp = opText ? read.op(opText) : null;
-  if (parsedOp === undefined) problems.error("unknownOp", { ...where, column: headers.op }, { text: opText });
-  const aggText = cellText(col(cells, "aggregation"));
+  if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: headers.op }, { text: opText });
+  const aggText = cellText(cellAt(cells, fields.aggregation));
   const aggregation = parseAggregation(aggText);
   if (aggregation === undefined)
-    problems.error("badAggregation", { ...where, column: headers.aggregation }, { text: aggText });
+    problems.error("badAggregation", { row, name, column: headers.aggregation }, { text: aggText });
 
   if (form === "level") {
-    const levelCell = col(cells, "level");
+    const levelCell = cellAt(cells, fields.level);
     const level = read.level(levelCell);
     if (level === undefined) {
-      problems.error("badLevel", { ...where, column: headers.level }, { text: cellText(levelCell) });
+      problems.error("badLevel", { row, name, column: headers.level }, { text: cellText(levelCell) });
       return null;
     }
-    depth = level;
+    rows.depth[i] = level;
   }
-  const node: KpiNode = {
-    index: 0,
-    row,
-    name,
-    id: cellText(col(cells, "id")),
-    parent: -1,
-    children: NO_CHILDREN,
-    depth,
-    // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
-    op: parsedOp === undefined ? "none" : parsedOp,
-    target: target ? target.value : (plainValue(targetCell) ?? null),
-    actual: actual ? actual.value : (plainValue(actualCell) ?? null),
-    direction,
-    unit: cellText(col(cells, "unit")) || target?.unit || actual?.unit || "",
-    owner: cellText(col(cells, "owner")),
-    deadline: col(cells, "deadline") ?? null,
-    ksf: shape.fields.ksf !== undefined && read.flag(cells[shape.fields.ksf]),
-  };
-  if (aggregation) node.aggregation = aggregation;
-  return node;
+  rows.row[i] = row;
+  // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
+  rows.op[i] = opCode(parsedOp === undefined ? "none" : parsedOp);
+  rows.target[i] = target ? (target.value ?? Number.NaN) : (plainValue(targetCell) ?? Number.NaN);
+  rows.actual[i] = actual ? (actual.value ?? Number.NaN) : (plainValue(actualCell) ?? Number.NaN);
+  rows.lower[i] = (stated ?? target?.direction ?? actual?.direction) === "lower" ? 1 : 0;
+  rows.unit[i] = read.unit(cellText(cellAt(cells, fields.unit)) || target?.unit || actual?.unit || "");
+  if (aggregation) rows.aggregation[i] = aggregation;
+  return name;
 }
 
 /** A node's value in each period column, read as leniently as Target and Actual (blank where a period has no such column). */
-function readPeriodValues(cells: Cell[], node: KpiNode, shape: Shape, read: Readers): void {
+function readPeriodValues(cells: Cell[], row: number, name: string, shape: Shape, read: Readers): void {
   for (const period of shape.periodList)
     for (const measure of ["target", "actual"] as const) {
       const c = period.column[measure];
       const cell = c === undefined ? null : cells[c];
-      const reading = c === undefined ? NO_VALUE : read.value(cell, node.row, node.name, period.header[measure]);
+      const reading = c === undefined ? NO_VALUE : read.value(cell, row, name, period.header[measure]);
       period.values[measure].push(reading ? reading.value : (plainValue(cell) ?? null));
     }
 }
 
-function linkByParent(nodes: KpiNode[], grid: Cell[][], shape: Shape, problems: Problems): void {
-  const { headers } = shape;
-  const byId = headers.id !== undefined;
-  const parentAt = shape.fields.parent as number;
-  // Each key's first row; rows sharing a name (no ID column) are listed apart, for the ambiguity error.
-  const index = new Map<string, number>();
-  const shared = new Map<string, number[]>();
-  for (const node of nodes) {
-    const key = byId ? node.id : node.name;
+/** The nodes of a reading, made when first asked for (the custom functions compute from its columns). */
+function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
+  const { first, kids } = rows;
+  const { fields } = shape;
+  const flag = rememberText(readFlag);
+  const nodes: KpiNode[] = new Array(rows.size);
+  for (let i = 0; i < rows.size; i++) {
+    const cells = grid[rows.row[i] - 1];
+    const node: KpiNode = {
+      index: i,
+      row: rows.row[i],
+      name: rows.name(i),
+      id: cellText(cellAt(cells, fields.id)),
+      parent: rows.parent[i],
+      children: first[i] === first[i + 1] ? NO_CHILDREN : Array.from(kids.subarray(first[i], first[i + 1])),
+      depth: rows.depth[i],
+      op: OPS[rows.op[i]] ?? null,
+      target: orNull(rows.target[i]),
+      actual: orNull(rows.actual[i]),
+      direction: rows.lower[i] ? "lower" : "higher",
+      unit: rows.units[rows.unit[i]],
+      owner: cellText(cellAt(cells, fields.owner)),
+      deadline: cellAt(cells, fields.deadline) ?? null,
+      ksf: fields.ksf !== undefined && flag(cells[fields.ksf]),
+    };
+    const aggregation = rows.aggregation[i];
+    if (aggregation) node.aggregation = aggregation;
+    nodes[i] = node;
+  }
+  return nodes;
+}
+
+/** FNV-style hash of a text, mixed so that IDs such as k1, k2 … spread over the table. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * The first row of each non-blank key, as a lookup (-1 for a key no row has),
+ * telling `again` each later row with a key already seen. An open-addressing
+ * table of row indices: a Map of 100,000 IDs costs several times the reading.
+ */
+function keyIndex(size: number, keyOf: (i: number) => string, again: (i: number, first: number) => void) {
+  let capacity = 2;
+  while (capacity < 1.5 * size) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  // Each slot's hash, so a probe reads the key again only when the hashes match.
+  const hashes = new Int32Array(capacity);
+  const slot = (key: string, hash: number) => {
+    let s = hash & mask;
+    while (slots[s] >= 0 && (hashes[s] !== hash || keyOf(slots[s]) !== key)) s = (s + 1) & mask;
+    hashes[s] = hash;
+    return s;
+  };
+  for (let i = 0; i < size; i++) {
+    const key = keyOf(i);
     if (!key) continue;
-    const first = index.get(key);
-    if (first === undefined) index.set(key, node.index);
-    else if (byId)
+    const s = slot(key, hashText(key));
+    if (slots[s] < 0) slots[s] = i;
+    else again(i, slots[s]);
+  }
+  return (key: string) => slots[slot(key, hashText(key))];
+}
+
+function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
+  const { headers, fields } = shape;
+  const byId = headers.id !== undefined;
+  const parentAt = fields.parent as number;
+  // A row's key is its ID (or name) cell, read again where needed rather than kept per row.
+  const keyAt = (byId ? fields.id : fields.name) as number;
+  const keyOf = (i: number) => cellText(grid[rows.row[i] - 1][keyAt]);
+  // Rows sharing a name (no ID column) are listed apart, for the ambiguity error.
+  const shared = new Map<string, number[]>();
+  const find = keyIndex(rows.size, keyOf, (i, first) => {
+    const key = keyOf(i);
+    if (byId)
       problems.error(
         "duplicateId",
-        { row: node.row, name: node.name, column: headers.id },
-        { id: key, firstRow: nodes[first].row },
+        { row: rows.row[i], name: rows.name(i), column: headers.id },
+        { id: key, firstRow: rows.row[first] },
       );
-    else shared.set(key, [...(shared.get(key) ?? [first]), node.index]);
-  }
+    else {
+      const list = shared.get(key);
+      if (list) list.push(i);
+      else shared.set(key, [first, i]);
+    }
+  });
   // Siblings usually sit together: the key of the row above is looked up once for all of them.
   let lastKey = "";
-  let lastMatch: number | undefined;
-  for (const node of nodes) {
-    const parentKey = cellText(grid[node.row - 1][parentAt]);
+  let lastMatch = -1;
+  for (let i = 0; i < rows.size; i++) {
+    const parentKey = cellText(grid[rows.row[i] - 1][parentAt]);
     if (!parentKey) continue;
     if (parentKey !== lastKey) {
       lastKey = parentKey;
-      lastMatch = index.get(parentKey);
+      lastMatch = find(parentKey);
     }
-    const match = lastMatch;
-    if (match === undefined) problems.error("unknownParent", parentWhere(node, headers), { parent: parentKey });
+    const where = () => ({ row: rows.row[i], name: rows.name(i), column: headers.parent });
+    if (lastMatch < 0) problems.error("unknownParent", where(), { parent: parentKey });
     else if (shared.size && shared.has(parentKey))
-      problems.error("ambiguousParent", parentWhere(node, headers), {
+      problems.error("ambiguousParent", where(), {
         parent: parentKey,
-        rows: (shared.get(parentKey) as number[]).map((m) => nodes[m].row).join(", "),
+        rows: (shared.get(parentKey) as number[]).map((m) => rows.row[m]).join(", "),
       });
-    else if (match === node.index) problems.error("cycle", parentWhere(node, headers));
-    else node.parent = match;
+    else if (lastMatch === i) problems.error("cycle", where());
+    else rows.parent[i] = lastMatch;
   }
 }
 
-const parentWhere = (node: KpiNode, headers: Shape["headers"]): Where => ({
-  row: node.row,
-  name: node.name,
-  column: headers.parent,
-});
-
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */
-function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | undefined, shown: number): void {
+function linkByDepth(rows: Rows, problems: Problems, column: string | undefined, shown: number): void {
+  const { depth } = rows;
   let top = Number.POSITIVE_INFINITY;
-  for (const node of nodes) top = Math.min(top, node.depth);
-  const stack: KpiNode[] = [];
-  for (const node of nodes) {
-    while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
-    const where = { row: node.row, name: node.name, column };
-    const above = stack[stack.length - 1];
-    if (!above) {
-      if (node.depth !== top) problems.error("noParentAbove", where, { level: node.depth + shown });
+  for (let i = 0; i < rows.size; i++) top = Math.min(top, depth[i]);
+  const stack = new Int32Array(rows.size);
+  let height = 0;
+  for (let i = 0; i < rows.size; i++) {
+    while (height && depth[stack[height - 1]] >= depth[i]) height--;
+    const where = { row: rows.row[i], name: rows.name(i), column };
+    if (!height) {
+      if (depth[i] !== top) problems.error("noParentAbove", where, { level: depth[i] + shown });
     } else {
-      if (node.depth !== above.depth + 1)
+      const above = stack[height - 1];
+      if (depth[i] !== depth[above] + 1)
         problems.error("levelJump", where, {
-          from: above.depth + shown,
-          to: node.depth + shown,
-          expected: above.depth + 1 + shown,
+          from: depth[above] + shown,
+          to: depth[i] + shown,
+          expected: depth[above] + 1 + shown,
         });
-      node.parent = above.index;
+      rows.parent[i] = above;
     }
-    stack.push(node);
+    stack[height++] = i;
   }
 }
 
@@ -430,62 +519,51 @@ function linkByDepth(nodes: KpiNode[], problems: Problems, column: string | unde
  * themselves are reported once per loop (at its first row, as the functions
  * always have) and the loop is cut there, so every node is in `order`.
  */
-function breakCycles(tree: Tree, problems: Problems): void {
-  const { nodes } = tree;
-  const reached = link(tree);
+function breakCycles(rows: Rows, column: string | undefined, problems: Problems): number[] {
+  const { size, parent } = rows;
+  const reached = link(rows);
   // Every node is reached once from a root unless some sit on a loop.
-  if (tree.order.length === nodes.length) return;
+  if (rows.order.length === size) return rootsOf(rows);
   // Walk up from each unreached node; a walk that meets itself has found a new loop.
-  const walk = new Int32Array(nodes.length).fill(-1);
-  for (const start of nodes) {
-    if (reached[start.index] || walk[start.index] >= 0) continue;
-    let i = start.index;
+  const walk = new Int32Array(size).fill(-1);
+  for (let start = 0; start < size; start++) {
+    if (reached[start] || walk[start] >= 0) continue;
+    let i = start;
     while (walk[i] < 0 && !reached[i]) {
-      walk[i] = start.index;
-      i = nodes[i].parent;
+      walk[i] = start;
+      i = parent[i];
     }
-    if (walk[i] !== start.index) continue;
-    problems.error("cycle", { row: start.row, name: start.name, column: tree.headers.parent });
+    if (walk[i] !== start) continue;
+    problems.error("cycle", { row: rows.row[start], name: rows.name(start), column });
     // Cut the loop at the node where the walk closed it.
-    nodes[i].parent = -1;
+    parent[i] = -1;
   }
-  for (const node of nodes) node.children = NO_CHILDREN;
-  link(tree);
+  link(rows);
+  return rootsOf(rows);
 }
 
-/** Fills children and roots from the parents, and the pre-order; returns which nodes it reached. */
-function link(tree: Tree): Uint8Array {
+function rootsOf(rows: Rows): number[] {
   const roots: number[] = [];
-  for (const node of tree.nodes) {
-    if (node.parent < 0) roots.push(node.index);
-    else {
-      const parent = tree.nodes[node.parent];
-      if (parent.children === NO_CHILDREN) parent.children = [node.index];
-      else parent.children.push(node.index);
-    }
-  }
-  tree.roots = roots;
-  const { order, reached } = preorder(tree);
-  tree.order = order;
-  return reached;
+  for (let i = 0; i < rows.size; i++) if (rows.parent[i] < 0) roots.push(i);
+  return roots;
 }
 
 /** Depths from the links, operators dropped on leaves, and every parent without a usable operator. */
-function checkOperators(tree: Tree, problems: Problems): void {
-  const { nodes, headers, lang } = tree;
-  for (const i of tree.order) {
-    const node = nodes[i];
-    node.depth = node.parent >= 0 ? nodes[node.parent].depth + 1 : 0;
-    if (node.children.length === 0) {
-      node.op = null;
+function checkOperators(rows: Rows, column: string, problems: Problems): void {
+  const { order, parent, depth, first, op } = rows;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    depth[i] = parent[i] >= 0 ? depth[parent[i]] + 1 : 0;
+    const count = first[i + 1] - first[i];
+    if (count === 0) {
+      op[i] = NO_OP;
       continue;
     }
-    const where = { row: node.row, name: node.name, column: headers.op ?? HEADER[lang].op };
-    if (node.op === null) {
+    const where = { row: rows.row[i], name: rows.name(i), column };
+    if (op[i] === NO_OP) {
       problems.error("missingOp", where);
       // Read on as a scorecard, so the checks of the other parents still run.
-      node.op = "none";
-    } else if (node.op === "ratio" && node.children.length !== 2)
-      problems.error("ratioChildren", where, { count: node.children.length });
+      op[i] = opCode("none");
+    } else if (OPS[op[i]] === "ratio" && count !== 2) problems.error("ratioChildren", where, { count });
   }
 }

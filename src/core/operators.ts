@@ -35,10 +35,6 @@ export function parseOp(text: string): Op | undefined {
 
 type Value = number | null;
 
-function present(values: readonly Value[]): number[] {
-  return values.filter((v): v is number => v !== null);
-}
-
 /** [0, 1, … n − 1], shared and grown on demand: `combine` reads a list through it. */
 const IDENTITY: number[] = [];
 function identity(n: number): readonly number[] {
@@ -55,19 +51,29 @@ export function combine(op: Op, values: readonly Value[]): Value {
   return combineChildren(op, identity(values.length), values);
 }
 
+/** A blank operand: null in a list, NaN in a column of values (`Frame`). */
+const blank = (v: Value): v is null => v === null || Number.isNaN(v);
+
 /**
- * `combine` over `values[c]` for each index c in `children`, in order, without
- * building the list (a rollup calls it once per parent). Operations run in
- * this order whatever the caller, so results are bit for bit the same.
+ * `combine` over `values[c]` for each index c in `children` (from `from` to
+ * `to`), in order, without building the list (a rollup calls it once per
+ * parent). Operations run in this order whatever the caller, so results are
+ * bit for bit the same.
  */
-export function combineChildren(op: Op, children: readonly number[], values: ArrayLike<Value>): Value {
-  const n = children.length;
+export function combineChildren(
+  op: Op,
+  children: ArrayLike<number>,
+  values: ArrayLike<Value>,
+  from = 0,
+  to = children.length,
+): Value {
+  const n = to - from;
   let count = 0;
   let acc = 0;
   let second = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < to; k++) {
     const v = values[children[k]];
-    if (v === null) continue;
+    if (blank(v)) continue;
     if (count === 0) acc = op === "sum" || op === "avg" ? 0 + v : op === "product" ? 1 * v : v;
     else if (op === "sum" || op === "avg") acc += v;
     else if (op === "product") acc *= v;
@@ -84,7 +90,7 @@ export function combineChildren(op: Op, children: readonly number[], values: Arr
     case "max":
       return acc;
     case "avg":
-      return Number.isFinite(acc) ? acc / count : overflowMean(children, values, count);
+      return Number.isFinite(acc) ? acc / count : overflowMean(children, values, count, from, to);
     case "product":
     case "difference":
       return count === n ? acc : null;
@@ -163,11 +169,17 @@ export function replaceOne(op: Op, values: readonly Value[]): (k: number, value:
 }
 
 /** The mean when the sum overflows (1e308 and 1e308 average to 1e308): each value is divided first. */
-function overflowMean(children: readonly number[], values: ArrayLike<Value>, count: number): number {
+function overflowMean(
+  children: ArrayLike<number>,
+  values: ArrayLike<Value>,
+  count: number,
+  from: number,
+  to: number,
+): number {
   let mean = 0;
-  for (const c of children) {
-    const v = values[c];
-    if (v !== null) mean += v / count;
+  for (let k = from; k < to; k++) {
+    const v = values[children[k]];
+    if (!blank(v)) mean += v / count;
   }
   return mean;
 }
@@ -180,47 +192,72 @@ function overflowMean(children: readonly number[], values: ArrayLike<Value>, cou
  * of children (prefix/suffix products, running sums), so wide trees stay fast.
  */
 export function solveChildren(op: Op, required: number, plans: readonly Value[]): Value[] {
-  const n = plans.length;
-  const known = present(plans);
-  const missing = n - known.length;
-  const total = known.reduce((a, b) => a + b, 0);
-  const missingOthers = (k: number) => missing - (plans[k] === null ? 1 : 0);
-  const sumOthers = (k: number) => total - (plans[k] ?? 0);
-  switch (op) {
-    case "sum":
-      return plans.map((_, k) => required - sumOthers(k));
-    case "avg":
-      return plans.map((_, k) => (known.length - (plans[k] === null ? 0 : 1) + 1) * required - sumOthers(k));
-    case "min":
-    case "max":
-      return plans.map(() => required);
-    case "product": {
-      const prefix: number[] = [1];
-      for (let k = 0; k < n; k++) prefix.push(prefix[k] * (plans[k] ?? 1));
-      let suffix = 1;
-      const out: Value[] = new Array(n);
-      for (let k = n - 1; k >= 0; k--) {
-        const others = prefix[k] * suffix;
-        out[k] = missingOthers(k) > 0 || others === 0 ? null : required / others;
-        suffix *= plans[k] ?? 1;
-      }
-      return out;
+  const out: Value[] = [];
+  solveInto(op, required, plans, identity(plans.length), 0, plans.length, (k, v) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+/** Suffix products of a product's operands, reused from call to call. */
+let after = new Float64Array(16);
+
+/**
+ * `solveChildren` over `plans[c]` for each index c in `children` (from `from`
+ * to `to`), telling `set` each child's value in order, without building lists.
+ */
+export function solveInto(
+  op: Op,
+  required: number,
+  plans: ArrayLike<Value>,
+  children: ArrayLike<number>,
+  from: number,
+  to: number,
+  set: (child: number, value: Value) => void,
+): void {
+  const n = to - from;
+  let known = 0;
+  let total = 0;
+  for (let k = from; k < to; k++) {
+    const v = plans[children[k]];
+    if (!blank(v)) {
+      known++;
+      total += v;
     }
-    case "difference":
-      return plans.map((_, k) => {
-        if (missingOthers(k) > 0) return null;
-        if (k === 0) return required + sumOthers(0);
-        const first = plans[0] as number;
-        return first - required - (sumOthers(k) - first);
-      });
-    case "ratio":
-      return plans.map((_, k) => {
-        const other = n === 2 ? plans[1 - k] : null;
-        if (other === null) return null;
-        if (k === 0) return required * other;
-        return required === 0 ? null : other / required;
-      });
-    case "none":
-      return plans.map(() => null);
+  }
+  const missing = n - known;
+  if (op === "product") {
+    if (after.length < n) after = new Float64Array(2 * n);
+    // after[j]: the product of the operands after the j-th, multiplied from the last.
+    after[n - 1] = 1;
+    for (let j = n - 1; j > 0; j--) after[j - 1] = after[j] * (plan(children[from + j]) ?? 1);
+  }
+  const first = plan(children[from]) as number;
+  let before = 1;
+  for (let k = from; k < to; k++) {
+    const c = children[k];
+    const p = plan(c);
+    const missingOthers = missing - (p === null ? 1 : 0);
+    const sumOthers = total - (p ?? 0);
+    let v: Value = null;
+    if (op === "sum") v = required - sumOthers;
+    else if (op === "avg") v = (known - (p === null ? 0 : 1) + 1) * required - sumOthers;
+    else if (op === "min" || op === "max") v = required;
+    else if (op === "product") {
+      const others = before * after[k - from];
+      v = missingOthers > 0 || others === 0 ? null : required / others;
+      before *= p ?? 1;
+    } else if (op === "difference" && missingOthers <= 0)
+      v = k === from ? required + sumOthers : first - required - (sumOthers - first);
+    else if (op === "ratio") {
+      const other = n === 2 ? plan(children[to - 1 - (k - from)]) : null;
+      v = other === null ? null : k === from ? required * other : required === 0 ? null : other / required;
+    }
+    set(c, v);
+  }
+
+  function plan(c: number): number | null {
+    const v = plans[c];
+    return blank(v) ? null : v;
   }
 }

@@ -1,19 +1,30 @@
 import { fail } from "./errors";
-import { solveChildren } from "./operators";
-import { finiteValue, type OnOverflow, rollup, type Values } from "./rollup";
-import type { Tree } from "./tree";
+import { OPS, solveInto } from "./operators";
+import { finiteValue, type OnOverflow, rolled, type Values } from "./rollup";
+import { type Frame, frameOf, fromValues, type Tree, toValues } from "./tree";
 
 /**
  * Each node's plan: its own target, else what its children's targets roll up
  * to, else its rolled-up actual. Siblings are held at their plans while one
  * node is solved.
  */
-export function plans(
-  tree: Tree,
-  targets: Values = rollup(tree, "target"),
-  actuals: Values = rollup(tree, "actual"),
-): Values {
-  return tree.nodes.map((n) => n.target ?? targets[n.index] ?? actuals[n.index]);
+export function plans(tree: Tree, targets?: Values, actuals?: Values): Values {
+  const f = frameOf(tree);
+  return toValues(planned(f, targets && fromValues(targets), actuals && fromValues(actuals)));
+}
+
+/** `plans` over a tree's columns, NaN for blank. */
+export function planned(
+  f: Frame,
+  targets: Float64Array = rolled(f, "target"),
+  actuals: Float64Array = rolled(f, "actual"),
+): Float64Array {
+  const out = new Float64Array(f.size);
+  for (let i = 0; i < f.size; i++) {
+    const own = f.target[i];
+    out[i] = Number.isNaN(own) ? (Number.isNaN(targets[i]) ? actuals[i] : targets[i]) : own;
+  }
+  return out;
 }
 
 /**
@@ -21,31 +32,35 @@ export function plans(
  * (or `goal`, for a single-root tree), holding every other node at its plan.
  * Scorecard (`none`) children keep their own targets. Indexed like `tree.nodes`.
  */
-export function required(
-  tree: Tree,
-  goal?: number | null,
-  plan: Values = plans(tree),
+export function required(tree: Tree, goal?: number | null, plan?: Values, onOverflow?: OnOverflow): Values {
+  const f = frameOf(tree);
+  return toValues(needed(f, goal, plan ? fromValues(plan) : planned(f), onOverflow));
+}
+
+/** `required` over a tree's columns, NaN for blank. */
+export function needed(
+  f: Frame,
+  goal: number | null | undefined,
+  plan: Float64Array,
   onOverflow?: OnOverflow,
-): Values {
-  if (goal !== undefined && goal !== null && tree.roots.length !== 1)
-    fail(tree.lang, "goalNeedsOneRoot", {}, { count: tree.roots.length });
-  const out: Values = new Array(tree.nodes.length).fill(null);
-  for (const i of tree.order) {
-    const node = tree.nodes[i];
-    if (node.parent < 0) out[i] = goal ?? node.target;
-    if (node.op === null) continue;
+): Float64Array {
+  if (goal !== undefined && goal !== null && f.roots !== 1) fail(f.lang, "goalNeedsOneRoot", {}, { count: f.roots });
+  const { order, op, first, kids } = f;
+  const out = new Float64Array(f.size).fill(Number.NaN);
+  const set = (c: number, value: number | null) => {
+    out[c] = finiteValue(f, c, value, onOverflow) ?? Number.NaN;
+  };
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if (f.parent[i] < 0) out[i] = goal ?? f.target[i];
+    const o = OPS[op[i]];
+    if (o === undefined) continue;
     const need = out[i];
-    const children = node.children;
-    if (node.op === "none" || need === null) {
-      for (const c of children) out[c] = node.op === "none" ? tree.nodes[c].target : null;
+    if (o === "none" || Number.isNaN(need)) {
+      for (let c = first[i]; c < first[i + 1]; c++) out[kids[c]] = o === "none" ? f.target[kids[c]] : Number.NaN;
       continue;
     }
-    const solved = solveChildren(
-      node.op,
-      need,
-      children.map((c) => plan[c]),
-    );
-    for (let k = 0; k < children.length; k++) out[children[k]] = finiteValue(tree, children[k], solved[k], onOverflow);
+    solveInto(o, need, plan, kids, first[i], first[i + 1], set);
   }
   return out;
 }

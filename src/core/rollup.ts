@@ -1,6 +1,6 @@
 import { fail } from "./errors";
-import { combineChildren } from "./operators";
-import type { Tree } from "./tree";
+import { combineChildren, OPS } from "./operators";
+import { type Frame, frameOf, fromValues, type Tree, toValues } from "./tree";
 
 export type Measure = "target" | "actual";
 export type Values = (number | null)[];
@@ -19,18 +19,21 @@ export type OnOverflow = (index: number) => void;
  * (a period's column).
  */
 export function rollup(tree: Tree, measure: Measure | ArrayLike<number | null>, onOverflow?: OnOverflow): Values {
-  const { nodes, order } = tree;
-  const out: Values = new Array(nodes.length).fill(null);
-  // A measure reads each node's own value; a list (a period's column, indexed like `nodes`) is read instead.
-  const values = typeof measure === "string" ? null : measure;
+  return toValues(rolled(frameOf(tree), measure, onOverflow));
+}
+
+/** `rollup` over a tree's columns, NaN for blank. */
+export function rolled(f: Frame, measure: Measure | ArrayLike<number | null>, onOverflow?: OnOverflow): Float64Array {
+  const { order, op, first, kids } = f;
+  const own = typeof measure === "string" ? f[measure] : fromValues(measure);
+  const out = new Float64Array(f.size).fill(Number.NaN);
   for (let k = order.length - 1; k >= 0; k--) {
-    const node = nodes[order[k]];
-    const own = values ? values[node.index] : node[measure as Measure];
-    if (node.op === null || node.op === "none") {
-      out[node.index] = own;
-      continue;
-    }
-    out[node.index] = finiteValue(tree, node.index, combineChildren(node.op, node.children, out), onOverflow) ?? own;
+    const i = order[k];
+    const o = OPS[op[i]];
+    out[i] =
+      o === undefined || o === "none"
+        ? own[i]
+        : (finiteValue(f, i, combineChildren(o, kids, out, first[i], first[i + 1]), onOverflow) ?? own[i]);
   }
   return out;
 }
@@ -39,12 +42,17 @@ export function rollup(tree: Tree, measure: Measure | ArrayLike<number | null>, 
  * A computed value, or the error naming the KPI's row when it is beyond what a
  * number can hold (1e200 × 1e200, 1e308 + 1e308): a cell never shows Infinity.
  */
-export function finiteValue(tree: Tree, index: number, value: number | null, onOverflow?: OnOverflow): number | null {
+export function finiteValue(
+  tree: Tree | Frame,
+  index: number,
+  value: number | null,
+  onOverflow?: OnOverflow,
+): number | null {
   if (value === null || Number.isFinite(value)) return value;
   if (onOverflow) {
     onOverflow(index);
     return null;
   }
-  const node = tree.nodes[index];
-  return fail(tree.lang, "tooLarge", { row: node.row, name: node.name });
+  const f = "size" in tree ? tree : frameOf(tree);
+  return fail(f.lang, "tooLarge", { row: f.row[index], name: f.name(index) });
 }

@@ -1,4 +1,4 @@
-import type { Op } from "./operators";
+import { OPS, type Op } from "./operators";
 import type { Cell, Lang } from "./text";
 import type { Direction } from "./value";
 
@@ -79,21 +79,174 @@ export interface Tree {
 }
 
 /**
- * Pre-order walk without recursion, so a 10,000-level chain cannot overflow the
- * stack. Nodes it never reaches (`reached` 0) sit on a parent loop or below one.
+ * A tree as columns indexed like `tree.nodes` (blank values are NaN): what
+ * rollups and required values compute from, so that a table read for a custom
+ * function needs no object per row (`frameOf`).
  */
-export function preorder(tree: Pick<Tree, "nodes" | "roots">): { order: number[]; reached: Uint8Array } {
-  const order: number[] = [];
-  const reached = new Uint8Array(tree.nodes.length);
-  const stack = tree.roots.slice().reverse();
-  while (stack.length) {
-    const i = stack.pop() as number;
+export interface Frame {
+  lang: Lang;
+  size: number;
+  /** How many roots (KGIs). */
+  roots: number;
+  row: Int32Array;
+  name: (i: number) => string;
+  parent: Int32Array;
+  /** Depth as read (a level, an outline column), then from the links. */
+  depth: Int32Array;
+  /** Each node's operator, as its index in OPS; NO_OP on a leaf. */
+  op: Uint8Array;
+  target: Float64Array;
+  actual: Float64Array;
+  /** 1 where lower is better. */
+  lower: Uint8Array;
+  /** Each node's unit, as its index in `units`. */
+  unit: Int32Array;
+  units: string[];
+  /** Children of i: `kids[first[i]]` … `kids[first[i + 1] - 1]`, in order. */
+  first: Int32Array;
+  kids: Int32Array;
+  /** Every parent before its children (pre-order). */
+  order: Int32Array;
+}
+
+/** A leaf's operator in a frame. */
+export const NO_OP = 255;
+export const opCode = (op: Op | null): number => (op === null ? NO_OP : OPS.indexOf(op));
+
+/** Numbers units as they are met: the index of each in `units`, added when new. */
+export function unitCoder(units: string[]): (unit: string) => number {
+  const codes = new Map<string, number>();
+  let last = 0;
+  return (unit) => {
+    // Rows mostly repeat the unit of the row above.
+    if (unit === units[last]) return last;
+    let code = codes.get(unit);
+    if (code === undefined) {
+      code = units.push(unit) - 1;
+      codes.set(unit, code);
+    }
+    last = code;
+    return code;
+  };
+}
+
+/** A frame for `size` nodes: no values (NaN), no parents, not linked yet (`link`). */
+export function newFrame(lang: Lang, size: number, name: (i: number) => string): Frame {
+  const ints = () => new Int32Array(size);
+  const values = () => new Float64Array(size).fill(Number.NaN);
+  const parent = ints().fill(-1);
+  return {
+    lang,
+    size,
+    roots: 0,
+    name,
+    row: ints(),
+    parent,
+    depth: ints(),
+    op: new Uint8Array(size),
+    target: values(),
+    actual: values(),
+    lower: new Uint8Array(size),
+    unit: ints(),
+    units: [],
+    first: ints(),
+    kids: ints(),
+    order: ints(),
+  };
+}
+
+/**
+ * Children (in row order) from the parents, roots, and the pre-order without
+ * recursion, so a 1,000,000-level chain cannot overflow the stack; returns
+ * which nodes it reached (a node on a parent loop or below one is not).
+ */
+export function link(f: Frame): Uint8Array {
+  const { size, parent } = f;
+  // Children as one list in parent order: count each parent's, then fill each block from its end.
+  const first = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) if (parent[i] >= 0) first[parent[i] + 1]++;
+  for (let i = 0; i < size; i++) first[i + 1] += first[i];
+  const kids = new Int32Array(first[size]);
+  for (let i = size - 1; i >= 0; i--) if (parent[i] >= 0) kids[--first[parent[i] + 1]] = i;
+  // Each block's end now holds its start: shift back.
+  first.copyWithin(0, 1);
+  first[size] = kids.length;
+  const reached = new Uint8Array(size);
+  const order = new Int32Array(size);
+  const stack = new Int32Array(size);
+  let height = 0;
+  let count = 0;
+  for (let i = size - 1; i >= 0; i--) if (parent[i] < 0) stack[height++] = i;
+  f.roots = height;
+  while (height) {
+    const i = stack[--height];
     reached[i] = 1;
-    order.push(i);
-    const children = tree.nodes[i].children;
-    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+    order[count++] = i;
+    for (let c = first[i + 1] - 1; c >= first[i]; c--) stack[height++] = kids[c];
   }
-  return { order, reached };
+  Object.assign(f, { first, kids, order: order.subarray(0, count) });
+  return reached;
+}
+
+/** The frames of trees read from a table whose nodes nobody has asked for yet. */
+const FRAMES = new WeakMap<Tree, Frame>();
+
+/**
+ * The columns of `tree`: those of its reading while its nodes were never asked
+ * for, else made from its nodes (which callers may have changed since).
+ */
+export function frameOf(tree: Tree): Frame {
+  const known = FRAMES.get(tree);
+  if (known) return known;
+  const { nodes } = tree;
+  const f = newFrame(tree.lang, nodes.length, (i) => nodes[i].name);
+  const unit = unitCoder(f.units);
+  nodes.forEach((node, i) => {
+    f.row[i] = node.row;
+    f.parent[i] = node.parent;
+    f.op[i] = opCode(node.op);
+    f.target[i] = node.target ?? Number.NaN;
+    f.actual[i] = node.actual ?? Number.NaN;
+    f.lower[i] = node.direction === "lower" ? 1 : 0;
+    f.unit[i] = unit(node.unit);
+  });
+  link(f);
+  return f;
+}
+
+/**
+ * A tree read into `frame`, whose nodes and pre-order are made on first use;
+ * from then on its nodes (which callers may change) are what it computes from.
+ */
+export function framed(tree: Omit<Tree, "nodes" | "order">, frame: Frame, nodes: () => KpiNode[]): Tree {
+  const t = tree as Tree;
+  FRAMES.set(t, frame);
+  const lazy = (key: "nodes" | "order", make: () => unknown) => {
+    const set = (value: unknown) => {
+      FRAMES.delete(t);
+      Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    };
+    Object.defineProperty(t, key, { enumerable: true, configurable: true, get: () => set(make()), set });
+  };
+  lazy("order", () => Array.from(frame.order));
+  lazy("nodes", nodes);
+  return t;
+}
+
+/** A value of a frame (NaN for blank) as a list holds it (null for blank). */
+export function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
+
+/** Values with NaN for blank, as lists with null for blank. */
+export function toValues(values: Float64Array): (number | null)[] {
+  return Array.from(values, orNull);
+}
+
+/** Lists with null for blank as values with NaN for blank. */
+export function fromValues(values: ArrayLike<number | null>): Float64Array {
+  return Float64Array.from(values, (v) => v ?? Number.NaN);
 }
 
 /** Output index of a node: one value per data row, header excluded. */
@@ -106,17 +259,25 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
   return toColumns(tree, [values]);
 }
 
-/** One row per data row with one cell per list of values (indexed like `tree.nodes`), blank where a row holds no node. */
+/**
+ * One row per data row with one cell per list of values (indexed like
+ * `tree.nodes`; NaN is blank), blank where a row holds no node.
+ */
 export function toColumns(
   tree: Tree,
   columns: readonly ArrayLike<number | string | null>[],
 ): (number | string | null)[][] {
   const width = columns.length;
+  const rows = FRAMES.get(tree)?.row ?? tree.nodes.map((node) => node.row);
   const out: (number | string | null)[][] = new Array(tree.rowCount);
-  for (let r = 0; r < tree.rowCount; r++) out[r] = new Array(width).fill(null);
-  for (const node of tree.nodes) {
-    const row = out[outputIndex(node)];
-    for (let c = 0; c < width; c++) row[c] = columns[c][node.index];
+  for (let i = 0; i < columns[0].length; i++) {
+    const line: (number | string | null)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = columns[c][i];
+      line[c] = typeof v === "number" ? orNull(v) : v;
+    }
+    out[rows[i] - 2] = line;
   }
+  for (let r = 0; r < tree.rowCount; r++) out[r] ??= new Array(width).fill(null);
   return out;
 }

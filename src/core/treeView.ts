@@ -1,8 +1,8 @@
 import { requiredAmounts } from "./format";
-import { plans, required } from "./required";
-import { rollup, type Values } from "./rollup";
+import { needed, planned } from "./required";
+import { rolled, type Values } from "./rollup";
 import { achievement, type Status, statusOf, type Thresholds } from "./status";
-import type { Tree } from "./tree";
+import { type Frame, frameOf, orNull, type Tree, toValues } from "./tree";
 
 /** What one recalculation of a tree shows for each KPI, indexed like `tree.nodes`. */
 export interface TreeView {
@@ -21,9 +21,17 @@ export interface TreeView {
  * What each KPI is judged against: its own target, else (a parent without
  * one) the target its children roll up to. Indexed like `tree.nodes`.
  */
-export function judgedTargets(tree: Tree, targets: Values = rollup(tree, "target")): Values {
-  return tree.nodes.map((node) => node.target ?? targets[node.index]);
+export function judgedTargets(tree: Tree): Values {
+  return toValues(judged(frameOf(tree)));
 }
+
+/** `judgedTargets` over a tree's columns, NaN for blank. */
+function judged(f: Frame, targets = rolled(f, "target")): Float64Array {
+  return targets.map((v, i) => (Number.isNaN(f.target[i]) ? v : f.target[i]));
+}
+
+/** `treeView` as columns, NaN for blank: what KPI_TREE writes. */
+export type ViewColumns = { [K in keyof TreeView]: K extends "status" ? Status[] : Float64Array };
 
 /**
  * Rollup, required value, achievement and status of every KPI from one
@@ -31,18 +39,30 @@ export function judgedTargets(tree: Tree, targets: Values = rollup(tree, "target
  * its own target is judged against the target its children roll up to, so a
  * middle KPI is coloured like the others instead of "no data".
  */
-export function treeView(tree: Tree, thresholds: Thresholds, goal?: number | null): TreeView {
-  const targets = rollup(tree, "target");
-  const actual = rollup(tree, "actual");
-  const need = required(tree, goal, plans(tree, targets, actual));
-  const n = tree.nodes.length;
-  const target = judgedTargets(tree, targets);
-  const rate: Values = new Array(n).fill(null);
-  const status: Status[] = new Array(n).fill("noData");
-  for (const node of tree.nodes) {
-    const i = node.index;
-    rate[i] = achievement(actual[i], target[i], node.direction);
-    status[i] = statusOf(rate[i], thresholds);
+export function viewColumns(tree: Tree, thresholds: Thresholds, goal?: number | null): ViewColumns {
+  const f = frameOf(tree);
+  const targets = rolled(f, "target");
+  const actual = rolled(f, "actual");
+  const need = needed(f, goal, planned(f, targets, actual));
+  const target = judged(f, targets);
+  const rate = new Float64Array(f.size);
+  const status: Status[] = new Array(f.size);
+  for (let i = 0; i < f.size; i++) {
+    const r = achievement(orNull(actual[i]), orNull(target[i]), f.lower[i] ? "lower" : "higher");
+    rate[i] = r ?? Number.NaN;
+    status[i] = statusOf(r, thresholds);
   }
-  return { actual, required: requiredAmounts(tree, need), target, rate, status };
+  return { actual, required: requiredAmounts(f, need), target, rate, status };
+}
+
+/** `viewColumns` as lists, null for blank. */
+export function treeView(tree: Tree, thresholds: Thresholds, goal?: number | null): TreeView {
+  const v = viewColumns(tree, thresholds, goal);
+  return {
+    actual: toValues(v.actual),
+    required: toValues(v.required),
+    target: toValues(v.target),
+    rate: toValues(v.rate),
+    status: v.status,
+  };
 }

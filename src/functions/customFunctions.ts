@@ -13,14 +13,14 @@ import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { elapsed, forecast, readDay } from "../core/pace";
 import { fieldValues, findPeriod, type Measure, measureOf } from "../core/periods";
-import { required } from "../core/required";
-import { rollup } from "../core/rollup";
+import { needed, planned } from "../core/required";
+import { rolled, rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
 import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { totals } from "../core/total";
-import { outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
-import { judgedTargets, treeView } from "../core/treeView";
+import { frameOf, outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
+import { judgedTargets, viewColumns } from "../core/treeView";
 import { parseDirection, parseNumber, requireNumber } from "../core/value";
 import { HEADER, STATUS_LABEL } from "../core/words";
 import { column, elementwise, optionalText } from "./grid";
@@ -95,7 +95,7 @@ export const KPI_ROLLUP = customFunction(
     // The column's header words name the field ("actual", "実績", "goal", "目標値"…), or a period header ("5月").
     const values = fieldValues(t.periods, text);
     if (values === undefined) fail(t.lang, "badField", {}, { text });
-    return column(toColumn(t, rollup(t, values)));
+    return column(toColumn(t, rolled(frameOf(t), values)));
   },
 );
 
@@ -130,7 +130,8 @@ export const KPI_REQUIRED = customFunction(
   },
   (tree, goal) => {
     const t = readTree(tree);
-    return column(toColumn(t, requiredAmounts(t, required(t, readGoal(t.lang, goal)))));
+    const f = frameOf(t);
+    return column(toColumn(t, requiredAmounts(f, needed(f, readGoal(t.lang, goal), planned(f)))));
   },
 );
 
@@ -340,9 +341,9 @@ export const KPI_TREE = customFunction(
   (tree, thresholds, language, total) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
-    const view = treeView(t, readThresholds(lang, thresholds));
+    const view = viewColumns(t, readThresholds(lang, thresholds));
     const words = view.status.map((s) => STATUS_LABEL[lang][s]);
-    const columns = [view.actual, view.required, view.rate, words];
+    const columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, words];
     // The year to date, for a table with period columns, without a second custom-function execution.
     if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
     return column(toColumns(t, columns));
