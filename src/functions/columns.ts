@@ -118,6 +118,7 @@ export function functionColumns(
   lang: Lang,
   thresholds: Thresholds,
   oneCall = true,
+  total?: string,
 ): FunctionColumns {
   const first = g.top + 1;
   const last = g.top + g.height - 1;
@@ -126,7 +127,7 @@ export function functionColumns(
   const headers = FUNCTION_HEADERS[lang];
   const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
   const formulas = oneCall
-    ? [formula(KPI_TREE, { tree: table, ...status }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
+    ? [formula(KPI_TREE, { tree: table, ...status, total }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
     : [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
   if (!oneCall && g.targetColumn !== undefined) {
     const actual = col(column);
@@ -164,12 +165,13 @@ export interface YtdRefs {
 }
 
 /**
- * The function columns of a period sheet, in the four-column shape of
- * KPI_TREE's: actual year to date (KPI_TOTAL through the as-of period),
- * target year to date (KPI_TOTAL of the period targets; for actual-only
- * periods the annual target × the share of the year elapsed, rates as they
- * are), the achievement of the one against the other and its status word.
- * The status colours follow this achievement.
+ * The function columns of a period sheet: actual year to date (through the
+ * as-of period), target year to date, the achievement of the one against the
+ * other and its status word; the status colours follow this achievement. With
+ * target/actual pairs, one KPI_TREE call with `total` (one execution per
+ * recalculation); with actual-only periods the target to date is the annual
+ * target × the share of the year elapsed (rates as they are), a built-in
+ * ARRAYFORMULA, between KPI_TOTAL and KPI_ACHIEVEMENT / KPI_STATUS.
  */
 export function ytdColumns(
   g: TableGeometry,
@@ -178,6 +180,9 @@ export function ytdColumns(
   thresholds: Thresholds,
   refs: YtdRefs,
 ): FunctionColumns {
+  const fx = functionColumns(g, column, lang, thresholds, true, refs.through);
+  fx.headers = [...YTD_HEADERS[lang]];
+  if (!refs.elapsed) return fx;
   const first = g.top + 1;
   const last = g.top + g.height - 1;
   const table = a1(g.top, g.left, g.height, g.width);
@@ -185,27 +190,15 @@ export function ytdColumns(
   const actual = col(column);
   const target = col(column + 1);
   const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
-  const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
   const annual = col(g.targetColumn ?? g.left);
   const flags = refs.rates.map((r) => (r ? 1 : 0)).join(";");
-  const targetYtd = refs.elapsed
-    ? `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`
-    : formula(KPI_TOTAL, { tree: table, field: '"target"', through: refs.through });
-  const formulas = [
+  fx.formulas = [
     formula(KPI_TOTAL, { tree: table, field: '"actual"', through: refs.through }),
-    targetYtd,
+    `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`,
     formula(KPI_ACHIEVEMENT, { actual, target, direction }),
-    formula(KPI_STATUS, { actual, target, direction, ...status }),
+    formula(KPI_STATUS, { actual, target, direction, thresholds: thresholdsArg(thresholds), language: `"${lang}"` }),
   ];
-  const rateColumn = column + TREE_RATE;
-  return {
-    column,
-    headers: [...YTD_HEADERS[lang]],
-    formulas,
-    rateColumn,
-    colorRanges: [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
-    present: presentFormula(g),
-  };
+  return fx;
 }
 
 /**

@@ -16,7 +16,7 @@ import { fieldValues, findPeriod, type Measure, measureOf } from "../core/period
 import { needed, planned } from "../core/required";
 import { rolled, rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
-import { achievement, DEFAULT_THRESHOLDS, statusOf, type Thresholds } from "../core/status";
+import { achievement, DEFAULT_THRESHOLDS, type Status, statusOf, type Thresholds } from "../core/status";
 import { type Cell, cellText, isBlank, type Lang, toGrid } from "../core/text";
 import { totals } from "../core/total";
 import { frameOf, outputIndex, type Tree, toColumn, toColumns } from "../core/tree";
@@ -332,20 +332,27 @@ export const KPI_TREE = customFunction(
         name: "total",
         optional: true,
         example: '"9月"',
-        help: "A period header: adds a fifth column, KPI_TOTAL of the actuals up to that period.",
+        help: 'A period header ("9月"): the year to date instead, actual and target totals through it.',
       },
     ],
-    returns: "Four columns per row of the table: actual (rollup), required, achievement, status; blank for blank rows.",
+    returns: "Per row: actual (rollup) or to date, required or target to date, achievement, status.",
     shape: { kind: "column", width: 4 },
   },
   (tree, thresholds, language, total) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
-    const view = viewColumns(t, readThresholds(lang, thresholds));
-    const words = view.status.map((s) => STATUS_LABEL[lang][s]);
-    const columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, words];
-    // The year to date, for a table with period columns, without a second custom-function execution.
-    if (optionalText(total)) columns.push(totals(withPeriods(t), "actual", periodsThrough(t, total)));
+    const limits = readThresholds(lang, thresholds);
+    const view = viewColumns(t, limits);
+    let columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, view.status];
+    // The year to date of a table with period columns: one execution where four columns of KPI_TOTAL,
+    // KPI_ACHIEVEMENT and KPI_STATUS take four.
+    if (optionalText(total)) {
+      const n = periodsThrough(withPeriods(t), total);
+      const [actual, target] = [totals(t, "actual", n), totals(t, "target", n)];
+      const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
+      columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
+    }
+    columns[3] = Array.from(columns[3], (s) => STATUS_LABEL[lang][s as Status]);
     return column(toColumns(t, columns));
   },
 );

@@ -29,4 +29,47 @@ describe("year to date on a period sheet", () => {
     expect(s.effectiveBackground(sheet, "AK4")).toBe(DEFAULT_COLORS.achieved);
     expect(s.effectiveBackground(sheet, "A4")).toBe(DEFAULT_COLORS.achieved);
   });
+
+  it("costs one custom-function execution per edit on a sheet of target/actual pairs (four before), three with actuals only", () => {
+    const s = addon({ locale: "ja_JP" });
+    writeTree(s, templateDraft("b2b", "ja"), "parent", {
+      periods: { kind: "month", start: "2026-04", pairs: true, phasing: "even" },
+    });
+    const sheet = "KPIツリー";
+    const range = (a1: string) => s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet)!.getRange(a1);
+    const formula = range("AI3").getFormula();
+    expect(formula).toMatch(/^=KPI_TREE\(A2:AH\d+,\{1,0\.8\},"ja",\$D\$1\)$/);
+    const edit = (cell: string, value: string) => {
+      s.functionRuns.clear();
+      s.type(sheet, cell, value);
+      return Object.fromEntries(s.functionRuns);
+    };
+    expect(edit("L4", "8")).toEqual({ KPI_TREE: 1 });
+    expect(edit("B1", "2026-05-15")).toEqual({ KPI_TREE: 1 });
+    const shown = s.values(sheet, "AI3:AL12");
+
+    // The four formulas the wizard wrote before: the same figures, four executions per edit.
+    const table = (/\((A2:AH\d+),/.exec(formula) as RegExpExecArray)[1];
+    const last = (/\d+$/.exec(table) as RegExpExecArray)[0];
+    const col = (c: string) => `${c}3:${c}${last}`;
+    const ytd = `AI3:AI${last},AJ3:AJ${last},${col("G")}`;
+    range("AI3:AL3").setFormulas([
+      [
+        `=KPI_TOTAL(${table},"actual",$D$1)`,
+        `=KPI_TOTAL(${table},"target",$D$1)`,
+        `=KPI_ACHIEVEMENT(${ytd})`,
+        `=KPI_STATUS(${ytd},{1,0.8},"ja")`,
+      ],
+    ]);
+    expect(s.values(sheet, "AI3:AL12")).toEqual(shown);
+    expect(edit("L4", "9")).toEqual({ KPI_TOTAL: 2, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
+
+    const only = addon({ locale: "ja_JP" });
+    writeTree(only, templateDraft("b2b", "ja"), "parent", {
+      periods: { kind: "month", start: "2026-04", pairs: false, phasing: "even" },
+    });
+    only.functionRuns.clear();
+    only.type(sheet, "L4", "8");
+    expect(Object.fromEntries(only.functionRuns)).toEqual({ KPI_TOTAL: 1, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
+  });
 });

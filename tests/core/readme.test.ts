@@ -258,6 +258,19 @@ describe("README: periods", () => {
     expect(() => KPI_TOTAL(grid, undefined, "9月")).toThrow("「9月」に当たる期間の列が表にありません（4月, 5月）。");
   });
 
+  it('the KPI_TREE year-to-date example: its last four columns are what =KPI_TREE(…,"5月") gives', () => {
+    const [table] = readmeTables("<!-- tree-total-example -->", "<!-- /tree-total-example -->");
+    const grid = table.map((row) => row.slice(0, 7));
+    const rows = KPI_TREE(grid, undefined, "ja", "5月") as unknown[][];
+    const stated = table.slice(1).map((row) => row.slice(7));
+    for (const [r, row] of rows.entries()) {
+      for (const k of [0, 1, 2])
+        expect(row[k]).toBeCloseTo(parseNumber(stated[r][k])?.value as number, k === 2 ? 4 : 2);
+      expect(row[3]).toBe(stated[r][3]);
+    }
+    expect(table[0].slice(7)).toEqual(["実績累計", "目標累計", "達成率（累計）", "状態（累計）"]);
+  });
+
   it("the error for two columns of one period, as quoted", () => {
     const twice = [["指標名", "階層", "計算", "5月", "6月", "5月"]];
     expect(() => readTree(twice)).toThrow("1行目の「5月」列: 範囲の 4 列目と 6 列目が両方とも「5月」の実績です。");

@@ -175,15 +175,33 @@ describe("KPI_PACE and KPI_FORECAST", () => {
 });
 
 describe("KPI_TREE's optional total", () => {
-  it("adds a fifth column, KPI_TOTAL of the actuals through the period named; four columns without it", () => {
+  it("gives the year to date instead: actual and target totals through the period named, judged on each other", () => {
     const plain = KPI_TREE(SALES) as unknown[][];
     expect(plain[0]).toHaveLength(4);
-    const withTotal = KPI_TREE(SALES, undefined, "en", "5月") as unknown[][];
-    expect(withTotal.map((r) => r.slice(0, 4))).toEqual(KPI_TREE(SALES, undefined, "en"));
-    expect(withTotal.map((r) => r[4])).toEqual(col(KPI_TOTAL(SALES, "actual", "5月")));
-    expect((KPI_TREE(SALES, undefined, "en", "4月") as unknown[][]).map((r) => r[4])).toEqual([
+    // SALES has actual-only periods: no target to date, so no achievement, and the status says so.
+    const ytd = KPI_TREE(SALES, undefined, "en", "5月") as unknown[][];
+    expect(ytd[0]).toHaveLength(4);
+    expect(ytd.map((r) => r[0])).toEqual(col(KPI_TOTAL(SALES, "actual", "5月")));
+    expect(ytd.map((r) => r.slice(1))).toEqual(new Array(4).fill([null, null, "No data"]));
+    expect((KPI_TREE(SALES, undefined, "en", "4月") as unknown[][]).map((r) => r[0])).toEqual([
       20_000_000, 100, 0.2, 1_000_000,
     ]);
+    // Pairs: the totals of actuals and of targets, their achievement (direction-aware) and the status word.
+    const pairs = [
+      ["Name", "Level", "Op", "Direction", "Apr target", "Apr actual", "May target", "May actual"],
+      ["Profit", 1, "-", "", "", "", "", ""],
+      ["Revenue", 2, "", "", 100, 90, 100, 120],
+      ["Cost", 2, "", "lower", 50, 40, 50, 70],
+    ];
+    const rows = KPI_TREE(pairs, [[0.9, 0.8]], "en", "May") as unknown[][];
+    const [actual, target] = (["actual", "target"] as const).map((f) => col(KPI_TOTAL(pairs, f, "May")));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(actual.map((a, i) => [a, target[i]]));
+    expect(rows).toEqual([
+      [100, 100, 1, "Achieved"],
+      [210, 200, 1.05, "Achieved"],
+      [110, 100, 0.9, "Achieved"],
+    ]);
+    expect((KPI_TREE(pairs, undefined, "en", "Apr") as unknown[][])[2]).toEqual([40, 50, 1.2, "Achieved"]);
     expect(() => KPI_TREE(SALES, undefined, "en", "9月")).toThrow("9月");
     expect(() =>
       KPI_TREE(

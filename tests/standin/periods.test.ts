@@ -34,9 +34,12 @@ describe.each(["Asia/Tokyo", "America/Los_Angeles"])("period functions in a shee
     // through given as the date cell of a header: April only.
     s.type("KPI", "M2", "=KPI_TOTAL(A1:F5,,D1)");
     expect(s.values("KPI", "M2:M3").flat()).toEqual([20_000_000, 100]);
-    // KPI_TREE with its optional total spills a fifth column (Sheets learns the size by running it, as the stand-in does).
+    // KPI_TREE with its optional total: the year to date in its four columns (here actual-only: no target to date).
     s.type("KPI", "H10", '=KPI_TREE(A1:F5,,"ja",E1)');
-    expect(s.values("KPI", "L10:L11").flat()).toEqual([35_000_000, 400]);
+    expect(s.values("KPI", "H10:K11")).toEqual([
+      [35_000_000, "", "", "データなし"],
+      [400, "", "", "データなし"],
+    ]);
     s.type("KPI", "N2", '=KPI_ROLLUP(A1:F5,"2026-05-01")');
     expect(s.values("KPI", "N3").flat()).toEqual([300]);
   });
