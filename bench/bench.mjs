@@ -78,11 +78,10 @@ function recalc(grid) {
 const RECALC = () => (typeof ours.KPI_TREE === "function" ? "KPI_TREE" : "KPI_ROLLUP + KPI_REQUIRED");
 
 /**
- * The floor: a bare scan of the table, timed on its second pass (the first
- * brings the table into the cache). Timed cold, right after the heap is
- * collected, the same 100k scan took 0.8 to 6.4 ms from one suite to another
- * (where the collector had left the rows); warm it is the cost of reading
- * every cell and moves far less. A lower floor only makes every ratio larger.
+ * The floor: a bare scan of the table, timed on its second pass: the first
+ * brings into the cache what fits, and the timed pass does not come straight
+ * after a collection (right after one, even an empty function was charged
+ * ~15 µs of CPU, half a 1k scan). A lower floor only makes every ratio larger.
  */
 function scanOf(ctx, grid) {
   return () => {
@@ -367,7 +366,7 @@ function tableCheck() {
             return { parts: { [`${label}: server read (analysisData)`]: read, [`${label}: ${analysed}`]: analysis } };
           },
         },
-        { rounds: 3, warmup: 1 },
+        { rounds: 3, warmup: 0 },
       );
       for (const [part, s] of Object.entries(results)) {
         rows.push({ label: part, n, s });
@@ -406,7 +405,7 @@ function attribution() {
           KPI_IMPACT: () => ours.KPI_IMPACT(grid),
           KPI_SEEK: () => ours.KPI_SEEK(grid),
         },
-        { rounds: n >= size(10_000) ? 3 : 5, warmup: 1 },
+        n >= size(10_000) ? { rounds: 3, warmup: 0 } : { rounds: 5, warmup: 1 },
       );
       for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
     }
@@ -520,9 +519,11 @@ console.log(
 console.log(`\nload average at start: ${load()}`);
 for (const [name, suite] of Object.entries(SUITES))
   if (!wanted.length || wanted.includes(name)) {
-    const start = performance.now();
-    suite();
-    console.log(`\n(${name}: ${((performance.now() - start) / 1000).toFixed(0)} s)`);
+    const { wall, cpu } = timed(suite);
+    console.log(`\n(${name}: ${(wall / 1000).toFixed(0)} s, ${(cpu / 1000).toFixed(0)} s of CPU)`);
   }
 summary();
-console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s (load average at end: ${load()})`);
+const { user, system } = process.cpuUsage();
+console.log(
+  `\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s of wall clock, ${((user + system) / 1e6).toFixed(0)} s of CPU (load average at end: ${load()})`,
+);

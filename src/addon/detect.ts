@@ -233,12 +233,14 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
 const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
 
 function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
-  const fx = (oneCall: boolean) =>
-    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall).formulas;
-  const was = fx(existing.oneCall);
-  if (was.length !== existing.count) return null;
   const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
   const current = cells.getFormulas()[0];
+  // A period sheet's KPI_TREE keeps its year to date (`total`: the as-of period's cell).
+  const total = columnFunction(current[0])?.args.total;
+  const fx = (oneCall: boolean) =>
+    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall, total).formulas;
+  const was = fx(existing.oneCall);
+  if (was.length !== existing.count) return null;
   const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
   const older = was.map((f, k) => (k > 1 ? f.replace(/,[^,]+\)$/, ")") : f));
   if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;
