@@ -117,8 +117,10 @@ export function customFunctionDoc(spec) {
   ].join("\n");
 }
 
-function wrapper(doc, name, params) {
-  return `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`;
+function wrapper(doc, name, params, dev = true) {
+  const call = `${GLOBAL}.${name}(${params.join(dev ? ", " : ",")})`;
+  const head = `${doc}\nfunction ${name}(${params.join(", ")})`;
+  return dev ? `${head} {\n  return ${call};\n}\n` : `${head}{return ${call}}\n`;
 }
 
 async function bundle(entry, options = {}) {
@@ -236,6 +238,7 @@ export async function build({ dev = false, outDir = dist } = {}) {
         customFunctionDoc(spec),
         spec.name,
         spec.params.map((p) => p.name),
+        dev,
       ),
     ),
     // Apps Script reads no JSDoc on the entry points (only custom functions' shows in Sheets): the

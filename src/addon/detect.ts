@@ -146,8 +146,6 @@ function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: Tab
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  let depth = 0;
-  for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   // One KPI_TREE block: rollup, required, achievement, status.
   const count = 4;
   let planned: string | null = null;
@@ -162,19 +160,10 @@ function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: Tab
     report: {
       ...base,
       ok: missing.length === 0,
-      lang: tree.lang,
-      form: tree.form,
-      nodes: tree.nodes.length,
-      depth,
-      roots: tree.roots.map((i) => ({
-        name: tree.nodes[i].name,
-        target: tree.nodes[i].target,
-        unit: tree.nodes[i].unit,
-      })),
-      ksf: tree.nodes.filter((n) => n.ksf).map((n) => n.name),
       missingOps: missing,
       problems,
-      // The tree's own problems (overflow, units, targets) are the sidebar's to find: checkedReport.
+      // What the tree holds (size, KGIs, KSFs) and its own problems (overflow, units, targets) are the
+      // sidebar's to find from these cells: checkedReport.
       cells: { values: loc.grid as DiagramTable["values"], formats: loc.formats },
       planned,
       plannedCount: planned ? count : 0,

@@ -72,6 +72,7 @@ export interface TableReport {
   table: string;
   /** Why it could not be read (the core's message: row, column and fix). */
   error?: string;
+  /** What the tree holds, from here to `ksf`: added by the sidebar from `cells` (checkedReport). */
   lang?: Lang;
   form?: HierarchyForm;
   nodes?: number;

@@ -58,7 +58,7 @@ function after(range: string): { row: number; column: number } {
 /** The table the sidebar read, else the one at the selection (read as Check tree reads it). */
 async function tableOf(boot: DiagramBoot): Promise<TableRef> {
   const report = boot.sheetName && boot.table ? null : await server.detectTable();
-  if (report && !report.roots?.length) throw new Error(report.error ?? report.problems[0]?.message ?? "");
+  if (report && !report.cells) throw new Error(report.error ?? report.problems[0]?.message ?? "");
   const { sheetName, table } = report ?? (boot as Required<Pick<DiagramBoot, "sheetName" | "table">>);
   const functions = report ? report.functions : (boot.functions ?? null);
   const { row } = after(table);

@@ -11,15 +11,30 @@ import type { Lang } from "../core/text";
 import { unitsFromFormats } from "../core/units";
 import type { TableReport } from "../shared/api";
 
-/** `report` with the tree's problems after the reader's, and its warnings, in `lang` (the UI's). */
+/**
+ * `report` with what the tree holds (language, form, size, levels, KGIs, KSFs), its problems after the
+ * reader's, and its warnings, in `lang` (the UI's).
+ */
 export function checkedReport(report: TableReport, lang: Lang): TableReport {
   const { cells, ...rest } = report;
   const tree = cells ? diagnose(cells.values).tree : null;
   if (!cells || !tree) return rest;
   unitsFromFormats(tree, cells.values[0], cells.formats);
   const found = treeProblems(tree, lang);
+  let depth = 0;
+  for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   return {
     ...rest,
+    lang: tree.lang,
+    form: tree.form,
+    nodes: tree.nodes.length,
+    depth,
+    roots: tree.roots.map((i) => ({
+      name: tree.nodes[i].name,
+      target: tree.nodes[i].target,
+      unit: tree.nodes[i].unit,
+    })),
+    ksf: tree.nodes.filter((n) => n.ksf).map((n) => n.name),
     problems: [...report.problems, ...found],
     warnings: found.filter((p) => p.severity === "warning").map((p) => p.message),
   };

@@ -567,7 +567,7 @@ describe("an existing table", () => {
     titled[4][3] = "×"; // Meetings gets its operator
     const s = addon({ sheets: { Data: titled } });
     select(s, "Data", "A1");
-    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "B3:G8", nodes: 5, planned: "H3:K8" });
+    expect(detect(s)).toMatchObject({ ok: true, table: "B3:G8", nodes: 5, planned: "H3:K8" });
   });
 
   it("gets function columns in empty columns only, and colours", () => {
@@ -575,7 +575,7 @@ describe("an existing table", () => {
     fixed[2][2] = "×";
     const s = addon({ sheets: { Data: fixed.map((r, i) => [...r, "", i === 1 ? "keep me" : ""]) } });
     select(s, "Data", "A1:F6");
-    const report = s.run("detectTable") as Record<string, unknown>;
+    const report = detect(s);
     expect(report).toMatchObject({
       ok: true,
       table: "A1:F6",
