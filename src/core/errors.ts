@@ -93,6 +93,10 @@ const NUMBER_REASONS: Record<Lang, Record<NumberReason, (part: string) => readon
   },
 };
 
+/** Why `p.text` is not a number and how to write it, in `lang`: [] when the reader gave no reason. */
+const numberReason = (lang: Lang, p: Params): readonly string[] =>
+  NUMBER_REASONS[lang][p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+
 export const messages = {
   emptyRange: {
     en: () => ["The range is empty.", "select the whole table, header row included."],
@@ -226,14 +230,14 @@ export const messages = {
   },
   badNumber: {
     en: (p) => {
-      const [why, fix] = NUMBER_REASONS.en[p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+      const [why, fix] = numberReason("en", p);
       return [
         `"${p.text}" is not a number${why ? `: ${why}` : ""}.`,
         `${fix ? `${fix}; or ` : ""}enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.`,
       ];
     },
     ja: (p) => {
-      const [why, fix] = NUMBER_REASONS.ja[p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+      const [why, fix] = numberReason("ja", p);
       return [
         `「${p.text}」は数値として読めません${why ? `（${why}）` : ""}。`,
         `${fix ? `${fix}。または ` : ""}1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。`,
