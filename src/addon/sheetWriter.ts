@@ -58,7 +58,7 @@ function readPlan(input: unknown): SheetPlan | null {
     p.kgiRows.every((r) => isInt(r, 2, values.length)) &&
     Array.isArray(p.formats) &&
     p.formats.every(isFormat) &&
-    (p.ytd === null || (Array.isArray(p.ytd.rates) && p.ytd.rates.length === values.length - 1));
+    (p.ytd === null || typeof p.ytd.through === "string");
   return ok ? p : null;
 }
 
