@@ -81,7 +81,7 @@ export interface SheetPlan {
   /** Name columns: 1, or the outline's levels. */
   levels: number;
   outline: boolean;
-  /** A period sheet's year-to-date columns: the as-of period's cell, the elapsed share's (actual-only periods), and which rows are rates. */
+  /** A period sheet's year-to-date columns: the as-of period's cell and the elapsed share's (actual-only periods). */
   ytd: { through: string; elapsed: string | null } | null;
 }
 
