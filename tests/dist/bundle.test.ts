@@ -89,10 +89,11 @@ describe("dist/", () => {
   // returns the exports as one object literal: 103.7 KiB; with Check tree's warnings added by the sidebar and the
   // production registry without help fields, 99.97 KiB; reading a table into columns for the custom functions
   // (issue 12's speed: src/core/tree.ts Frame) adds 2.8 KB and its hot path without closures made per call 0.8 KB:
-  // 103.5 KiB with the rest of main, so 104 KiB until the goal is reached (see the README's Speed).
+  // 103.5 KiB with the rest of main; Check tree's tree summary (size, KGIs, KSFs) made by the sidebar from the
+  // cells it gets and the declarations' bodies on one line: 103.3 KiB, so 103.5 KiB until the goal is reached.
   // The development build that npm run push sends to the development script is unminified and not held to it.
-  it("stays within its size budget (104 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
-    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(104 * 1024);
+  it("stays within its size budget (103.5 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
+    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(103.5 * 1024);
     expect(JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")).exceptionLogging).toBe("NONE");
   });
 
