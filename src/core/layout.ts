@@ -1,9 +1,8 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
-import { OPS, parseOp } from "./operators";
+import { OPS, type Op, parseOp } from "./operators";
 import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
 import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
 import {
-  type Aggregation,
   type Field,
   type Frame,
   framed,
@@ -13,13 +12,22 @@ import {
   NO_CHILDREN,
   NO_OP,
   newFrame,
+  newUnits,
   opCode,
   orNull,
   type Period,
   type Tree,
-  unitCoder,
+  unitCode,
 } from "./tree";
-import { isRefusal, numberReader, type ParsedNumber, parseDirection, plainValue } from "./value";
+import {
+  type Direction,
+  isRefusal,
+  type ParsedNumber,
+  parseDirection,
+  plainValue,
+  type Refusal,
+  readRemembered,
+} from "./value";
 import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
 const KSF_FALSE = new Set(["false", "no", "n", "0", "×", "x", "-", "いいえ"]);
@@ -167,14 +175,42 @@ export function diagnose(input: unknown): Diagnosis {
 }
 
 interface Shape extends Columns {
+  /** The columns the row loop reads (-1: none) and their headers for its messages, in objects of one fixed shape. */
+  at: ReturnType<typeof columnsAt>;
+  head: ReturnType<typeof headersAt>;
   /** The periods, their values filled in as the rows are read. */
   periodList: Period[];
   lang: Lang;
   form: HierarchyForm;
 }
 
-/** The cell of a row in column `c` (null where the table has no such column). */
-const cellAt = (cells: Cell[], c: number | undefined): Cell => (c === undefined ? null : (cells[c] ?? null));
+/** The cell of a row in column `c` (null where the table has no such column, -1). */
+const cellAt = (cells: Cell[], c: number): Cell => (c < 0 ? null : (cells[c] ?? null));
+
+const columnsAt = (f: Columns["fields"]) => ({
+  name: f.name ?? -1,
+  id: f.id ?? -1,
+  level: f.level ?? -1,
+  op: f.op ?? -1,
+  target: f.target ?? -1,
+  actual: f.actual ?? -1,
+  unit: f.unit ?? -1,
+  direction: f.direction ?? -1,
+  aggregation: f.aggregation ?? -1,
+  owner: f.owner ?? -1,
+  deadline: f.deadline ?? -1,
+  ksf: f.ksf ?? -1,
+});
+
+const headersAt = (h: Columns["headers"]) => ({
+  name: h.name,
+  level: h.level,
+  op: h.op,
+  target: h.target,
+  actual: h.actual,
+  direction: h.direction,
+  aggregation: h.aggregation,
+});
 
 /** The header: which column holds what, and which of the three hierarchy forms the table uses. */
 function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
@@ -194,7 +230,17 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
   const grouped = groupPeriods(periods);
   for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
-  return { fields, outline, headers, periods, periodList: grouped.periods, lang, form: forms[0] };
+  return {
+    fields,
+    outline,
+    headers,
+    periods,
+    periodList: grouped.periods,
+    lang,
+    form: forms[0],
+    at: columnsAt(fields),
+    head: headersAt(headers),
+  };
 }
 
 const NO_VALUE: ParsedNumber = { value: null };
@@ -205,79 +251,60 @@ function allBlank(cells: Cell[], columns: readonly number[]): boolean {
   return true;
 }
 
-/** `read` remembering its answer per distinct text, for one reading of a table. */
-function remember<T>(read: (text: string) => T): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    const known = seen.get(text);
-    if (known !== undefined || seen.has(text)) return known as T;
-    const value = read(text);
-    seen.set(text, value);
-    return value;
-  };
+/** `read(text)`, remembered in `seen`. */
+function memo<T>(seen: Map<string, T>, text: string, read: (text: string) => T): T {
+  const known = seen.get(text);
+  if (known !== undefined || seen.has(text)) return known as T;
+  const value = read(text);
+  seen.set(text, value);
+  return value;
 }
 
-/** `read` over cells, remembering its answer per distinct text cell (numbers, blanks and booleans are read directly). */
-function rememberText<T>(read: (cell: Cell) => T): (cell: Cell) => T {
-  const text = remember<T>(read);
-  return (cell) => (typeof cell === "string" && cell !== "" ? text(cell) : read(cell));
+/** `read(cell)`, remembered in `seen` for text cells (numbers, blanks and booleans are read directly). */
+const memoText = <T>(seen: Map<string, T>, cell: Cell, read: (cell: Cell) => T): T =>
+  typeof cell === "string" && cell !== "" ? memo(seen, cell, read) : read(cell);
+
+/** The readers' memory for one reading of a table: each distinct text (1,000件, ×, lower, Level 2) is read once. */
+const readers = (problems: Problems) => ({
+  problems,
+  numbers: new Map<string, ParsedNumber | Refusal>(),
+  ops: new Map<string, Op | undefined>(),
+  directions: new Map<string, Direction | null | undefined>(),
+  levels: new Map<string, number | undefined>(),
+  flags: new Map<string, boolean>(),
+  units: newUnits(),
+});
+type Readers = ReturnType<typeof readers>;
+
+/**
+ * A value cell: null when the cell is read as it is (a number, or a blank: plainValue), NO_VALUE
+ * (reported at `row`, `name`, `column`) when it cannot be read.
+ */
+function readValue(read: Readers, cell: Cell, row: number, name: string, column: string | undefined) {
+  if (plainValue(cell) !== undefined) return null;
+  const reading = readRemembered(read.numbers, cell);
+  if (!isRefusal(reading)) return reading;
+  read.problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
+  return NO_VALUE;
 }
 
-/** The readers of one reading of a table: each distinct text (1,000件, ×, lower, Level 2) is read once. */
-interface Readers {
-  /**
-   * A value cell: null when the cell is read as it is (a number, or a blank: plainValue), NO_VALUE
-   * (reported at `row`, `name`, `column`) when it cannot be read.
-   */
-  value: (cell: Cell, row: number, name: string, column: string | undefined) => ParsedNumber | null;
-  op: (text: string) => ReturnType<typeof parseOp>;
-  direction: (cell: Cell) => ReturnType<typeof parseDirection>;
-  level: (cell: Cell) => number | undefined;
-  flag: (cell: Cell) => boolean;
-  /** A unit's number in the frame's units. */
-  unit: (unit: string) => number;
-}
-
-function readers(problems: Problems, unit: (unit: string) => number): Readers {
-  const readCell = numberReader();
-  return {
-    // A number or blank cell needs no reading (null here); text is read once per distinct text.
-    value: (cell, row, name, column) => {
-      if (plainValue(cell) !== undefined) return null;
-      const reading = readCell(cell);
-      if (!isRefusal(reading)) return reading;
-      problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
-      return NO_VALUE;
-    },
-    op: remember(parseOp),
-    direction: rememberText(parseDirection),
-    level: rememberText(readLevel),
-    flag: rememberText(readFlag),
-    unit,
-  };
-}
-
-/** The rows read so far: a frame (its columns as long as the table; `size` counts the rows read) and the Aggregation column. */
-interface Rows extends Frame {
-  aggregation: (Aggregation | undefined)[];
-}
+/** The rows read so far: a frame, its columns as long as the table, `size` counting the rows read. */
+type Rows = Frame;
 
 /** Each non-blank row as an unlinked node, in row order; a row whose level cannot be read is left out. */
 function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
   const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
   const { outline, fields } = shape;
   // Names are read again from the row when a message needs one: the first outline cell with text, or the Name cell.
-  const rows: Rows = Object.assign(
-    newFrame(shape.lang, grid.length - 1, (i) => {
-      const cells = grid[rows.row[i] - 1];
-      if (shape.form !== "outline") return cellText(cells[fields.name as number]);
-      for (const c of outline) if (cellText(cells[c])) return cellText(cells[c]);
-      return "";
-    }),
-    { aggregation: [] },
-  );
+  const rows: Rows = newFrame(shape.lang, grid.length - 1, (i) => {
+    const cells = grid[rows.row[i] - 1];
+    if (shape.form !== "outline") return cellText(cells[fields.name as number]);
+    for (const c of outline) if (cellText(cells[c])) return cellText(cells[c]);
+    return "";
+  });
   rows.size = 0;
-  const read = readers(problems, unitCoder(rows.units));
+  const read = readers(problems);
+  rows.units = read.units.list;
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (allBlank(cells, relevant)) continue;
@@ -291,12 +318,12 @@ function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
 
 /** The name of row `r`, and its outline depth into `depth[i]` (0 outside the outline form). */
 function readName(grid: Cell[][], r: number, shape: Shape, problems: Problems, depth: Int32Array, i: number): string {
-  const { outline, headers, form, fields } = shape;
+  const { outline, form, at, head } = shape;
   const cells = grid[r];
   depth[i] = 0;
   if (form !== "outline") {
-    const name = cellText(cellAt(cells, fields.name));
-    if (!name) problems.error("missingName", { row: r + 1, column: headers.name });
+    const name = cellText(cellAt(cells, at.name));
+    if (!name) problems.error("missingName", { row: r + 1, column: head.name });
     return name;
   }
   let name = "";
@@ -323,33 +350,33 @@ function readRow(
   read: Readers,
   rows: Rows,
 ): string | null {
-  const { headers, form, fields } = shape;
+  const { form, at, head } = shape;
   const cells = grid[r];
   const row = r + 1;
   const i = rows.size;
   const name = readName(grid, r, shape, problems, rows.depth, i);
-  const targetCell = cellAt(cells, fields.target);
-  const actualCell = cellAt(cells, fields.actual);
-  const target = read.value(targetCell, row, name, headers.target);
-  const actual = read.value(actualCell, row, name, headers.actual);
-  const dirCell = cellAt(cells, fields.direction);
-  const stated = read.direction(dirCell);
+  const targetCell = cellAt(cells, at.target);
+  const actualCell = cellAt(cells, at.actual);
+  const target = readValue(read, targetCell, row, name, head.target);
+  const actual = readValue(read, actualCell, row, name, head.actual);
+  const dirCell = cellAt(cells, at.direction);
+  const stated = dirCell === null ? null : memoText(read.directions, dirCell, parseDirection);
   if (stated === undefined)
-    problems.error("badDirection", { row, name, column: headers.direction }, { text: cellText(dirCell) });
+    problems.error("badDirection", { row, name, column: head.direction }, { text: cellText(dirCell) });
 
-  const opText = cellText(cellAt(cells, fields.op));
-  const parsedOp = opText ? read.op(opText) : null;
-  if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: headers.op }, { text: opText });
-  const aggText = cellText(cellAt(cells, fields.aggregation));
+  const opText = cellText(cellAt(cells, at.op));
+  const parsedOp = opText ? memo(read.ops, opText, parseOp) : null;
+  if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: head.op }, { text: opText });
+  const aggText = cellText(cellAt(cells, at.aggregation));
   const aggregation = parseAggregation(aggText);
   if (aggregation === undefined)
-    problems.error("badAggregation", { row, name, column: headers.aggregation }, { text: aggText });
+    problems.error("badAggregation", { row, name, column: head.aggregation }, { text: aggText });
 
   if (form === "level") {
-    const levelCell = cellAt(cells, fields.level);
-    const level = read.level(levelCell);
+    const levelCell = cellAt(cells, at.level);
+    const level = memoText(read.levels, levelCell, readLevel);
     if (level === undefined) {
-      problems.error("badLevel", { row, name, column: headers.level }, { text: cellText(levelCell) });
+      problems.error("badLevel", { row, name, column: head.level }, { text: cellText(levelCell) });
       return null;
     }
     rows.depth[i] = level;
@@ -360,7 +387,7 @@ function readRow(
   rows.target[i] = target ? (target.value ?? Number.NaN) : (plainValue(targetCell) ?? Number.NaN);
   rows.actual[i] = actual ? (actual.value ?? Number.NaN) : (plainValue(actualCell) ?? Number.NaN);
   rows.lower[i] = (stated ?? target?.direction ?? actual?.direction) === "lower" ? 1 : 0;
-  rows.unit[i] = read.unit(cellText(cellAt(cells, fields.unit)) || target?.unit || actual?.unit || "");
+  rows.unit[i] = unitCode(read.units, cellText(cellAt(cells, at.unit)) || target?.unit || actual?.unit || "");
   if (aggregation) rows.aggregation[i] = aggregation;
   return name;
 }
@@ -371,7 +398,7 @@ function readPeriodValues(cells: Cell[], row: number, name: string, shape: Shape
     for (const measure of ["target", "actual"] as const) {
       const c = period.column[measure];
       const cell = c === undefined ? null : cells[c];
-      const reading = c === undefined ? NO_VALUE : read.value(cell, row, name, period.header[measure]);
+      const reading = c === undefined ? NO_VALUE : readValue(read, cell, row, name, period.header[measure]);
       period.values[measure].push(reading ? reading.value : (plainValue(cell) ?? null));
     }
 }
@@ -379,8 +406,8 @@ function readPeriodValues(cells: Cell[], row: number, name: string, shape: Shape
 /** The nodes of a reading, made when first asked for (the custom functions compute from its columns). */
 function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
   const { first, kids } = rows;
-  const { fields } = shape;
-  const flag = rememberText(readFlag);
+  const { at } = shape;
+  const read = readers(new Problems(rows.lang));
   const nodes: KpiNode[] = new Array(rows.size);
   for (let i = 0; i < rows.size; i++) {
     const cells = grid[rows.row[i] - 1];
@@ -388,7 +415,7 @@ function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
       index: i,
       row: rows.row[i],
       name: rows.name(i),
-      id: cellText(cellAt(cells, fields.id)),
+      id: cellText(cellAt(cells, at.id)),
       parent: rows.parent[i],
       children: first[i] === first[i + 1] ? NO_CHILDREN : Array.from(kids.subarray(first[i], first[i + 1])),
       depth: rows.depth[i],
@@ -397,9 +424,9 @@ function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
       actual: orNull(rows.actual[i]),
       direction: rows.lower[i] ? "lower" : "higher",
       unit: rows.units[rows.unit[i]],
-      owner: cellText(cellAt(cells, fields.owner)),
-      deadline: cellAt(cells, fields.deadline) ?? null,
-      ksf: fields.ksf !== undefined && flag(cells[fields.ksf]),
+      owner: cellText(cellAt(cells, at.owner)),
+      deadline: cellAt(cells, at.deadline) ?? null,
+      ksf: at.ksf >= 0 && memoText(read.flags, cells[at.ksf], readFlag),
     };
     const aggregation = rows.aggregation[i];
     if (aggregation) node.aggregation = aggregation;
@@ -416,44 +443,47 @@ function hashText(text: string): number {
 }
 
 /**
- * The first row of each non-blank key, as a lookup (-1 for a key no row has),
- * telling `again` each later row with a key already seen. An open-addressing
- * table of row indices: a Map of 100,000 IDs costs several times the reading.
+ * The first row of each non-blank key: an open-addressing table of row
+ * indices (a Map of 100,000 IDs costs several times the reading). Per slot:
+ * 1 + the first row with the key (0: empty), then the key's hash, so a probe
+ * reads a key again (from the grid) only when the hashes match.
  */
-function keyIndex(size: number, keyOf: (i: number) => string, again: (i: number, first: number) => void) {
+function keyIndex(rows: Rows, grid: Cell[][], column: number) {
   let capacity = 2;
-  while (capacity < 1.5 * size) capacity *= 2;
-  const mask = capacity - 1;
-  const slots = new Int32Array(capacity).fill(-1);
-  // Each slot's hash, so a probe reads the key again only when the hashes match.
-  const hashes = new Int32Array(capacity);
-  const slot = (key: string, hash: number) => {
-    let s = hash & mask;
-    while (slots[s] >= 0 && (hashes[s] !== hash || keyOf(slots[s]) !== key)) s = (s + 1) & mask;
-    hashes[s] = hash;
-    return s;
-  };
-  for (let i = 0; i < size; i++) {
-    const key = keyOf(i);
-    if (!key) continue;
-    const s = slot(key, hashText(key));
-    if (slots[s] < 0) slots[s] = i;
-    else again(i, slots[s]);
-  }
-  return (key: string) => slots[slot(key, hashText(key))];
+  while (capacity < 1.25 * rows.size) capacity *= 2;
+  return { rows, grid, column, mask: capacity - 1, table: new Int32Array(2 * capacity) };
+}
+type KeyIndex = ReturnType<typeof keyIndex>;
+
+const keyOf = (index: KeyIndex, i: number): string => cellText(index.grid[index.rows.row[i] - 1][index.column]);
+
+/** The slot of `key`, or the empty slot where it goes. */
+function slotOf(index: KeyIndex, key: string): number {
+  const { table, mask } = index;
+  const hash = hashText(key);
+  let s = hash & mask;
+  while (table[2 * s] && (table[2 * s + 1] !== hash || keyOf(index, table[2 * s] - 1) !== key)) s = (s + 1) & mask;
+  table[2 * s + 1] = hash;
+  return 2 * s;
 }
 
 function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
   const { headers, fields } = shape;
   const byId = headers.id !== undefined;
   const parentAt = fields.parent as number;
-  // A row's key is its ID (or name) cell, read again where needed rather than kept per row.
-  const keyAt = (byId ? fields.id : fields.name) as number;
-  const keyOf = (i: number) => cellText(grid[rows.row[i] - 1][keyAt]);
+  const index = keyIndex(rows, grid, (byId ? fields.id : fields.name) as number);
+  const { table } = index;
   // Rows sharing a name (no ID column) are listed apart, for the ambiguity error.
   const shared = new Map<string, number[]>();
-  const find = keyIndex(rows.size, keyOf, (i, first) => {
-    const key = keyOf(i);
+  for (let i = 0; i < rows.size; i++) {
+    const key = keyOf(index, i);
+    if (!key) continue;
+    const s = slotOf(index, key);
+    const first = table[s] - 1;
+    if (first < 0) {
+      table[s] = i + 1;
+      continue;
+    }
     if (byId)
       problems.error(
         "duplicateId",
@@ -465,26 +495,29 @@ function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Proble
       if (list) list.push(i);
       else shared.set(key, [first, i]);
     }
-  });
+  }
   // Siblings usually sit together: the key of the row above is looked up once for all of them.
   let lastKey = "";
-  let lastMatch = -1;
+  let match = -1;
   for (let i = 0; i < rows.size; i++) {
     const parentKey = cellText(grid[rows.row[i] - 1][parentAt]);
     if (!parentKey) continue;
     if (parentKey !== lastKey) {
       lastKey = parentKey;
-      lastMatch = find(parentKey);
+      match = table[slotOf(index, parentKey)] - 1;
     }
-    const where = () => ({ row: rows.row[i], name: rows.name(i), column: headers.parent });
-    if (lastMatch < 0) problems.error("unknownParent", where(), { parent: parentKey });
-    else if (shared.size && shared.has(parentKey))
-      problems.error("ambiguousParent", where(), {
+    if (match >= 0 && match !== i && !shared.has(parentKey)) {
+      rows.parent[i] = match;
+      continue;
+    }
+    const where = { row: rows.row[i], name: rows.name(i), column: headers.parent };
+    if (match < 0) problems.error("unknownParent", where, { parent: parentKey });
+    else if (shared.has(parentKey))
+      problems.error("ambiguousParent", where, {
         parent: parentKey,
         rows: (shared.get(parentKey) as number[]).map((m) => rows.row[m]).join(", "),
       });
-    else if (lastMatch === i) problems.error("cycle", where());
-    else rows.parent[i] = lastMatch;
+    else problems.error("cycle", where);
   }
 }
 

@@ -192,11 +192,9 @@ function overflowMean(
  * of children (prefix/suffix products, running sums), so wide trees stay fast.
  */
 export function solveChildren(op: Op, required: number, plans: readonly Value[]): Value[] {
-  const out: Value[] = [];
-  solveInto(op, required, plans, identity(plans.length), 0, plans.length, (k, v) => {
-    out[k] = v;
-  });
-  return out;
+  const out = new Float64Array(plans.length);
+  solveInto(op, required, plans, identity(plans.length), 0, plans.length, out);
+  return Array.from(out, (v) => (Number.isNaN(v) ? null : v));
 }
 
 /** Suffix products of a product's operands, reused from call to call. */
@@ -204,7 +202,8 @@ let after = new Float64Array(16);
 
 /**
  * `solveChildren` over `plans[c]` for each index c in `children` (from `from`
- * to `to`), telling `set` each child's value in order, without building lists.
+ * to `to`), written to `out[c]` (NaN for blank; a result that is not a number,
+ * ∞ × 0, as ∞: both are too large) without building lists.
  */
 export function solveInto(
   op: Op,
@@ -213,7 +212,7 @@ export function solveInto(
   children: ArrayLike<number>,
   from: number,
   to: number,
-  set: (child: number, value: Value) => void,
+  out: Float64Array,
 ): void {
   const n = to - from;
   let known = 0;
@@ -253,7 +252,7 @@ export function solveInto(
       const other = n === 2 ? plan(children[to - 1 - (k - from)]) : null;
       v = other === null ? null : k === from ? required * other : required === 0 ? null : other / required;
     }
-    set(c, v);
+    out[c] = v === null ? Number.NaN : Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
   }
 
   function plan(c: number): number | null {

@@ -47,9 +47,6 @@ export function needed(
   if (goal !== undefined && goal !== null && f.roots !== 1) fail(f.lang, "goalNeedsOneRoot", {}, { count: f.roots });
   const { order, op, first, kids } = f;
   const out = new Float64Array(f.size).fill(Number.NaN);
-  const set = (c: number, value: number | null) => {
-    out[c] = finiteValue(f, c, value, onOverflow) ?? Number.NaN;
-  };
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     if (f.parent[i] < 0) out[i] = goal ?? f.target[i];
@@ -60,7 +57,10 @@ export function needed(
       for (let c = first[i]; c < first[i + 1]; c++) out[kids[c]] = o === "none" ? f.target[kids[c]] : Number.NaN;
       continue;
     }
-    solveInto(o, need, plan, kids, first[i], first[i + 1], set);
+    solveInto(o, need, plan, kids, first[i], first[i + 1], out);
+    for (let c = first[i]; c < first[i + 1]; c++)
+      if (!Number.isFinite(out[kids[c]]) && !Number.isNaN(out[kids[c]]))
+        out[kids[c]] = finiteValue(f, kids[c], out[kids[c]], onOverflow) ?? Number.NaN;
   }
   return out;
 }

@@ -91,10 +91,12 @@ export type DateText = (date: Date) => string;
  * KPI named 2024-01-01 is found by a parent typed 2024-01-01, and messages show
  * the day the user typed. The same cells when there is no Date.
  */
+const holdsDate = (row: unknown) => (Array.isArray(row) ? row.some(isDate) : isDate(row));
+
 export function datesAsText<T>(cells: T, dateText: DateText): T {
   const text = (c: unknown) => (isDate(c) ? (Number.isNaN(c.getTime()) ? "" : dateText(c)) : c);
   if (!Array.isArray(cells)) return text(cells) as T;
-  if (!cells.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)))) return cells;
+  if (!cells.some(holdsDate)) return cells;
   return cells.map((row) => (Array.isArray(row) ? row.map(text) : text(row))) as T;
 }
 

@@ -102,6 +102,8 @@ export interface Frame {
   /** Each node's unit, as its index in `units`. */
   unit: Int32Array;
   units: string[];
+  /** Aggregation per node, where the table has that column (absent: a sum). */
+  aggregation: (Aggregation | undefined)[];
   /** Children of i: `kids[first[i]]` … `kids[first[i + 1] - 1]`, in order. */
   first: Int32Array;
   kids: Int32Array;
@@ -113,21 +115,31 @@ export interface Frame {
 export const NO_OP = 255;
 export const opCode = (op: Op | null): number => (op === null ? NO_OP : OPS.indexOf(op));
 
-/** Numbers units as they are met: the index of each in `units`, added when new. */
-export function unitCoder(units: string[]): (unit: string) => number {
-  const codes = new Map<string, number>();
-  let last = 0;
-  return (unit) => {
-    // Rows mostly repeat the unit of the row above.
-    if (unit === units[last]) return last;
-    let code = codes.get(unit);
-    if (code === undefined) {
-      code = units.push(unit) - 1;
-      codes.set(unit, code);
-    }
-    last = code;
-    return code;
-  };
+/**
+ * Numbers units as they are met: `unitCode(units, unit)` is its index in
+ * `units.list`, added when new. Plain records and functions rather than a
+ * class, here and in the reader: optimised code that checks an object's shape
+ * then survives each call's garbage collection (a class's instances get their
+ * shape as fields are added, and that shape dies with them).
+ */
+export interface Units {
+  list: string[];
+  codes: Map<string, number>;
+  last: number;
+}
+
+export const newUnits = (): Units => ({ list: [], codes: new Map(), last: 0 });
+
+export function unitCode(units: Units, unit: string): number {
+  // Rows mostly repeat the unit of the row above.
+  if (unit === units.list[units.last]) return units.last;
+  let code = units.codes.get(unit);
+  if (code === undefined) {
+    code = units.list.push(unit) - 1;
+    units.codes.set(unit, code);
+  }
+  units.last = code;
+  return code;
 }
 
 /** A frame for `size` nodes: no values (NaN), no parents, not linked yet (`link`). */
@@ -149,6 +161,7 @@ export function newFrame(lang: Lang, size: number, name: (i: number) => string):
     lower: new Uint8Array(size),
     unit: ints(),
     units: [],
+    aggregation: [],
     first: ints(),
     kids: ints(),
     order: ints(),
@@ -200,7 +213,8 @@ export function frameOf(tree: Tree): Frame {
   if (known) return known;
   const { nodes } = tree;
   const f = newFrame(tree.lang, nodes.length, (i) => nodes[i].name);
-  const unit = unitCoder(f.units);
+  const units = newUnits();
+  f.units = units.list;
   nodes.forEach((node, i) => {
     f.row[i] = node.row;
     f.parent[i] = node.parent;
@@ -208,7 +222,7 @@ export function frameOf(tree: Tree): Frame {
     f.target[i] = node.target ?? Number.NaN;
     f.actual[i] = node.actual ?? Number.NaN;
     f.lower[i] = node.direction === "lower" ? 1 : 0;
-    f.unit[i] = unit(node.unit);
+    f.unit[i] = unitCode(units, node.unit);
   });
   link(f);
   return f;

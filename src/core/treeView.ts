@@ -27,7 +27,9 @@ export function judgedTargets(tree: Tree): Values {
 
 /** `judgedTargets` over a tree's columns, NaN for blank. */
 function judged(f: Frame, targets = rolled(f, "target")): Float64Array {
-  return targets.map((v, i) => (Number.isNaN(f.target[i]) ? v : f.target[i]));
+  const out = targets.slice();
+  for (let i = 0; i < f.size; i++) if (!Number.isNaN(f.target[i])) out[i] = f.target[i];
+  return out;
 }
 
 /** `treeView` as columns, NaN for blank: what KPI_TREE writes. */

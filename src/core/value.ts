@@ -130,14 +130,17 @@ const READER_MEMORY = 4096;
  */
 export function numberReader(): (cell: Cell) => ParsedNumber | Refusal {
   const seen = new Map<string, ParsedNumber | Refusal>();
-  return (cell) => {
-    if (typeof cell !== "string") return readNumber(cell);
-    const known = seen.get(cell);
-    if (known !== undefined) return known;
-    const reading = readNumber(cell);
-    if (seen.size < READER_MEMORY) seen.set(cell, reading);
-    return reading;
-  };
+  return (cell) => readRemembered(seen, cell);
+}
+
+/** readNumber remembering each distinct text in `seen` (numberReader's, or a reading's own). */
+export function readRemembered(seen: Map<string, ParsedNumber | Refusal>, cell: Cell): ParsedNumber | Refusal {
+  if (typeof cell !== "string") return readNumber(cell);
+  const known = seen.get(cell);
+  if (known !== undefined) return known;
+  const reading = readNumber(cell);
+  if (seen.size < READER_MEMORY) seen.set(cell, reading);
+  return reading;
 }
 
 /** readNumber without the reason: undefined for a cell that is not a number. */
@@ -169,9 +172,7 @@ function readText(cell: string): ParsedNumber | Refusal {
       break;
     }
   try {
-    const result = readSigned(new Scanner(joinMultipliers(s)));
-    if (direction) result.direction = direction;
-    return result;
+    return readSigned(new Scanner(joinMultipliers(s)), direction);
   } catch (e) {
     if (e instanceof Refused) return { reason: e.reason, part: e.part };
     throw e;
@@ -233,7 +234,7 @@ class Scanner {
   }
 }
 
-function readSigned(scan: Scanner): ParsedNumber {
+function readSigned(scan: Scanner, direction: Direction | undefined): ParsedNumber {
   let sign = scan.takeChar(SIGN);
   scan.skipSpaces();
   const prefix = scan.takeChar(CURRENCY_PREFIX);
@@ -250,12 +251,13 @@ function readSigned(scan: Scanner): ParsedNumber {
   if (prefix && suffix && currencyUnit(prefix) !== currencyUnit(suffix)) throw new Refused("unknownUnit", suffix);
   const word = readUnit(scan, amount, Boolean(percent), Boolean(prefix || suffix));
   const value = toNumber(number);
-  const result: ParsedNumber = { value: sign === "-" || sign === "▲" || sign === "△" ? -value || 0 : value };
+  const v = sign === "-" || sign === "▲" || sign === "△" ? -value || 0 : value;
   const currency = suffix ?? prefix;
   // The unit the text implies, so a table without a Unit column still formats 20% as a rate and ¥ as money.
   const unit = percent ? "%" : `${currency ? currencyUnit(currency) : ""}${word}`;
-  if (unit) result.unit = unit;
-  return result;
+  // Each reading made whole at once, so readings of one kind share one shape (which optimised code then relies on).
+  if (unit) return direction ? { value: v, unit, direction } : { value: v, unit };
+  return direction ? { value: v, direction } : { value: v };
 }
 
 function currencyUnit(symbol: string): string {
