@@ -147,10 +147,14 @@ function helpTexts(specs) {
   return [...texts].filter((t) => t.length > 8);
 }
 
+/** `, help: "…"` (or summary, returns, example) in a declaration of src/functions/: a single-line string. */
+const HELP_FIELD = /,\s*\b(?:summary|returns|help|example):\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g;
+
 /**
  * An esbuild plugin that writes each help text of the custom functions as "" where src/functions/
- * spells it as one string literal: the shipped bundle then holds the help once, in the JSDoc Sheets
- * reads, instead of twice. Lines stay as they were, so the source map still finds every line.
+ * spells it as one string literal, then drops the help fields: the shipped bundle then holds the help
+ * once, in the JSDoc Sheets reads, instead of twice, and the registry only names, parameters and shapes.
+ * Lines stay as they were, so the source map still finds every line.
  */
 function withoutHelp(specs) {
   const literals = helpTexts(specs).flatMap((t) => [JSON.stringify(t), `'${t.replace(/['\\]/g, "\\$&")}'`]);
@@ -160,6 +164,9 @@ function withoutHelp(specs) {
       b.onLoad({ filter: /[\\/]src[\\/]functions[\\/][^\\/]+\.ts$/ }, (args) => {
         let contents = readFileSync(args.path, "utf8");
         for (const literal of literals) contents = contents.split(literal).join('""');
+        // Then the declarations' help fields themselves (what is left of them: "" or a short sample such as
+        // "A1:H30"), newlines kept: nothing at run time reads them.
+        contents = contents.replace(HELP_FIELD, (field) => field.replace(/[^\n]/g, ""));
         return { contents, loader: "ts" };
       });
     },

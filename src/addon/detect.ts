@@ -6,7 +6,6 @@
  * where before anything is written.
  */
 
-import { treeProblems } from "../core/diagnosis";
 import { RATE_FORMAT } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
@@ -26,7 +25,7 @@ import {
 } from "../functions/columns";
 import { KPI_ROLLUP, KPI_TREE } from "../functions/customFunctions";
 import { sheetDateText } from "../functions/locale";
-import type { AddResult, TableReport } from "../shared/api";
+import type { AddResult, DiagramTable, TableReport } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
@@ -147,9 +146,6 @@ function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: Tab
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  const found = treeProblems(tree, lang);
-  problems.push(...found);
-  const warnings = found.filter((p) => p.severity === "warning");
   let depth = 0;
   for (const n of tree.nodes) depth = Math.max(depth, n.depth + 1);
   // One KPI_TREE block: rollup, required, achievement, status.
@@ -177,8 +173,9 @@ function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: Tab
       })),
       ksf: tree.nodes.filter((n) => n.ksf).map((n) => n.name),
       missingOps: missing,
-      warnings: warnings.map((w) => w.message),
       problems,
+      // The tree's own problems (overflow, units, targets) are the sidebar's to find: checkedReport.
+      cells: { values: loc.grid as DiagramTable["values"], formats: loc.formats },
       planned,
       plannedCount: planned ? count : 0,
       upgrade,
@@ -236,12 +233,14 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
 const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
 
 function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
-  const fx = (oneCall: boolean) =>
-    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall).formulas;
-  const was = fx(existing.oneCall);
-  if (was.length !== existing.count) return null;
   const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
   const current = cells.getFormulas()[0];
+  // A period sheet's KPI_TREE keeps its year to date (`total`: the as-of period's cell).
+  const total = columnFunction(current[0])?.args.total;
+  const fx = (oneCall: boolean) =>
+    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall, total).formulas;
+  const was = fx(existing.oneCall);
+  if (was.length !== existing.count) return null;
   const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
   const older = was.map((f, k) => (k > 1 ? f.replace(/,[^,]+\)$/, ")") : f));
   if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;

@@ -19,7 +19,7 @@ export function openSidebar(view: View, notice: SidebarNotice = {}): void {
   const t = serverText(uiLang(loadSettings()));
   const saved = typeof notice.saved === "number" ? notice.saved : null;
   const html = HtmlService.createHtmlOutputFromFile("Sidebar")
-    .setTitle(t.sidebarTitle)
+    .setTitle(t.title)
     .append(`<script>window.KPI_TREE_VIEW=${JSON.stringify(view)};window.KPI_TREE_SAVED=${saved};</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }

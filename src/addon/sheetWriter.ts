@@ -30,7 +30,7 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
   }
 }
 
-const isCell = (c: unknown) => typeof c === "string" || typeof c === "number" || typeof c === "boolean";
+const isCell = (c: unknown) => ["string", "number", "boolean"].includes(typeof c);
 const isInt = (x: unknown, min: number, max: number) =>
   Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
 const isRow = (row: unknown, width: number) => Array.isArray(row) && row.length === width && row.every(isCell);
@@ -39,10 +39,10 @@ const isRow = (row: unknown, width: number) => Array.isArray(row) && row.length 
 function readPlan(input: unknown): SheetPlan | null {
   const p = (input ?? {}) as SheetPlan;
   const { values, above } = p;
-  const width = Array.isArray(values) && Array.isArray(values[0]) ? values[0].length : 0;
+  const height = Array.isArray(values) ? values.length : 0;
+  const width = height > 1 && Array.isArray(values[0]) ? values[0].length : 0;
   const ok =
     width > 0 &&
-    values.length > 1 &&
     values.every((row) => isRow(row, width)) &&
     (p.lang === "ja" || p.lang === "en") &&
     typeof p.base === "string" &&
@@ -51,24 +51,20 @@ function readPlan(input: unknown): SheetPlan | null {
       ? p.top === 1 && p.asOf === null
       : p.top === 2 && isRow(above, above.length) && isInt(p.asOf, 0, above.length - 1)) &&
     (p.updated === null || isInt(p.updated, 0, width - 1)) &&
-    isInt(p.targetColumn, 1, width) &&
-    isInt(p.directionColumn, 1, width) &&
-    isInt(p.levels, 1, width) &&
+    [p.targetColumn, p.directionColumn, p.levels].every((c) => isInt(c, 1, width)) &&
     Array.isArray(p.kgiRows) &&
-    p.kgiRows.every((r) => isInt(r, 2, values.length)) &&
+    p.kgiRows.every((r) => isInt(r, 2, height)) &&
     Array.isArray(p.formats) &&
     p.formats.every(isFormat) &&
-    (p.ytd === null || (Array.isArray(p.ytd.rates) && p.ytd.rates.length === values.length - 1));
+    (p.ytd === null || p.ytd?.rates?.length === height - 1);
   return ok ? p : null;
 }
 
+/** A block of number formats inside the sheet's grid, one format or one per cell. */
 function isFormat(f: FormatBlock): boolean {
-  const { rows, columns, format } = f ?? {};
+  const { row, column, rows, columns, format } = f ?? {};
   return (
-    isInt(f.row, 1, 1e6) &&
-    isInt(f.column, 1, 1e4) &&
-    isInt(rows, 1, 1e6) &&
-    isInt(columns, 1, 1e4) &&
+    [row, column, rows, columns].every((n) => isInt(n, 1, 1e7)) &&
     (typeof format === "string" ||
       (Array.isArray(format) && format.length === rows && format.every((r) => isRow(r, columns))))
   );

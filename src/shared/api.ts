@@ -81,8 +81,10 @@ export interface TableReport {
   ksf?: string[];
   /** Parents without an operator (each would stop the functions). */
   missingOps?: { row: number; name: string }[];
-  /** Unit problems and targets that do not combine to their parent's. */
+  /** Unit problems and targets that do not combine to their parent's (added by the sidebar: checkedReport). */
   warnings?: string[];
+  /** The table's cells and formats when its tree could be read, for the sidebar's checks (checkedReport). */
+  cells?: DiagramTable;
   /**
    * Everything the check found, each with its row, column, severity and
    * message (problem and fix): the reader's errors in reading order (the

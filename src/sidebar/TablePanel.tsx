@@ -7,6 +7,7 @@ import { Analysis } from "./Analysis";
 import type { Shared } from "./context";
 import { Issues } from "./fields";
 import { server } from "./server";
+import { checkedReport } from "./tableCheck";
 
 export function TablePanel(props: Shared & { auto: boolean }) {
   const { t, busy } = props;
@@ -17,7 +18,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
   const read = async () => {
     setAdded(null);
     setAnalysing(false);
-    const r = await props.run(t.reading, () => server.detectTable());
+    const r = await props.run(t.reading, async () => checkedReport(await server.detectTable(), props.lang));
     if (r) setReport(r);
   };
   useEffect(() => {

@@ -5,7 +5,7 @@ import type { WhatIfResult } from "../../src/shared/api";
 import { whatIfOf } from "../../src/sidebar/analysisData";
 import { ecommerce, revenueFiveSteps } from "../helpers/examples";
 import { layout } from "../helpers/layouts";
-import { analysed, analyze, whatIf } from "../helpers/sidebar";
+import { analysed, analyze, detect, whatIf } from "../helpers/sidebar";
 import { addon, callsOf } from "./helpers";
 
 const HISTORY = "KPI History";
@@ -287,7 +287,7 @@ describe("one wording for targets that do not combine", () => {
   it("the table check and the analysis say the same sentence", () => {
     const s = addon({ locale: "ja_JP", sheets: { EC: layout(ecommerce, "level", "ja") } });
     s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("EC")!.getRange("A1:F5").activate();
-    const report = s.run("detectTable") as { warnings: string[] };
+    const report = detect(s) as { warnings: string[] };
     const a = analyze(s, "EC", "A1:F5");
     expect(report.warnings).toEqual([a.report.mismatches[0].message]);
     expect(report.warnings[0]).toMatch(/^2行目「月間売上」: 子の目標を計算すると 4,800万円 で/);

@@ -11,7 +11,7 @@ import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders } from "../../src/core/words";
 import type { SidebarState } from "../../src/shared/api";
 import { HELP_TEXT } from "../../src/sidebar/help";
-import { writeTree } from "../helpers/sidebar";
+import { detect, writeTree } from "../helpers/sidebar";
 import { addon, callsOf, deepDraft, select, wideDraft } from "./helpers";
 
 const GREEN = DEFAULT_COLORS.achieved;
@@ -547,7 +547,7 @@ describe("an existing table", () => {
     huge[1][3] = 200; // Orders' target, which its children no longer give
     const s = addon({ sheets: { Data: huge } });
     select(s, "Data", "A1:F6");
-    const report = s.run("detectTable") as { problems: Record<string, unknown>[]; warnings: string[] };
+    const report = detect(s);
     expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
       ["error", "tooLarge", 3, "Target"],
       ["warning", "targetsDoNotCombine", 2, "Target"],

@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { TARGET_TOLERANCE } from "../../src/core/check";
 import { evaluateDraft, newNode } from "../../src/core/draft";
-import type { TableReport } from "../../src/shared/api";
-import { analyze } from "../helpers/sidebar";
+
+import { analyze, detect } from "../helpers/sidebar";
 import { addon, select } from "./helpers";
 
 /** Revenue = customers × price, 1,000 × ¥1,000 = ¥1,000,000, against a Revenue target `gap` away. */
@@ -34,7 +34,7 @@ function verdicts(gap: number) {
     },
   });
   select(s, "Tree", "A1:E4");
-  const report = s.run("detectTable") as TableReport;
+  const report = detect(s);
   const checkTree = (report.warnings ?? []).some((w) => w.includes("Revenue"));
   const analysis = analyze(s, "Tree", "A1:E4").report.mismatches.length > 0;
   s.type("Tree", "G2", "=KPI_CHECK(A1:E4)");

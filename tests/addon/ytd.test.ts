@@ -47,6 +47,20 @@ describe("year to date on a period sheet", () => {
     expect(edit("L4", "8")).toEqual({ KPI_TREE: 1 });
     expect(edit("B1", "2026-05-15")).toEqual({ KPI_TREE: 1 });
     const shown = s.values(sheet, "AI3:AL12");
+    // Check tree stretches it over a KPI appended below the table, keeping its year to date.
+    const below = Number(/\d+$/.exec(/A2:AH\d+/.exec(formula)![0])![0]) + 1;
+    for (const [c, v] of [
+      ["A", "追加"],
+      ["B", "X1"],
+      ["C", "K1"],
+      ["E", "1"],
+    ])
+      s.type(sheet, `${c}${below}`, v);
+    s.select(sheet, "A2");
+    expect(s.run("addFunctionColumns", sheet, `A2:AH${below}`, null)).toMatchObject({ updated: true });
+    expect(range("AI3").getFormula()).toBe(formula.replace(/AH\d+/, `AH${below}`));
+    for (const c of ["A", "B", "C", "E"]) s.type(sheet, `${c}${below}`, "");
+    range("AI3").setFormula(formula);
 
     // The four formulas the wizard wrote before: the same figures, four executions per edit.
     const table = (/\((A2:AH\d+),/.exec(formula) as RegExpExecArray)[1];

@@ -482,4 +482,39 @@ describe("current table", { timeout: 30_000 }, () => {
     expect(s.effectiveBackground("Team KPIs", "J2")).toBe(DEFAULT_COLORS.atRisk);
     await page.locator("#sidebar-frame").screenshot({ path: shot("table-2-added") });
   });
+
+  it("offers to replace the four single-purpose columns of earlier versions by one KPI_TREE, and does it", async () => {
+    const s = preview.standin;
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet("Old KPIs");
+    sheet
+      .getRange("A1:J4")
+      .setValues([
+        ["KPI", "Parent", "Op", "Target", "Actual", ...FUNCTION_HEADERS.en, ""].slice(0, 10),
+        ["Orders", "", "×", 100, "", "", "", "", "", ""],
+        ["Meetings", "Orders", "", 500, 480, "", "", "", "", ""],
+        ["Close rate", "Orders", "", "20%", "20%", "", "", "", "", ""],
+      ]);
+    sheet
+      .getRange("F2:I2")
+      .setFormulas([
+        [
+          "=KPI_ROLLUP(A1:E4)",
+          "=KPI_REQUIRED(A1:E4)",
+          '=KPI_ACHIEVEMENT(F2:F4,D2:D4,"")',
+          '=KPI_STATUS(F2:F4,D2:D4,"",{1,0.8},"en")',
+        ],
+      ]);
+    sheet.getRange("A1").activate();
+    const sb = sidebar();
+    await sb.locator('[data-testid="read"]').click();
+    await sb.locator('[data-testid="upgrade"]').waitFor(POLL);
+    expect(await sb.locator('[data-testid="upgrade"]').textContent()).toContain("KPI_ROLLUP");
+    expect(await sb.locator('[data-testid="add"]').textContent()).toContain("KPI_TREE");
+    await sb.locator('[data-testid="add"]').click();
+    await sb.locator(".report .done").waitFor(POLL);
+    expect(await sb.locator(".report .done").textContent()).toContain("KPI_TREE");
+    expect(await sb.locator('[data-testid="upgrade"]').count()).toBe(0);
+    expect(sheet.getRange("F2:I2").getFormulas()).toEqual([['=KPI_TREE(A1:E4,{1,0.8},"en")', "", "", ""]]);
+    expect(s.values("Old KPIs", "F2:I2")[0]).toEqual([96, 100, 0.96, "At risk"]);
+  });
 });

@@ -3,9 +3,17 @@
 import type { Standin } from "../../dev/standin/index";
 import { type SeekPlan, seekPlan } from "../../src/core/drivers";
 import { sheetPlan } from "../../src/core/sheetPlan";
-import type { Analysis, AnalysisData, SeekWritten, SidebarState, WhatIfResult } from "../../src/shared/api";
+import type {
+  Analysis,
+  AnalysisData,
+  SeekWritten,
+  SidebarState,
+  TableReport,
+  WhatIfResult,
+} from "../../src/shared/api";
 import { type Analysed, analysisOf, seekWrites, seekWritten, whatIfOf } from "../../src/sidebar/analysisData";
 import { TEXT } from "../../src/sidebar/i18n";
+import { checkedReport } from "../../src/sidebar/tableCheck";
 
 const stateOf = (s: Standin) => s.run("getSidebarState") as SidebarState;
 
@@ -57,4 +65,9 @@ export function writeSeek(
 ): SeekWritten {
   const done = s.run("writeSeekTargets", sheetName, table, sought.read, seekWrites(sought.plans));
   return seekWritten(sought.plans, done as { cells: number; writes: number });
+}
+
+/** Check tree's Read: the server's detectTable, with the tree's problems the sidebar adds (checkedReport). */
+export function detect(s: Standin): TableReport {
+  return checkedReport(s.run("detectTable") as TableReport, stateOf(s).lang);
 }
