@@ -235,10 +235,10 @@ const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
 function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
   const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
   const current = cells.getFormulas()[0];
-  // A period sheet's KPI_TREE keeps its year to date (`total`: the as-of period's cell).
-  const total = columnFunction(current[0])?.args.total;
+  // A period sheet's KPI_TREE keeps its year to date (`total`, `share`: the as-of period's cells).
+  const args = columnFunction(current[0])?.args;
   const fx = (oneCall: boolean) =>
-    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall, total).formulas;
+    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall, args?.total, args?.share).formulas;
   const was = fx(existing.oneCall);
   if (was.length !== existing.count) return null;
   const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");

@@ -56,7 +56,7 @@ function readPlan(input: unknown): SheetPlan | null {
     p.kgiRows.every((r) => isInt(r, 2, height)) &&
     Array.isArray(p.formats) &&
     p.formats.every(isFormat) &&
-    (p.ytd === null || p.ytd?.rates?.length === height - 1);
+    (p.ytd === null || typeof p.ytd.through === "string");
   return ok ? p : null;
 }
 

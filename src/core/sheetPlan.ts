@@ -18,7 +18,6 @@ import {
 } from "./draft";
 import { RATE_FORMAT, unitFormats } from "./format";
 import { elapsedFormula, type PeriodPlan, parsePeriodPlan, periodSpecs, throughFormula } from "./periodBlock";
-import { rateKpis } from "./phasing";
 import type { Thresholds } from "./status";
 import { asText, type Cell, type Lang } from "./text";
 import type { Tree } from "./tree";
@@ -82,8 +81,8 @@ export interface SheetPlan {
   /** Name columns: 1, or the outline's levels. */
   levels: number;
   outline: boolean;
-  /** A period sheet's year-to-date columns: the as-of period's cell, the elapsed share's (actual-only periods), and which rows are rates. */
-  ytd: { through: string; elapsed: string | null; rates: boolean[] } | null;
+  /** A period sheet's year-to-date columns: the as-of period's cell and the elapsed share's (actual-only periods). */
+  ytd: { through: string; elapsed: string | null } | null;
 }
 
 /** The wizard's options (a period block, the review columns); undefined when the period settings cannot be read. */
@@ -160,7 +159,6 @@ export function sheetPlan(
       ? {
           through: AS_OF.through,
           elapsed: table.periods.plan.pairs ? null : AS_OF.elapsed,
-          rates: rateKpis(tree.nodes.map((n) => ({ unit: n.unit, op: n.op, parent: n.parent }))),
         }
       : null,
   };

@@ -10,7 +10,7 @@ import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
 import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
-import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, type ParamSpec, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
@@ -119,6 +119,7 @@ export function functionColumns(
   thresholds: Thresholds,
   oneCall = true,
   total?: string,
+  share?: string,
 ): FunctionColumns {
   const first = g.top + 1;
   const last = g.top + g.height - 1;
@@ -127,7 +128,7 @@ export function functionColumns(
   const headers = FUNCTION_HEADERS[lang];
   const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
   const formulas = oneCall
-    ? [formula(KPI_TREE, { tree: table, ...status, total }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
+    ? [formula(KPI_TREE, { tree: table, ...status, total, share }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
     : [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
   if (!oneCall && g.targetColumn !== undefined) {
     const actual = col(column);
@@ -154,24 +155,21 @@ export function presentFormula(g: TableGeometry): string {
   return `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
 }
 
-/** Where a period sheet's year-to-date columns find the as-of period, and which rows are rates. */
+/** Where a period sheet's year-to-date columns find the as-of period and, for actual-only periods, the share elapsed. */
 export interface YtdRefs {
   /** Absolute cell holding the label of the period the as-of date falls in (`$D$1`). */
   through: string;
   /** Absolute cell holding the share of the year elapsed (`$F$1`), for actual-only periods; null with target/actual pairs. */
   elapsed: string | null;
-  /** Per data row: a rate (not scaled by the elapsed share). */
-  rates: readonly boolean[];
 }
 
 /**
- * The function columns of a period sheet: actual year to date (through the
- * as-of period), target year to date, the achievement of the one against the
- * other and its status word; the status colours follow this achievement. With
- * target/actual pairs, one KPI_TREE call with `total` (one execution per
- * recalculation); with actual-only periods the target to date is the annual
- * target × the share of the year elapsed (rates as they are), a built-in
- * ARRAYFORMULA, between KPI_TOTAL and KPI_ACHIEVEMENT / KPI_STATUS.
+ * The function columns of a period sheet: one KPI_TREE call with `total` (the
+ * as-of period's cell), giving actual and target to date, the achievement of
+ * the one against the other and its status word, in one execution per
+ * recalculation; with actual-only periods also `share` (the share of the year
+ * elapsed), the target to date being the annual target × that share, rates as
+ * they are. The status colours follow this achievement.
  */
 export function ytdColumns(
   g: TableGeometry,
@@ -180,24 +178,8 @@ export function ytdColumns(
   thresholds: Thresholds,
   refs: YtdRefs,
 ): FunctionColumns {
-  const fx = functionColumns(g, column, lang, thresholds, true, refs.through);
+  const fx = functionColumns(g, column, lang, thresholds, true, refs.through, refs.elapsed ?? undefined);
   fx.headers = [...YTD_HEADERS[lang]];
-  if (!refs.elapsed) return fx;
-  const first = g.top + 1;
-  const last = g.top + g.height - 1;
-  const table = a1(g.top, g.left, g.height, g.width);
-  const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  const actual = col(column);
-  const target = col(column + 1);
-  const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
-  const annual = col(g.targetColumn ?? g.left);
-  const flags = refs.rates.map((r) => (r ? 1 : 0)).join(";");
-  fx.formulas = [
-    formula(KPI_TOTAL, { tree: table, field: '"actual"', through: refs.through }),
-    `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${refs.elapsed})))`,
-    formula(KPI_ACHIEVEMENT, { actual, target, direction }),
-    formula(KPI_STATUS, { actual, target, direction, thresholds: thresholdsArg(thresholds), language: `"${lang}"` }),
-  ];
   return fx;
 }
 

@@ -13,6 +13,7 @@ import { impacts } from "../core/impact";
 import { readTree } from "../core/layout";
 import { elapsed, forecast, readDay } from "../core/pace";
 import { fieldValues, findPeriod, type Measure, measureOf } from "../core/periods";
+import { rateKpis } from "../core/phasing";
 import { needed, planned } from "../core/required";
 import { rolled, rollup } from "../core/rollup";
 import { resolveDrivers, seek, seekColumn } from "../core/seek";
@@ -334,11 +335,17 @@ export const KPI_TREE = customFunction(
         example: '"9月"',
         help: 'A period header ("9月"): the year to date instead, actual and target totals through it.',
       },
+      {
+        name: "share",
+        optional: true,
+        example: "F1",
+        help: "With total, for actual-only periods: the share of the year elapsed; the target to date is the annual target × share (rates as they are).",
+      },
     ],
     returns: "Per row: actual (rollup) or to date, required or target to date, achievement, status.",
     shape: { kind: "column", width: 4 },
   },
-  (tree, thresholds, language, total) => {
+  (tree, thresholds, language, total, share) => {
     const t = readTree(tree);
     const lang = statusLanguage(language);
     const limits = readThresholds(lang, thresholds);
@@ -348,7 +355,14 @@ export const KPI_TREE = customFunction(
     // KPI_ACHIEVEMENT and KPI_STATUS take four.
     if (optionalText(total)) {
       const n = periodsThrough(withPeriods(t), total);
-      const [actual, target] = [totals(t, "actual", n), totals(t, "target", n)];
+      const actual = totals(t, "actual", n);
+      const part = parseNumber(toGrid(share)[0]?.[0] ?? "")?.value ?? null;
+      const isRate = rateKpis(t.nodes);
+      // Actual-only periods: the annual target (a parent's rolled up) × the share elapsed, rates as they are.
+      const target =
+        share === undefined
+          ? totals(t, "target", n)
+          : judgedTargets(t).map((v, i) => (v === null || part === null ? null : isRate[i] ? v : v * part));
       const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
       columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
     }

@@ -112,9 +112,13 @@ describe("actual-only periods", () => {
     expect(header[11]).toBe("2027年3月");
     expect(s.values("KPIツリー", "E1")[0][0]).toBe("経過");
     const view = s.snapshot("KPIツリー", 3, 26);
-    expect(view.cells[2][23].formula).toMatch(
-      /^=ARRAYFORMULA\(IF\(E3:E9="","",E3:E9\*IF\(\{0;0;0;0;1;1;1\}=1,1,\$F\$1\)\)\)$/,
-    );
+    expect(view.cells[2][22].formula).toBe('=KPI_TREE(A2:V9,{1,0.8},"ja",$D$1,$F$1)');
+    // The target to date: flows scaled by the elapsed share, the rates (the last three KPIs) as they are.
+    const share = s.values("KPIツリー", "F1")[0][0] as number;
+    expect(share).toBeGreaterThan(0);
+    const annual = s.values("KPIツリー", "E3:E9").map((r) => r[0] as number);
+    const toDate = s.values("KPIツリー", "X3:X9").map((r) => r[0] as number);
+    for (const [i, v] of toDate.entries()) expect(v / (i < 4 ? annual[i] * share : annual[i])).toBeCloseTo(1, 8);
   });
 });
 

@@ -1,6 +1,8 @@
 // The period sheet's year-to-date columns computed by the bundle's KPI_TOTAL on the stand-in.
 
 import { describe, expect, it } from "vitest";
+import { readTree } from "../../src/core/layout";
+import { rateKpis } from "../../src/core/phasing";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
 import { writeTree } from "../helpers/sidebar";
@@ -30,7 +32,7 @@ describe("year to date on a period sheet", () => {
     expect(s.effectiveBackground(sheet, "A4")).toBe(DEFAULT_COLORS.achieved);
   });
 
-  it("costs one custom-function execution per edit on a sheet of target/actual pairs (four before), three with actuals only", () => {
+  it("costs one custom-function execution per edit on a sheet of target/actual pairs (four before), and with actuals only (three before)", () => {
     const s = addon({ locale: "ja_JP" });
     writeTree(s, templateDraft("b2b", "ja"), "parent", {
       periods: { kind: "month", start: "2026-04", pairs: true, phasing: "even" },
@@ -78,12 +80,36 @@ describe("year to date on a period sheet", () => {
     expect(s.values(sheet, "AI3:AL12")).toEqual(shown);
     expect(edit("L4", "9")).toEqual({ KPI_TOTAL: 2, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
 
+    // Actual-only periods: the target to date is the annual target × the share elapsed (F1), rates as they are.
     const only = addon({ locale: "ja_JP" });
     writeTree(only, templateDraft("b2b", "ja"), "parent", {
       periods: { kind: "month", start: "2026-04", pairs: false, phasing: "even" },
     });
+    const at = (a1: string) => only.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet)!.getRange(a1);
+    only.type(sheet, "B1", "2026-06-15");
+    expect(at("W3").getFormula()).toBe(`=KPI_TREE(${table.replace("AH", "V")},{1,0.8},"ja",$D$1,$F$1)`);
     only.functionRuns.clear();
     only.type(sheet, "L4", "8");
+    expect(Object.fromEntries(only.functionRuns)).toEqual({ KPI_TREE: 1 });
+    const onlyShown = only.values(sheet, "W3:Z12");
+    // The formulas written before: KPI_TOTAL, an ARRAYFORMULA of the annual targets, KPI_ACHIEVEMENT, KPI_STATUS.
+    const grid = only.values(sheet, `A2:V${last}`);
+    const flags = rateKpis(readTree(grid).nodes)
+      .map((r) => (r ? 1 : 0))
+      .join(";");
+    const annual = col("E");
+    const own = `W3:W${last},X3:X${last},${col("G")}`;
+    at("W3:Z3").setFormulas([
+      [
+        `=KPI_TOTAL(${table.replace("AH", "V")},"actual",$D$1)`,
+        `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,$F$1)))`,
+        `=KPI_ACHIEVEMENT(${own})`,
+        `=KPI_STATUS(${own},{1,0.8},"ja")`,
+      ],
+    ]);
+    expect(only.values(sheet, "W3:Z12")).toEqual(onlyShown);
+    only.functionRuns.clear();
+    only.type(sheet, "L4", "9");
     expect(Object.fromEntries(only.functionRuns)).toEqual({ KPI_TOTAL: 1, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
   });
 });

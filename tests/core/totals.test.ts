@@ -202,6 +202,20 @@ describe("KPI_TREE's optional total", () => {
       [110, 100, 0.9, "Achieved"],
     ]);
     expect((KPI_TREE(pairs, undefined, "en", "Apr") as unknown[][])[2]).toEqual([40, 50, 1.2, "Achieved"]);
+    // Actual-only periods with share: the annual target (a parent's rolled up) × share, a rate as it is.
+    const actualOnly = [
+      ["Name", "Level", "Op", "Unit", "Target", "Apr", "May"],
+      ["Deals", 1, "×", "", "", "", ""],
+      ["Leads", 2, "", "", 100, 30, 30],
+      ["Close rate", 2, "", "%", "20%", "20%", "10%"],
+    ];
+    const shared = KPI_TREE(actualOnly, undefined, "en", "May", 0.5) as number[][];
+    expect(shared.map((r) => r.slice(0, 3))).toEqual([
+      [9, 10, 0.9],
+      [60, 50, 1.2],
+      [0.15, 0.2, 0.75],
+    ]);
+    expect(shared.map((r) => r[3])).toEqual(["At risk", "Achieved", "Off track"]);
     expect(() => KPI_TREE(SALES, undefined, "en", "9月")).toThrow("9月");
     expect(() =>
       KPI_TREE(
