@@ -2,7 +2,7 @@
 // (BENCH_TINY: sizes ÷ 100, one round) on the built dist/Code.js and must print
 // every suite's table, the same-outputs check and the goals' summary. It
 // asserts what the bench prints, never how fast anything was.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -109,5 +109,12 @@ describe("npm run bench at tiny sizes", () => {
       expect(verdict, goal).toMatch(/\*\*(met|not met)\*\*$/);
     }
     expect(goals[2][1]).toMatch(/^balanced [\d.]+× \(10–10k\), wide [\d.]+× \(10–10k\), chain [\d.]+× \(10–10k\)$/);
+  });
+
+  it("gives bench/readme.mjs what it needs to print the README's tables", () => {
+    const readme = execFileSync(process.execPath, ["bench/readme.mjs"], { input: out, encoding: "utf8" });
+    expect(readme).toContain("| dist/Code.js < 100 KiB |");
+    expect(readme).toMatch(/^\| chain \| .* \| [\d.]+× \|$/m);
+    expect(readme).toMatch(/^\| wide, Op column \| [\d.]+ \(/m);
   });
 });
