@@ -57,8 +57,6 @@ export function Analysis(props: AnalysisProps) {
 
   if (!result) return null;
   const { report } = result;
-  const unitOfKgi = new Map(report.roots.map((r) => [r.row, r.unit]));
-  const value = (v: number | null, unit: string) => formatValue(v, unit, lang);
 
   return (
     <div class="analysis" data-testid="analysis">
@@ -84,6 +82,54 @@ export function Analysis(props: AnalysisProps) {
         ))}
       </ul>
 
+      <Health {...props} report={report} />
+
+      <Bottlenecks {...props} report={report} />
+
+      <h4>{t.sensitivityTitle}</h4>
+      <SensitivityList {...props} items={result.sensitivity} />
+
+      <h4>{t.gapTitle}</h4>
+      {result.waterfalls.map((w) => (
+        <Waterfall key={w.row} {...props} waterfall={w} />
+      ))}
+
+      <h4>{t.seekTitle}</h4>
+      <GoalSeek
+        {...props}
+        leaves={result.leaves}
+        ksfRows={result.ksfRows}
+        analysed={analysed as Analysed}
+        onWritten={load}
+      />
+
+      <WhatIf {...props} leaves={result.leaves} tree={(analysed as Analysed).tree} />
+
+      <h4>{t.history}</h4>
+      <Trends {...props} history={result.history} />
+      <Validation {...props} history={result.history} />
+      <div class="actions">
+        <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
+          {t.record}
+        </button>
+      </div>
+      {recorded ? (
+        <p class="done" role="status" data-testid="recorded">
+          {recorded}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Report = Analysed["analysis"]["report"];
+
+/** The health check: targets that do not combine, units, design, and the off-track KPIs with what they need. */
+function Health(props: Shared & { report: Report }) {
+  const { t, lang, report } = props;
+  const value = (v: number | null, unit: string) => formatValue(v, unit, lang);
+  return (
+    <>
       <h4>{t.health}</h4>
       <div data-testid="health">
         {report.mismatches.length === 0 &&
@@ -130,7 +176,16 @@ export function Analysis(props: AnalysisProps) {
           </p>
         ) : null}
       </div>
+    </>
+  );
+}
 
+/** The KSF candidates: the KPIs whose hitting their target would move the KGI most. */
+function Bottlenecks(props: Shared & { report: Report }) {
+  const { t, lang, report } = props;
+  const unitOfKgi = new Map(report.roots.map((r) => [r.row, r.unit]));
+  return (
+    <>
       <h4>{t.bottlenecks}</h4>
       <p class="hint">{t.bottlenecksHint}</p>
       {report.bottlenecks.length ? (
@@ -142,7 +197,7 @@ export function Analysis(props: AnalysisProps) {
                 {b.ksf ? <span class="flag"> ★{t.ksfMark}</span> : null}
               </span>
               <span class="kpi-detail">
-                {t.bottleneckLine(formatPercent(b.rate), value(b.rootIfHit, unitOfKgi.get(b.kgiRow) ?? ""))}
+                {t.bottleneckLine(formatPercent(b.rate), formatValue(b.rootIfHit, unitOfKgi.get(b.kgiRow) ?? "", lang))}
               </span>
             </li>
           ))}
@@ -150,40 +205,7 @@ export function Analysis(props: AnalysisProps) {
       ) : (
         <p class="hint">{t.noBottlenecks}</p>
       )}
-
-      <h4>{t.sensitivityTitle}</h4>
-      <SensitivityList {...props} items={result.sensitivity} />
-
-      <h4>{t.gapTitle}</h4>
-      {result.waterfalls.map((w) => (
-        <Waterfall key={w.row} {...props} waterfall={w} />
-      ))}
-
-      <h4>{t.seekTitle}</h4>
-      <GoalSeek
-        {...props}
-        leaves={result.leaves}
-        ksfRows={result.ksfRows}
-        analysed={analysed as Analysed}
-        onWritten={load}
-      />
-
-      <WhatIf {...props} leaves={result.leaves} tree={(analysed as Analysed).tree} />
-
-      <h4>{t.history}</h4>
-      <Trends {...props} history={result.history} />
-      <Validation {...props} history={result.history} />
-      <div class="actions">
-        <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
-          {t.record}
-        </button>
-      </div>
-      {recorded ? (
-        <p class="done" role="status" data-testid="recorded">
-          {recorded}
-        </p>
-      ) : null}
-    </div>
+    </>
   );
 }
 

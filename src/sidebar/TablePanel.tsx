@@ -12,7 +12,7 @@ import { checkedReport } from "./tableCheck";
 export function TablePanel(props: Shared & { auto: boolean }) {
   const { t, busy } = props;
   const [report, setReport] = useState<TableReport | null>(null);
-  const [added, setAdded] = useState<(AddResult & { upgraded?: boolean }) | null>(null);
+  const [added, setAdded] = useState<Added | null>(null);
   const [analysing, setAnalysing] = useState(false);
 
   const read = async () => {
@@ -50,30 +50,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
       {report ? (
         <div class="report" data-testid="report">
           <h3>{t.understood}</h3>
-          <dl>
-            <dt>{t.sheet}</dt>
-            <dd>{report.sheetName}</dd>
-            <dt>{t.range}</dt>
-            <dd>{report.table}</dd>
-            {report.roots?.length ? (
-              <>
-                <dt>{t.root}</dt>
-                <dd>{report.roots.map((r) => r.name).join(", ")}</dd>
-                <dt>{t.depth}</dt>
-                <dd>{report.depth}</dd>
-                <dt>{t.count}</dt>
-                <dd>{report.nodes}</dd>
-                <dt>{t.form}</dt>
-                <dd>{report.form ? t.forms[report.form] : ""}</dd>
-              </>
-            ) : null}
-            {report.ksf?.length ? (
-              <>
-                <dt>{t.ksfList}</dt>
-                <dd>{report.ksf.join(", ")}</dd>
-              </>
-            ) : null}
-          </dl>
+          <Understood t={t} report={report} />
           <Issues
             title={t.errorTitle}
             heading="h3"
@@ -90,29 +67,7 @@ export function TablePanel(props: Shared & { auto: boolean }) {
             items={(report.missingOps ?? []).map((m) => t.missingOpRow(m.row, m.name))}
           />
           <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
-          {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
-          {report.upgrade === undefined ? null : (
-            <p data-testid="upgrade">{report.upgrade ? t.upgradeOffer : t.upgradeEdited}</p>
-          )}
-          {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
-          {report.ok && (report.planned || report.functions) ? (
-            <div class="actions">
-              <button type="button" class="action" data-testid="add" disabled={!!busy} onClick={add}>
-                {report.upgrade ? t.upgrade : report.functions ? t.recolor : t.addColumns}
-              </button>
-            </div>
-          ) : null}
-          {added ? (
-            <p class="done" role="status">
-              {added.added
-                ? t.added(added.functions)
-                : added.upgraded
-                  ? t.upgraded(added.functions)
-                  : added.updated
-                    ? t.stretched(added.functions)
-                    : t.recolored}
-            </p>
-          ) : null}
+          <FunctionColumns t={t} busy={busy} report={report} added={added} onAdd={add} />
           {report.ok ? (
             <div class="actions">
               <button
@@ -146,5 +101,75 @@ export function TablePanel(props: Shared & { auto: boolean }) {
       ) : null}
       {report?.ok && analysing ? <Analysis {...props} sheetName={report.sheetName} table={report.table} /> : null}
     </section>
+  );
+}
+
+/** What was understood of the table: where it is, its KGIs, depth, size, form and KSFs. */
+function Understood({ t, report }: { t: Shared["t"]; report: TableReport }) {
+  return (
+    <dl>
+      <dt>{t.sheet}</dt>
+      <dd>{report.sheetName}</dd>
+      <dt>{t.range}</dt>
+      <dd>{report.table}</dd>
+      {report.roots?.length ? (
+        <>
+          <dt>{t.root}</dt>
+          <dd>{report.roots.map((r) => r.name).join(", ")}</dd>
+          <dt>{t.depth}</dt>
+          <dd>{report.depth}</dd>
+          <dt>{t.count}</dt>
+          <dd>{report.nodes}</dd>
+          <dt>{t.form}</dt>
+          <dd>{report.form ? t.forms[report.form] : ""}</dd>
+        </>
+      ) : null}
+      {report.ksf?.length ? (
+        <>
+          <dt>{t.ksfList}</dt>
+          <dd>{report.ksf.join(", ")}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+type Added = AddResult & { upgraded?: boolean };
+
+/** The function columns: already there, to upgrade, to add (where), and what the last add did. */
+function FunctionColumns(props: {
+  t: Shared["t"];
+  busy: Shared["busy"];
+  report: TableReport;
+  added: Added | null;
+  onAdd: () => void;
+}) {
+  const { t, busy, report, added } = props;
+  return (
+    <>
+      {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
+      {report.upgrade === undefined ? null : (
+        <p data-testid="upgrade">{report.upgrade ? t.upgradeOffer : t.upgradeEdited}</p>
+      )}
+      {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
+      {report.ok && (report.planned || report.functions) ? (
+        <div class="actions">
+          <button type="button" class="action" data-testid="add" disabled={!!busy} onClick={props.onAdd}>
+            {report.upgrade ? t.upgrade : report.functions ? t.recolor : t.addColumns}
+          </button>
+        </div>
+      ) : null}
+      {added ? (
+        <p class="done" role="status">
+          {added.added
+            ? t.added(added.functions)
+            : added.upgraded
+              ? t.upgraded(added.functions)
+              : added.updated
+                ? t.stretched(added.functions)
+                : t.recolored}
+        </p>
+      ) : null}
+    </>
   );
 }
