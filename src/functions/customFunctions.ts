@@ -349,11 +349,13 @@ export const KPI_TREE = customFunction(
     const t = readTree(tree);
     const lang = statusLanguage(language);
     const limits = readThresholds(lang, thresholds);
-    const view = viewColumns(t, limits);
-    let columns: ArrayLike<number | string | null>[] = [view.actual, view.required, view.rate, view.status];
+    let columns: ArrayLike<number | string | null>[];
     // The year to date of a table with period columns: one execution where four columns of KPI_TOTAL,
-    // KPI_ACHIEVEMENT and KPI_STATUS take four.
-    if (optionalText(total)) {
+    // KPI_ACHIEVEMENT and KPI_STATUS take four. Without it, the snapshot's view (computed only then).
+    if (!optionalText(total)) {
+      const view = viewColumns(t, limits);
+      columns = [view.actual, view.required, view.rate, view.status];
+    } else {
       const n = periodsThrough(withPeriods(t), total);
       const actual = totals(t, "actual", n);
       const part = parseNumber(toGrid(share)[0]?.[0] ?? "")?.value ?? null;
