@@ -12,7 +12,7 @@ import { type Analysed, analysisOf, whatIfOf } from "./analysisData";
 import { Review, Trends, Validation } from "./Cycle";
 import type { Shared } from "./context";
 import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
-import { Issues, NumberField, useId } from "./fields";
+import { Issues, NumberField, SelectField } from "./fields";
 import { server } from "./server";
 
 export interface AnalysisProps extends Shared {
@@ -285,7 +285,13 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
         <p class="hint">{t.noLeaves}</p>
       ) : (
         <form class="what-if" onSubmit={calculate} data-testid="what-if">
-          <KpiSelect label={t.whatIfKpi} leaves={leaves} row={leaf.row} onChoose={choose} />
+          <SelectField
+            label={t.whatIfKpi}
+            value={String(leaf.row)}
+            options={leaves.map((l) => [String(l.row), l.name])}
+            testid="what-if-kpi"
+            onChange={(v) => choose(Number(v))}
+          />
           {/* Keyed by KPI: another KPI starts from its own actual, whatever was typed before. */}
           <NumberField
             key={leaf.row}
@@ -318,28 +324,6 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
       )}
       {result ? <WhatIfOutcome {...props} result={result} /> : null}
     </>
-  );
-}
-
-/** The what-if's KPI: one of the leaves, by name. */
-function KpiSelect(props: { label: string; leaves: NodeSummary[]; row: number; onChoose(row: number): void }) {
-  const selectId = useId("whatif-kpi");
-  return (
-    <div class="field">
-      <label for={selectId}>{props.label}</label>
-      <select
-        id={selectId}
-        value={props.row}
-        data-testid="what-if-kpi"
-        onChange={(e) => props.onChoose(Number((e.target as HTMLSelectElement).value))}
-      >
-        {props.leaves.map((l) => (
-          <option key={l.row} value={l.row}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

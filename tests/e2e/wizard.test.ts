@@ -6,7 +6,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
@@ -14,7 +14,7 @@ import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
-import { OUTPUT, openPreview, type Session } from "./harness";
+import { OUTPUT, previewForFile, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
 
@@ -80,14 +80,10 @@ function expectedDraft(c: Case): Draft {
   return d;
 }
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1400, height: 1000 });
-  ({ preview, page } = session);
+previewForFile({ width: 1400, height: 1000 }, 40_000, async (s) => {
+  session = s;
+  ({ preview, page } = s);
   await openFromMenu("showNewTree");
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 describe("new-tree wizard", { timeout: 40_000 }, () => {
