@@ -83,6 +83,19 @@ describe("message catalogues", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("errors: Japanese and English fill in the same parameters", () => {
+    const slots = (text: unknown) => [...new Set(String(text).match(/\{\w+\}/g))].sort();
+    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, { ja, en }]) =>
+      typeof ja === "function" || typeof en === "function"
+        ? []
+        : ja.flatMap((text, k) =>
+            slots(text).join() === slots(en[k]).join() ? [] : [`${code}[${k}]: ${slots(text)} vs ${slots(en[k])}`],
+          ),
+    );
+    expect(wrong).toEqual([]);
+    expect(slots(ERROR_TEXT.duplicateId.en[0])).toEqual(["{firstRow}", "{id}"]);
+  });
+
   it("sheet headers: every header written in either language reads back as its column", () => {
     for (const lang of ["ja", "en"] as const)
       for (const [field, word] of Object.entries(HEADER[lang]))
