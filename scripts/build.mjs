@@ -171,8 +171,9 @@ function helpTexts(specs) {
   return [...texts].filter((t) => t.length > 8);
 }
 
-/** `, help: "…"` (or summary, returns, example) in a declaration of src/functions/: a single-line string. */
-const HELP_FIELD = /,\s*\b(?:summary|returns|help|example):\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g;
+/** `, help: "…"` (or summary, returns, example) in a declaration of src/functions/: a single-line string or template. */
+const HELP_FIELD =
+  /,\s*\b(?:summary|returns|help|example):\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`)/g;
 
 /**
  * An esbuild plugin that writes each help text of the custom functions as "" where src/functions/
