@@ -93,8 +93,8 @@ export function bindBuiltins(body) {
  * Minified, that variable gets a short local name like any other (`g.max(…)`), which saves about 1 KB of
  * Code.js over a wrapper whose parameters keep the global names. Only identifiers are renamed, never properties.
  */
-const BUILTINS_MODULE = "kpi-tree:builtins";
-function builtinsInjected() {
+export const BUILTINS_MODULE = "kpi-tree:builtins";
+export function builtinsInjected() {
   const contents = `${BUILTINS.map((n) => `const ${n}$ = ${n};`).join("\n")}\nexport { ${BUILTINS.map((n) => `${n}$ as ${n}`)} };`;
   return {
     name: "builtins",
