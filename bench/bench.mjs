@@ -291,7 +291,7 @@ function shapes() {
     }
     printTable(`Shape: ${shape}`, rows);
     const [spread, bare] = Object.values(perKpi).map((list) => Math.max(...list) / Math.min(...list));
-    measured.spread[shape] = { spread, range, complete: run.length === all.length };
+    measured.spread[shape] = { spread, bare, range, complete: run.length === all.length };
     console.log(
       `\nper-KPI spread ${range} (${shape}): ${spread.toFixed(2)}× (goal ≤ 1.5×); ${BARE}: ${bare.toFixed(2)}×`,
     );
@@ -499,7 +499,9 @@ function summary() {
     [
       "per-KPI time flat 1k–1M (≤ 1.5× spread), balanced / wide / chain",
       shapes.length
-        ? shapes.map(([shape, m]) => `${shape} ${m.spread.toFixed(2)}× (${m.range})`).join(", ")
+        ? shapes
+            .map(([shape, m]) => `${shape} ${m.spread.toFixed(2)}× (${m.range}; ${BARE}: ${m.bare.toFixed(0)}×)`)
+            .join(", ")
         : NOT_MEASURED("shapes"),
       shapes.length ? (complete ? "" : "sizes cut short: ") + verdict(shapes.every(([, m]) => m.spread <= 1.5)) : "",
     ],
