@@ -429,25 +429,37 @@ export class KpiError extends Error {
   }
 }
 
+/** Where a message points, and the word before its fix: `5行目（架電数）の「目標」列: … 修正: …` / `Row 5 ("Calls"), column "Target": … Fix: …`. */
+const AT = {
+  ja: {
+    row: (row: number, name?: string) => `${row}行目${name ? `（${name}）` : ""}`,
+    column: (column: string) => `「${column}」列`,
+    join: "の",
+    fix: "修正",
+  },
+  en: {
+    row: (row: number, name?: string) => `Row ${row}${name ? ` ("${name}")` : ""}`,
+    column: (column: string) => `column "${column}"`,
+    join: ", ",
+    fix: "Fix",
+  },
+};
+
 export function formatMessage(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): string {
   const template = messages[code][lang] as Template;
   const [problem, fix] = (typeof template === "function" ? template(params) : template).map((text) =>
     text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? "")),
   );
+  const w = AT[lang];
   const at: string[] = [];
-  if (lang === "ja") {
-    if (where.row !== undefined) at.push(`${where.row}行目${where.name ? `（${where.name}）` : ""}`);
-    if (where.column !== undefined) at.push(`「${where.column}」列`);
-    return `${at.length ? `${at.join("の")}: ` : ""}${problem} 修正: ${fix}`;
-  }
-  if (where.row !== undefined) at.push(`Row ${where.row}${where.name ? ` ("${where.name}")` : ""}`);
-  if (where.column !== undefined) at.push(`column "${where.column}"`);
-  return `${at.length ? `${at.join(", ")}: ` : ""}${problem} Fix: ${fix}`;
+  if (where.row !== undefined) at.push(w.row(where.row, where.name));
+  if (where.column !== undefined) at.push(w.column(where.column));
+  return `${at.length ? `${at.join(w.join)}: ` : ""}${problem} ${w.fix}: ${fix}`;
 }
 
 export function fail(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): never {
   throw new KpiError(code, formatMessage(lang, code, where, params), where);
 }
 
-/** The catalogue of number-reading reasons, for the test that keeps ja and en alike. */
-export { NUMBER_REASONS };
+/** The catalogues of number-reading reasons and of where a message points, for the test that keeps ja and en alike. */
+export { AT as MESSAGE_PLACE, NUMBER_REASONS };

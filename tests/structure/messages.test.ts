@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SERVER_TEXT } from "../../src/addon/i18n";
 import { CELL_WORDS as CHECK_CELL, WORDS as CHECK_TEXT } from "../../src/core/check";
 import { ISSUE_TEXT } from "../../src/core/draftIssues";
-import { messages as ERROR_TEXT, NUMBER_REASONS } from "../../src/core/errors";
+import { messages as ERROR_TEXT, MESSAGE_PLACE, NUMBER_REASONS } from "../../src/core/errors";
 import { outlineColumns } from "../../src/core/layout";
 import { OP_WORD } from "../../src/core/operators";
 import { MESSAGES as SETTINGS_TEXT } from "../../src/core/settings";
@@ -50,6 +50,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   "operator words": OP_WORD,
   "direction words": DIRECTION_WORD,
   "number errors": NUMBER_REASONS,
+  "where an error points": MESSAGE_PLACE,
   "check cells": CHECK_CELL,
   "check sentences": CHECK_TEXT,
   "wizard checks": ISSUE_TEXT,
