@@ -111,6 +111,20 @@ export interface Frame {
   order: Int32Array;
 }
 
+/**
+ * Objects kept for good, one of each shape a reading's loops see (`keep`). V8
+ * compiles a loop against the shapes of the objects it reads, and a shape
+ * lives only while some object has it: when a garbage collection finds no
+ * object of the last reading left, the next reading throws its compiled loops
+ * away and compiles them again, which was two thirds of a 100k KPI_ROLLUP in
+ * the bench. An object made by the same code at load keeps each shape alive.
+ */
+const KEPT: unknown[] = [];
+export function keep<T>(exemplar: T): T {
+  KEPT.push(exemplar);
+  return exemplar;
+}
+
 /** A leaf's operator in a frame. */
 export const NO_OP = 255;
 export const opCode = (op: Op | null): number => (op === null ? NO_OP : OPS.indexOf(op));
@@ -167,6 +181,7 @@ export function newFrame(lang: Lang, size: number, name: (i: number) => string):
     order: ints(),
   };
 }
+keep(newFrame("en", 0, String));
 
 /**
  * Children (in row order) from the parents, roots, and the pre-order without
@@ -275,23 +290,32 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
 
 /**
  * One row per data row with one cell per list of values (indexed like
- * `tree.nodes`; NaN is blank), blank where a row holds no node.
+ * `tree.nodes`; NaN is blank), blank where a row holds no node. Each row is
+ * made whole at once (`[v]`, `[a, b, c, d]`), so V8 makes every row of one
+ * kind without converting it as cells arrive, into a list made at its full
+ * length (grown by push, a list of 100k rows is copied again and again in the
+ * large-object space: three times as slow).
  */
 export function toColumns(
   tree: Tree,
   columns: readonly ArrayLike<number | string | null>[],
 ): (number | string | null)[][] {
-  const width = columns.length;
   const rows = FRAMES.get(tree)?.row ?? tree.nodes.map((node) => node.row);
-  const out: (number | string | null)[][] = new Array(tree.rowCount);
-  for (let i = 0; i < columns[0].length; i++) {
-    const line: (number | string | null)[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = columns[c][i];
-      line[c] = typeof v === "number" ? orNull(v) : v;
-    }
-    out[rows[i] - 2] = line;
+  // The node on each data row (-1: none).
+  const at = new Int32Array(tree.rowCount).fill(-1);
+  for (let i = 0; i < rows.length; i++) at[rows[i] - 2] = i;
+  const out: (number | string | null)[][] = new Array(at.length);
+  const [a, b, c, d] = columns;
+  const width = columns.length;
+  for (let r = 0; r < at.length; r++) {
+    const i = at[r];
+    if (width === 1) out[r] = [i < 0 ? null : cellOf(a[i])];
+    else if (width === 4)
+      out[r] = i < 0 ? [null, null, null, null] : [cellOf(a[i]), cellOf(b[i]), cellOf(c[i]), cellOf(d[i])];
+    else out[r] = columns.map((values) => (i < 0 ? null : cellOf(values[i])));
   }
-  for (let r = 0; r < tree.rowCount; r++) out[r] ??= new Array(width).fill(null);
   return out;
 }
+
+/** A value as its cell shows it: NaN blank. */
+const cellOf = (v: number | string | null): number | string | null => (Number.isNaN(v as number) ? null : v);

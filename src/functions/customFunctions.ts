@@ -368,7 +368,8 @@ export const KPI_TREE = customFunction(
       const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
       columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
     }
-    columns[3] = Array.from(columns[3], (s) => STATUS_LABEL[lang][s as Status]);
+    const labels = STATUS_LABEL[lang];
+    columns[3] = (columns[3] as Status[]).map((s) => labels[s]);
     return column(toColumns(t, columns));
   },
 );
