@@ -26,6 +26,7 @@ import {
   sizes,
   TINY,
   timed,
+  warmupFor,
 } from "./harness.mjs";
 import { services } from "./sheet.mjs";
 
@@ -219,7 +220,7 @@ function fullCalc() {
 function fullCalcAt(n) {
   const grid = oursTable(n, "balanced");
   if (n === size(1_000)) sameOutputs(grid, n);
-  const plan = n <= size(1_000) ? { rounds: 5, warmup: 2 } : { rounds: 3, warmup: 1 };
+  const plan = { rounds: n <= size(1_000) ? 5 : 3, warmup: warmupFor(n) };
   // A new engine per full calculation costs ~1 s at 1k: three recorded rounds; at 10k the edit engine's first calculation only.
   const full = n <= size(1_000) ? (recorded) => recorded >= 0 && recorded < 3 : null;
   const other = n <= size(10_000) ? hfContenders(n, "balanced", full) : null;
@@ -228,13 +229,8 @@ function fullCalcAt(n) {
   return { results, once: other?.once ?? {} };
 }
 
-/** Rounds per size in the shapes suite: small sizes cost little, so many; 1M once (seconds per shape). */
-const SHAPE_PLAN = {
-  1000: { rounds: 11, warmup: 10 },
-  10000: { rounds: 5, warmup: 2 },
-  100000: { rounds: 3, warmup: 1 },
-  1000000: { rounds: 1, warmup: 0 },
-};
+/** Recorded rounds per size in the shapes suite: small sizes cost little, so many; 1M once (seconds per shape). */
+const SHAPE_ROUNDS = { 1000: 11, 10000: 5, 100000: 3, 1000000: 1 };
 
 /** A short name for a size: 1k, 100k, 1M. */
 const short = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
@@ -252,6 +248,8 @@ function shapeAt(shape, n, plan) {
     {
       scan: scanOf(ours, grid),
       [RECALC()]: () => {
+        // The previous round's output goes before this call, not beside it.
+        result = undefined;
         result = recalc(grid);
       },
     },
@@ -270,14 +268,14 @@ function shapeAt(shape, n, plan) {
 
 /** Per-KPI time of one recalculation (KPI_TREE) in three shapes from 1k to 1M KPIs: it should stay flat (goal b). */
 function shapes() {
-  const all = Object.keys(SHAPE_PLAN).map(Number);
+  const all = Object.keys(SHAPE_ROUNDS).map(Number);
   const run = sizes(all);
   const range = `${short(run[0])}–${short(run[run.length - 1])}`;
   for (const shape of ["balanced", "wide", "chain"]) {
     const rows = [];
     const perKpi = [];
     for (const [k, n] of run.entries()) {
-      const results = shapeAt(shape, n, SHAPE_PLAN[all[k]]);
+      const results = shapeAt(shape, n, { rounds: SHAPE_ROUNDS[all[k]], warmup: warmupFor(n) });
       for (const [label, s] of Object.entries(results)) rows.push({ label, n, s, floor: results.scan });
       perKpi.push(results[RECALC()].median / n);
     }

@@ -65,8 +65,30 @@ export function inContext(ctx, code) {
   return vm.runInContext(code, ctx);
 }
 
-/** Collects the heap (with --expose-gc): before each run, and before an input is built, so its rows lie together. */
+/** Collects the whole heap (with --expose-gc): before an input is built, so its rows lie together. */
 export const collect = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
+
+/**
+ * Collects the young generation (with --expose-gc): before each run, so no
+ * contender pays for collecting another's short-lived garbage. Not the whole
+ * heap: a full collection with no call running frees the hidden classes that
+ * only the last call's objects used, and the optimised code and type feedback
+ * that relied on them go too, so each call after it deoptimised and
+ * recompiled (KPI_TREE of 1,000 KPIs: 2–25 µs per KPI instead of 0.3–0.7, a
+ * 20 ms recompilation of the reader every few rounds). A process running
+ * calls back to back does not collect its whole heap between two calls.
+ */
+export const collectYoung = typeof globalThis.gc === "function" ? () => globalThis.gc({ type: "minor" }) : () => {};
+
+/**
+ * Warm-up rounds for a table of `n` KPIs: as many as make WARM_KPIS KPIs of
+ * work (at least one), the same amount at every size, so that compiling a
+ * function that turns hot only after many calls of a small table is not
+ * recorded (with ten rounds of warm-up, KPI_TREE of 1,000 KPIs still compiled
+ * parts of the reader in the recorded rounds: 2–8 ms each, after 40 calls).
+ */
+export const WARM_KPIS = 200_000;
+export const warmupFor = (n) => Math.max(1, Math.ceil(WARM_KPIS / n));
 
 function stats(samples) {
   const sorted = samples.slice().sort((a, b) => a - b);
@@ -77,7 +99,7 @@ function stats(samples) {
 
 /**
  * The flags the bench runs with (bench.mjs restarts itself with them):
- * --expose-gc to collect the heap before each run; --single-threaded so that
+ * --expose-gc to collect garbage before each run; --single-threaded so that
  * V8 collects garbage and compiles on the thread that runs the contender, so
  * its CPU time is its own work and nothing a background thread does for an
  * earlier contender (without it, a bare scan run after a collection was
@@ -98,6 +120,23 @@ export function cpuNow() {
  */
 export const TINY = process.env.BENCH_TINY === "1";
 
+/** BENCH_SAMPLES=1: every recorded round's CPU ms, in the order run, on stderr (to see compiling or collecting land in a round). */
+const SAMPLES = process.env.BENCH_SAMPLES === "1";
+
+/**
+ * One run of a contender, after collecting the young generation: its timed
+ * parts. What it returned is dropped here, so the next run does not work
+ * beside a live copy of this one's output (a million rows of it).
+ */
+function runOnce(name, contender, round, recorded) {
+  collectYoung();
+  const cpu = cpuNow();
+  const start = performance.now();
+  const parts = contender(round, recorded);
+  const total = { wall: performance.now() - start, cpu: cpuNow() - cpu };
+  return parts?.parts ?? { [name]: total };
+}
+
 /**
  * Runs contenders interleaved: each round runs every contender once, starting
  * with a different one each round; `warmup` rounds are not recorded. A
@@ -106,9 +145,9 @@ export const TINY = process.env.BENCH_TINY === "1";
  * `{ parts: { name: { cpu, wall } } }` when it times its own parts (engine
  * set-up apart from computing; `timed` gives both).
  * Each run records the process's CPU time (the figure the ratios use: other
- * jobs' turns on a shared machine are not in it) and the wall clock. The heap
- * is collected before each run (with --expose-gc), so no contender pays for
- * another's garbage.
+ * jobs' turns on a shared machine are not in it) and the wall clock. The young
+ * generation is collected before each run (collectYoung), so no contender pays
+ * for another's garbage.
  */
 export function interleave(contenders, plan) {
   const { rounds, warmup = 1 } = TINY ? { rounds: 1, warmup: 0 } : plan;
@@ -118,13 +157,8 @@ export function interleave(contenders, plan) {
   for (let r = 0; r < warmup + rounds; r++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + r) % names.length];
-      collect();
-      const cpu = cpuNow();
-      const start = performance.now();
-      const parts = contenders[name](r, r - warmup);
-      const total = { wall: performance.now() - start, cpu: cpuNow() - cpu };
+      const timed = runOnce(name, contenders[name], r, r - warmup);
       if (r < warmup) continue;
-      const timed = parts?.parts ?? { [name]: total };
       for (const [part, t] of Object.entries(timed)) {
         firstSeen[part] ??= names.indexOf(name) + Object.keys(firstSeen).length / 1000;
         samples[part] ??= { cpu: [], wall: [] };
@@ -133,6 +167,7 @@ export function interleave(contenders, plan) {
       }
     }
   }
+  if (SAMPLES) for (const [part, t] of Object.entries(samples)) console.error(`${part}: ${t.cpu.map(fmt).join(" ")}`);
   // In the order the contenders were given, whatever round each started in.
   const order = Object.keys(samples).sort((a, b) => firstSeen[a] - firstSeen[b]);
   return Object.fromEntries(

@@ -4,6 +4,12 @@
  */
 import type { Lang } from "../core/text";
 
+/** What to do when the table changed since the sidebar read it. */
+const READ_AGAIN = {
+  ja: "もう一度「選択範囲を読み取る」を押してください。",
+  en: "Press “Read the selection” again.",
+};
+
 export const SERVER_TEXT = {
   ja: {
     menuOpen: "KPIツリーを開く",
@@ -23,9 +29,9 @@ export const SERVER_TEXT = {
     noTable: "表が見つかりません。見出し行を含めて表を選択してください。",
     noAchievement:
       "この表には達成率の列がありません。サイドバーの「今の表」から関数の列を追加してから、色を適用してください。",
-    changed: "表が読み取ったときから変わっています。もう一度「選択範囲を読み取る」を押してください。",
-    noSheet: (sheet: string) => `シート「${sheet}」が見つかりません。もう一度「選択範囲を読み取る」を押してください。`,
-    notAKpi: (row: number) => `${row} 行目は表の指標ではありません。もう一度「選択範囲を読み取る」を押してください。`,
+    changed: `表が読み取ったときから変わっています。${READ_AGAIN.ja}`,
+    noSheet: (sheet: string) => `シート「${sheet}」が見つかりません。${READ_AGAIN.ja}`,
+    notAKpi: (row: number) => `${row} 行目は表の指標ではありません。${READ_AGAIN.ja}`,
     seekChanged: "逆算してから表が変わりました。もう一度「逆算する」を押してから書き込んでください。",
     noTargetColumn: "表に「目標」列がないため書き込めません。「目標」列を追加してください。",
     recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
@@ -52,9 +58,9 @@ export const SERVER_TEXT = {
     noTable: "No table found. Select the table, header row included.",
     noAchievement:
       "This table has no achievement column. Add the function columns from the sidebar (Current table) first, then apply the colours.",
-    changed: "The table changed since it was read. Press “Read the selection” again.",
-    noSheet: (sheet: string) => `The sheet "${sheet}" no longer exists. Press “Read the selection” again.`,
-    notAKpi: (row: number) => `Row ${row} is not a KPI of the table. Press “Read the selection” again.`,
+    changed: `The table changed since it was read. ${READ_AGAIN.en}`,
+    noSheet: (sheet: string) => `The sheet "${sheet}" no longer exists. ${READ_AGAIN.en}`,
+    notAKpi: (row: number) => `Row ${row} is not a KPI of the table. ${READ_AGAIN.en}`,
     seekChanged: "The table changed since the goal seek. Press “Seek” again, then write.",
     noTargetColumn: "The table has no Target column to write to. Add a “Target” column.",
     recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,

@@ -66,19 +66,23 @@ export function checkTargets(
 
 /*
  * The words for a target that its children do not give, in one place: the
- * cell text of KPI_CHECK, and the sentence the wizard, the table check and
- * the analysis show.
+ * cell text of KPI_CHECK (CELL_WORDS, a custom function's: in Code.js), and
+ * the sentence the wizard, the table check and the analysis show (WORDS: the
+ * sidebar's only).
  */
+export const CELL_WORDS = {
+  ja: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
+  en: (computed: string, gap: string) => `children give ${computed} (${gap} vs target)`,
+} satisfies Record<Lang, unknown>;
+
 export const WORDS = {
   ja: {
-    cell: (computed: string, gap: string) => `子の計算 ${computed}（目標比 ${gap}）`,
     who: (name: string, row?: number) => `${row === undefined ? "" : `${row}行目`}「${name}」`,
     sentence: (who: string, stated: string, computed: string, gap: string) =>
       `${who}: 子の目標を計算すると ${computed} で、目標 ${stated} と合いません（${gap}）。`,
     need: (name: string, value: string) => `「${name}」に必要な値: ${value}`,
   },
   en: {
-    cell: (computed: string, gap: string) => `children give ${computed} (${gap} vs target)`,
     who: (name: string, row?: number) => `${row === undefined ? "" : `Row ${row} `}"${name}"`,
     sentence: (who: string, stated: string, computed: string, gap: string) =>
       `${who}: its children's targets give ${computed}, not the target ${stated} (${gap}).`,
@@ -88,7 +92,7 @@ export const WORDS = {
 
 /** KPI_CHECK's compact cell text: `子の計算 4,800万円（目標比 -4%）` / `children give ¥48,000,000 (-4% vs target)`. */
 export function mismatchCell(check: TargetCheck, unit: string, lang: Lang): string {
-  return WORDS[lang].cell(formatValue(check.computed, unit, lang), formatGap(check.gap));
+  return CELL_WORDS[lang](formatValue(check.computed, unit, lang), formatGap(check.gap));
 }
 
 export interface MismatchOptions {

@@ -8,7 +8,11 @@ export interface Where {
 }
 
 type Params = Record<string, string | number>;
-type Template = (p: Params) => readonly [problem: string, fix: string];
+/**
+ * A message: the problem and its fix, with `{name}` where the parameter `name` goes; a function where the
+ * words themselves depend on a parameter.
+ */
+type Template = readonly [problem: string, fix: string] | ((p: Params) => readonly [problem: string, fix: string]);
 
 /** Why a cell is not a number, as the number reader (src/core/value.ts) refuses it. */
 export type NumberReason =
@@ -29,202 +33,186 @@ export type NumberReason =
   | "unknownUnit";
 
 /** Why a cell is not a number (the number reader's reasons, src/core/value.ts) and how to write it instead. */
-const NUMBER_REASONS: Record<Lang, Record<NumberReason, (part: string) => readonly [why: string, fix: string]>> = {
+const NUMBER_REASONS: Record<Lang, Record<NumberReason, readonly [why: string, fix: string]>> = {
   en: {
-    date: () => ["it is a date", "type the amount instead of a date"],
-    boolean: (x) => [`it is ${x}`, "type the amount instead of TRUE/FALSE"],
-    noDigits: () => ["it has no digits", "type the amount in digits (2千万 not 二千万)"],
-    prefix: (x) => [`"${x}" stands before the number`, "remove it, or move words to the Name or Unit column"],
-    twoNumbers: (x) => [
-      `it holds more than one number ("${x}")`,
+    date: ["it is a date", "type the amount instead of a date"],
+    boolean: ["it is {part}", "type the amount instead of TRUE/FALSE"],
+    noDigits: ["it has no digits", "type the amount in digits (2千万 not 二千万)"],
+    prefix: ['"{part}" stands before the number', "remove it, or move words to the Name or Unit column"],
+    twoNumbers: [
+      'it holds more than one number ("{part}")',
       "enter one value; put the two ends of a range in two cells",
     ],
-    fraction: () => ["it is a fraction", "enter it as a decimal or a % (1/2 → 0.5 or 50%)"],
-    separator: (x) => [
-      `"${x}" separates its digits`,
+    fraction: ["it is a fraction", "enter it as a decimal or a % (1/2 → 0.5 or 50%)"],
+    separator: [
+      '"{part}" separates its digits',
       "group digits with commas every three (1,000) and use one decimal point",
     ],
-    invisible: () => ["it holds an invisible character between its digits", "retype the cell"],
-    notDecimal: (x) => [`"0${x}…" is not a decimal number`, "enter the amount in decimal digits"],
-    kanji: (x) => [`the Japanese numerals are out of order at "${x}"`, "write them as 1億2,345万6千, 5千万 or 3百万"],
-    kanjiDigit: (x) => [`the kanji digit "${x}" is not read`, "write digits with the multipliers (2千万, not 二千万)"],
-    unknownMultiplier: (x) => [
-      `"${x}" is not a multiplier it reads`,
+    invisible: ["it holds an invisible character between its digits", "retype the cell"],
+    notDecimal: ['"0{part}…" is not a decimal number', "enter the amount in decimal digits"],
+    kanji: ['the Japanese numerals are out of order at "{part}"', "write them as 1億2,345万6千, 5千万 or 3百万"],
+    kanjiDigit: ['the kanji digit "{part}" is not read', "write digits with the multipliers (2千万, not 二千万)"],
+    unknownMultiplier: [
+      '"{part}" is not a multiplier it reads',
       "use 兆 億 万 千 百 十, or write the number in digits",
     ],
-    tooLarge: () => ["it is too large to calculate with", "enter a value below 1.7e308 (or a smaller unit)"],
-    tooSmall: () => ["it is too small to calculate with (it would be 0)", "enter 0 or a larger value"],
-    unknownUnit: (x) => [
-      `"${x}" is not a unit it reads`,
+    tooLarge: ["it is too large to calculate with", "enter a value below 1.7e308 (or a smaller unit)"],
+    tooSmall: ["it is too small to calculate with (it would be 0)", "enter 0 or a larger value"],
+    unknownUnit: [
+      '"{part}" is not a unit it reads',
       "move the word to the Unit column, or use a unit such as 件, 人/月, h, kg, USD",
     ],
   },
   ja: {
-    date: () => ["日付です", "日付ではなく数値を入力してください"],
-    boolean: (x) => [`${x} です`, "TRUE/FALSE ではなく数値を入力してください"],
-    noDigits: () => ["数字がありません", "数字で入力してください（二千万 ではなく 2千万）"],
-    prefix: (x) => [`数値の前に「${x}」があります`, "それを消すか、言葉は指標名か単位の列に移してください"],
-    twoNumbers: (x) => [
-      `数値が二つ以上あります（「${x}」）`,
-      "値を一つだけ入力し、範囲なら両端を別のセルにしてください",
-    ],
-    fraction: () => ["分数です", "小数か % で入力してください（1/2 → 0.5 または 50%）"],
-    separator: (x) => [
-      `数字の間に「${x}」があります`,
-      "桁区切りは 3 桁ごとのカンマ（1,000）、小数点は一つにしてください",
-    ],
-    invisible: () => ["数字の間に見えない文字があります", "セルを入力し直してください"],
-    notDecimal: (x) => [`「0${x}…」は 10 進数ではありません`, "10 進数の数字で入力してください"],
-    kanji: (x) => [
-      `「${x}」の所で万・千などの並びが正しくありません`,
-      "1億2,345万6千・5千万・3百万 のように書いてください",
-    ],
-    kanjiDigit: (x) => [`漢数字「${x}」は読めません`, "数字と 万・千 などで書いてください（二千万 ではなく 2千万）"],
-    unknownMultiplier: (x) => [
-      `「${x}」は読める単位（兆・億・万・千・百・十）ではありません`,
+    date: ["日付です", "日付ではなく数値を入力してください"],
+    boolean: ["{part} です", "TRUE/FALSE ではなく数値を入力してください"],
+    noDigits: ["数字がありません", "数字で入力してください（二千万 ではなく 2千万）"],
+    prefix: ["数値の前に「{part}」があります", "それを消すか、言葉は指標名か単位の列に移してください"],
+    twoNumbers: ["数値が二つ以上あります（「{part}」）", "値を一つだけ入力し、範囲なら両端を別のセルにしてください"],
+    fraction: ["分数です", "小数か % で入力してください（1/2 → 0.5 または 50%）"],
+    separator: ["数字の間に「{part}」があります", "桁区切りは 3 桁ごとのカンマ（1,000）、小数点は一つにしてください"],
+    invisible: ["数字の間に見えない文字があります", "セルを入力し直してください"],
+    notDecimal: ["「0{part}…」は 10 進数ではありません", "10 進数の数字で入力してください"],
+    kanji: ["「{part}」の所で万・千などの並びが正しくありません", "1億2,345万6千・5千万・3百万 のように書いてください"],
+    kanjiDigit: ["漢数字「{part}」は読めません", "数字と 万・千 などで書いてください（二千万 ではなく 2千万）"],
+    unknownMultiplier: [
+      "「{part}」は読める単位（兆・億・万・千・百・十）ではありません",
       "兆・億・万・千・百・十 を使うか、数字だけで書いてください",
     ],
-    tooLarge: () => ["大きすぎて計算できません", "1.7e308 より小さい値にしてください（単位を大きくするなど）"],
-    tooSmall: () => ["小さすぎて計算できません（0 になります）", "0 かもっと大きい値を入力してください"],
-    unknownUnit: (x) => [
-      `「${x}」は単位として読めません`,
+    tooLarge: ["大きすぎて計算できません", "1.7e308 より小さい値にしてください（単位を大きくするなど）"],
+    tooSmall: ["小さすぎて計算できません（0 になります）", "0 かもっと大きい値を入力してください"],
+    unknownUnit: [
+      "「{part}」は単位として読めません",
       "言葉は単位の列に移すか、件・人/月・h・kg・円 などの単位にしてください",
     ],
   },
 };
 
-/** Why `p.text` is not a number and how to write it, in `lang`: [] when the reader gave no reason. */
-const numberReason = (lang: Lang, p: Params): readonly string[] =>
-  NUMBER_REASONS[lang][p.reason as NumberReason]?.(String(p.part ?? "")) ?? [];
+/** Why `{text}` is not a number and how to write it (`{part}`: what is not read): [] for no reason given. */
+const numberReason = (lang: Lang, p: Params): readonly string[] => NUMBER_REASONS[lang][p.reason as NumberReason] ?? [];
+
+/** The problem of a cell `{text}` that does not read as `what`: `"5x" is not a date.` / 「5x」は日付として読めません。 */
+const notRead = {
+  en: (what: string) => `"{text}" is not ${what}.`,
+  ja: (what: string) => `「{text}」は${what}として読めません。`,
+};
 
 export const messages = {
   emptyRange: {
-    en: () => ["The range is empty.", "select the whole table, header row included."],
-    ja: () => ["範囲が空です。", "見出し行を含めて表全体を指定してください。"],
+    en: ["The range is empty.", "select the whole table, header row included."],
+    ja: ["範囲が空です。", "見出し行を含めて表全体を指定してください。"],
   },
   noNameColumn: {
-    en: () => [
+    en: [
       "No name column was found in the header row.",
       'add a column headed "Name" (or KPI, Metric), or put names in outline columns headed KGI, KPI1, KPI2….',
     ],
-    ja: () => [
+    ja: [
       "見出し行に名前の列が見つかりません。",
       "「指標名」（または 指標・項目）という見出しの列を作るか、KGI・KPI1・KPI2… という見出しの列に段をずらして名前を入れてください。",
     ],
   },
   noHierarchy: {
-    en: () => [
+    en: [
       "The table does not say how the KPIs are nested.",
       'add a "Parent" column (the parent\'s ID or name) or a "Level" column (1 = KGI), or indent names across KGI/KPI1/KPI2 columns.',
     ],
-    ja: () => [
+    ja: [
       "KPI の親子関係を示す列がありません。",
       "「親」列（親の ID か名前）か「階層」列（1 = KGI）を追加するか、KGI・KPI1・KPI2 の列に段をずらして名前を入れてください。",
     ],
   },
   twoHierarchies: {
-    en: (p) => [
-      `The hierarchy is given twice (${p.forms}).`,
+    en: [
+      "The hierarchy is given twice ({forms}).",
       "keep exactly one of: a Parent column, a Level column, or outline columns.",
     ],
-    ja: (p) => [
-      `親子関係が二通りに指定されています（${p.forms}）。`,
+    ja: [
+      "親子関係が二通りに指定されています（{forms}）。",
       "「親」列・「階層」列・段ずらしの列のどれか一つだけを残してください。",
     ],
   },
   missingName: {
-    en: () => ["This row has values but no name.", "type the KPI's name, or clear the row."],
-    ja: () => ["値があるのに名前がありません。", "KPI の名前を入力するか、行を空にしてください。"],
+    en: ["This row has values but no name.", "type the KPI's name, or clear the row."],
+    ja: ["値があるのに名前がありません。", "KPI の名前を入力するか、行を空にしてください。"],
   },
   twoOutlineNames: {
-    en: (p) => [`Names appear in two outline columns ("${p.first}" and "${p.second}").`, "keep one name per row."],
-    ja: (p) => [
-      `段ずらしの列に名前が二つあります（「${p.first}」と「${p.second}」）。`,
-      "1 行に名前は一つにしてください。",
-    ],
+    en: ['Names appear in two outline columns ("{first}" and "{second}").', "keep one name per row."],
+    ja: ["段ずらしの列に名前が二つあります（「{first}」と「{second}」）。", "1 行に名前は一つにしてください。"],
   },
   duplicateId: {
-    en: (p) => [`ID "${p.id}" is already used in row ${p.firstRow}.`, "give every row its own ID."],
-    ja: (p) => [`ID「${p.id}」は ${p.firstRow} 行目でも使われています。`, "行ごとに別の ID を付けてください。"],
+    en: ['ID "{id}" is already used in row {firstRow}.', "give every row its own ID."],
+    ja: ["ID「{id}」は {firstRow} 行目でも使われています。", "行ごとに別の ID を付けてください。"],
   },
   unknownParent: {
-    en: (p) => [
-      `The parent "${p.parent}" does not exist in the range.`,
+    en: [
+      'The parent "{parent}" does not exist in the range.',
       "type the ID (or name) of a row in the table, or leave it blank for the KGI.",
     ],
-    ja: (p) => [
-      `親「${p.parent}」が範囲内にありません。`,
+    ja: [
+      "親「{parent}」が範囲内にありません。",
       "表にある行の ID（または名前）を入力するか、KGI なら空欄にしてください。",
     ],
   },
   ambiguousParent: {
-    en: (p) => [
-      `The parent "${p.parent}" matches more than one row (rows ${p.rows}).`,
+    en: [
+      'The parent "{parent}" matches more than one row (rows {rows}).',
       'add an "ID" column and refer to parents by ID.',
     ],
-    ja: (p) => [
-      `親「${p.parent}」に当たる行が複数あります（${p.rows} 行目）。`,
-      "「ID」列を追加し、親を ID で指定してください。",
-    ],
+    ja: ["親「{parent}」に当たる行が複数あります（{rows} 行目）。", "「ID」列を追加し、親を ID で指定してください。"],
   },
   cycle: {
-    en: () => [
+    en: [
       "This row is its own ancestor (the parents form a loop).",
       "change the Parent column so that every chain ends at a KGI with a blank parent.",
     ],
-    ja: () => [
+    ja: [
       "親をたどると自分自身に戻ります（循環しています）。",
       "どの行も親をたどると親が空欄の KGI に着くように「親」列を直してください。",
     ],
   },
   badLevel: {
-    en: (p) => [`"${p.text}" is not a level number.`, "use whole numbers: 1 for the KGI, 2 for its KPIs, and so on."],
-    ja: (p) => [
-      `「${p.text}」は階層の番号として読めません。`,
-      "KGI を 1、その下を 2… のように整数で入力してください。",
-    ],
+    en: [notRead.en("a level number"), "use whole numbers: 1 for the KGI, 2 for its KPIs, and so on."],
+    ja: [notRead.ja("階層の番号"), "KGI を 1、その下を 2… のように整数で入力してください。"],
   },
   levelJump: {
-    en: (p) => [
-      `The depth jumps from ${p.from} to ${p.to}.`,
-      `make this row level ${p.expected}, or add the missing level above it.`,
-    ],
-    ja: (p) => [
-      `階層が ${p.from} から ${p.to} に飛んでいます。`,
-      `この行を階層 ${p.expected} にするか、間の階層の行を追加してください。`,
+    en: ["The depth jumps from {from} to {to}.", "make this row level {expected}, or add the missing level above it."],
+    ja: [
+      "階層が {from} から {to} に飛んでいます。",
+      "この行を階層 {expected} にするか、間の階層の行を追加してください。",
     ],
   },
   noParentAbove: {
-    en: (p) => [
-      `No row above has a smaller level than ${p.level}, so this row has no parent.`,
+    en: [
+      "No row above has a smaller level than {level}, so this row has no parent.",
       "put the KGI (the smallest level) first.",
     ],
-    ja: (p) => [
-      `上に階層 ${p.level} より小さい行がなく、親が決まりません。`,
+    ja: [
+      "上に階層 {level} より小さい行がなく、親が決まりません。",
       "いちばん小さい階層の KGI を先頭に置いてください。",
     ],
   },
   missingOp: {
-    en: () => [
+    en: [
       "This KPI has children but no operator.",
       "enter how the children combine: + × − ÷ avg min max, or none for a scorecard.",
     ],
-    ja: () => [
+    ja: [
       "子があるのに計算方法がありません。",
       "子の組み合わせ方を入力してください: + × − ÷ 平均 min max、集計しない場合は「なし」。",
     ],
   },
   unknownOp: {
-    en: (p) => [`"${p.text}" is not an operator.`, "use one of + × − ÷ avg min max none."],
-    ja: (p) => [`「${p.text}」は計算方法として読めません。`, "+ × − ÷ 平均 min max なし のどれかを入力してください。"],
+    en: [notRead.en("an operator"), "use one of + × − ÷ avg min max none."],
+    ja: [notRead.ja("計算方法"), "+ × − ÷ 平均 min max なし のどれかを入力してください。"],
   },
   ratioChildren: {
-    en: (p) => [
-      `A ratio (÷) needs exactly two children; this one has ${p.count}.`,
+    en: [
+      "A ratio (÷) needs exactly two children; this one has {count}.",
       "give it a numerator and a denominator, in that order, or change the operator.",
     ],
-    ja: (p) => [
-      `割り算（÷）の子はちょうど 2 つ必要ですが、${p.count} つあります。`,
+    ja: [
+      "割り算（÷）の子はちょうど 2 つ必要ですが、{count} つあります。",
       "分子・分母の順に 2 つの子にするか、計算方法を変えてください。",
     ],
   },
@@ -232,220 +220,196 @@ export const messages = {
     en: (p) => {
       const [why, fix] = numberReason("en", p);
       return [
-        `"${p.text}" is not a number${why ? `: ${why}` : ""}.`,
+        `"{text}" is not a number${why ? `: ${why}` : ""}.`,
         `${fix ? `${fix}; or ` : ""}enter a number such as 1,000, 20%, ¥2,000万 or 3%以下, or leave it blank.`,
       ];
     },
     ja: (p) => {
       const [why, fix] = numberReason("ja", p);
       return [
-        `「${p.text}」は数値として読めません${why ? `（${why}）` : ""}。`,
+        `「{text}」は数値として読めません${why ? `（${why}）` : ""}。`,
         `${fix ? `${fix}。または ` : ""}1,000・20%・2,000万円・3%以下 のような数値を入力するか、空欄にしてください。`,
       ];
     },
   },
   badDirection: {
-    en: (p) => [`"${p.text}" is not a direction.`, "enter higher (bigger is better) or lower (smaller is better)."],
-    ja: (p) => [
-      `「${p.text}」は方向として読めません。`,
-      "「以上」（大きいほど良い）か「以下」（小さいほど良い）を入力してください。",
-    ],
+    en: [notRead.en("a direction"), "enter higher (bigger is better) or lower (smaller is better)."],
+    ja: [notRead.ja("方向"), "「以上」（大きいほど良い）か「以下」（小さいほど良い）を入力してください。"],
   },
   badField: {
-    en: (p) => [
-      `"${p.text}" is not a field to roll up.`,
-      'use "actual", "target", or a period header ("5月", "5月目標").',
-    ],
-    ja: (p) => [
-      `「${p.text}」は集計する項目として読めません。`,
-      "「実績」「目標」か期間の見出し（5月・5月目標）を指定してください。",
-    ],
+    en: [notRead.en("a field to roll up"), 'use "actual", "target", or a period header ("5月", "5月目標").'],
+    ja: [notRead.ja("集計する項目"), "「実績」「目標」か期間の見出し（5月・5月目標）を指定してください。"],
   },
   badAggregation: {
-    en: (p) => [
-      `"${p.text}" is not a way to add up over periods.`,
+    en: [
+      notRead.en("a way to add up over periods"),
       "enter sum, last (stocks: members, MRR), avg or rate, or leave it blank (sum).",
     ],
-    ja: (p) => [
-      `「${p.text}」は期間の集計方法として読めません。`,
-      "合計・期末（会員数など）・平均・率 のどれかか、空欄（合計）にしてください。",
-    ],
+    ja: [notRead.ja("期間の集計方法"), "合計・期末（会員数など）・平均・率 のどれかか、空欄（合計）にしてください。"],
   },
   duplicatePeriod: {
     en: (p) => [
-      `Columns ${p.first} and ${p.second} of the range are both the ${p.measure} of "${p.period}".`,
+      `Columns {first} and {second} of the range are both the ${p.measure} of "{period}".`,
       "rename or remove one (a pair: 5月目標, 5月実績).",
     ],
     ja: (p) => [
-      `範囲の ${p.first} 列目と ${p.second} 列目が両方とも「${p.period}」の${p.measure === "target" ? "目標" : "実績"}です。`,
+      `範囲の {first} 列目と {second} 列目が両方とも「{period}」の${p.measure === "target" ? "目標" : "実績"}です。`,
       "一方の見出しを変えるか削除してください（組なら 5月目標・5月実績）。",
     ],
   },
   periodNoActual: {
-    en: (p) => [
-      `The period "${p.period}" has a target column but no actual column.`,
-      `add a column "${p.period} actual", or remove the target.`,
+    en: [
+      'The period "{period}" has a target column but no actual column.',
+      'add a column "{period} actual", or remove the target.',
     ],
-    ja: (p) => [
-      `期間「${p.period}」に目標の列はありますが、実績の列がありません。`,
-      `「${p.period}実績」の列を追加するか、目標の列を削除してください。`,
+    ja: [
+      "期間「{period}」に目標の列はありますが、実績の列がありません。",
+      "「{period}実績」の列を追加するか、目標の列を削除してください。",
     ],
   },
   unknownPeriod: {
-    en: (p) => [
-      `"${p.text}" names no period column of the table (${p.periods}).`,
+    en: [
+      '"{text}" names no period column of the table ({periods}).',
       "write it as its header is written (5月, 2026-05).",
     ],
-    ja: (p) => [
-      `「${p.text}」に当たる期間の列が表にありません（${p.periods}）。`,
+    ja: [
+      "「{text}」に当たる期間の列が表にありません（{periods}）。",
       "見出しの通りに書いてください（5月・2026-05 など）。",
     ],
   },
   noPeriods: {
-    en: () => [
+    en: [
       "The table has no period columns.",
       "add columns headed by periods (4月, 4月目標 / 4月実績, Apr, Q1, 2026-04).",
     ],
-    ja: () => [
+    ja: [
       "表に期間の列がありません。",
       "期間を見出しにした列（4月、4月目標・4月実績、Q1、2026-04）を追加してください。",
     ],
   },
   badDate: {
-    en: (p) => [`"${p.text}" is not a date.`, "enter a date cell, or 2026-04-01, 2026/4/1 or 2026年4月1日."],
-    ja: (p) => [
-      `「${p.text}」は日付として読めません。`,
-      "日付のセルか 2026-04-01・2026/4/1・2026年4月1日 の形で入力してください。",
-    ],
+    en: [notRead.en("a date"), "enter a date cell, or 2026-04-01, 2026/4/1 or 2026年4月1日."],
+    ja: [notRead.ja("日付"), "日付のセルか 2026-04-01・2026/4/1・2026年4月1日 の形で入力してください。"],
   },
   endBeforeStart: {
-    en: (p) => [`The end ${p.end} is before the start ${p.start}.`, "swap or correct the dates."],
-    ja: (p) => [`終了日 ${p.end} が開始日 ${p.start} より前です。`, "日付を入れ替えるか直してください。"],
+    en: ["The end {end} is before the start {start}.", "swap or correct the dates."],
+    ja: ["終了日 {end} が開始日 {start} より前です。", "日付を入れ替えるか直してください。"],
   },
   badMeasure: {
-    en: (p) => [`"${p.text}" is not a field of the periods.`, 'use "actual" or "target".'],
-    ja: (p) => [`「${p.text}」は期間の項目として読めません。`, "「実績」か「目標」を指定してください。"],
+    en: [notRead.en("a field of the periods"), 'use "actual" or "target".'],
+    ja: [notRead.ja("期間の項目"), "「実績」か「目標」を指定してください。"],
   },
   goalNeedsOneRoot: {
-    en: (p) => [
-      `A goal was given but the range holds ${p.count} trees.`,
+    en: [
+      "A goal was given but the range holds {count} trees.",
       "leave the goal out (each KGI uses its own target) or select a single tree.",
     ],
-    ja: (p) => [
-      `目標値が指定されましたが、範囲に KGI が ${p.count} つあります。`,
+    ja: [
+      "目標値が指定されましたが、範囲に KGI が {count} つあります。",
       "目標値を省く（各 KGI の目標を使う）か、一つのツリーだけを指定してください。",
     ],
   },
   tooLarge: {
-    en: () => [
+    en: [
       "The result is too large to calculate (beyond ±1.8e308).",
       "check the values it is computed from for a typing mistake (extra zeros), or enter them in a larger unit (万, 億, M).",
     ],
-    ja: () => [
+    ja: [
       "計算結果が大きすぎて表せません（±1.8e308 を超えます）。",
       "元になる値に入力ミス（0 の打ちすぎなど）がないか確かめるか、大きい単位（万・億）で入力してください。",
     ],
   },
   badThresholds: {
-    en: (p) => [
-      `"${p.text}" are not status thresholds.`,
+    en: [
+      '"{text}" are not status thresholds.',
       "give two rates of 0% or more, achieved then at risk (at risk not above achieved), such as 100% and 80%.",
     ],
-    ja: (p) => [
-      `「${p.text}」はしきい値として読めません。`,
+    ja: [
+      notRead.ja("しきい値"),
       "達成・要注意の順に 100% と 80% のような 0% 以上の 2 つの率を指定してください（要注意は達成以下）。",
     ],
   },
   badTolerance: {
-    en: (p) => [
-      `"${p.text}" is not a tolerance.`,
+    en: [
+      notRead.en("a tolerance"),
       "give a relative difference from 0 up to (not including) 100%, such as 0.1% or 0.001, or leave it out for 0.1%.",
     ],
-    ja: (p) => [
-      `「${p.text}」は許容誤差として読めません。`,
+    ja: [
+      notRead.ja("許容誤差"),
       "0 以上 100% 未満の相対差（0.1% や 0.001 など）を指定するか、省略して 0.1% にしてください。",
     ],
   },
   badSize: {
-    en: (p) => [
-      `The ranges have different sizes (${p.sizes}).`,
+    en: [
+      "The ranges have different sizes ({sizes}).",
       "select ranges of the same size, or a single cell to use everywhere.",
     ],
-    ja: (p) => [`範囲の大きさが揃っていません（${p.sizes}）。`, "同じ大きさの範囲か、一つのセルを指定してください。"],
+    ja: ["範囲の大きさが揃っていません（{sizes}）。", "同じ大きさの範囲か、一つのセルを指定してください。"],
   },
   driverUnknown: {
-    en: (p) => [`The driver "${p.name}" is not a KPI of the range.`, "give the names or IDs of KPIs in the table."],
-    ja: (p) => [`ドライバー「${p.name}」が範囲の KPI にありません。`, "表にある KPI の名前か ID を指定してください。"],
+    en: ['The driver "{name}" is not a KPI of the range.', "give the names or IDs of KPIs in the table."],
+    ja: ["ドライバー「{name}」が範囲の KPI にありません。", "表にある KPI の名前か ID を指定してください。"],
   },
   driverAmbiguous: {
-    en: (p) => [
-      `The driver "${p.name}" matches more than one row (rows ${p.rows}).`,
-      "give its ID instead of its name.",
-    ],
-    ja: (p) => [
-      `ドライバー「${p.name}」に当たる行が複数あります（${p.rows} 行目）。`,
-      "名前ではなく ID で指定してください。",
-    ],
+    en: ['The driver "{name}" matches more than one row (rows {rows}).', "give its ID instead of its name."],
+    ja: ["ドライバー「{name}」に当たる行が複数あります（{rows} 行目）。", "名前ではなく ID で指定してください。"],
   },
   driverIsKgi: {
-    en: () => ["The KGI cannot be a driver of itself.", "choose KPIs below the KGI as drivers."],
-    ja: () => ["KGI 自身はドライバーにできません。", "KGI より下の KPI をドライバーに選んでください。"],
+    en: ["The KGI cannot be a driver of itself.", "choose KPIs below the KGI as drivers."],
+    ja: ["KGI 自身はドライバーにできません。", "KGI より下の KPI をドライバーに選んでください。"],
   },
   driverNested: {
-    en: (p) => [
-      `This driver lies under another driver ("${p.parent}"), whose value would hide its change.`,
+    en: [
+      'This driver lies under another driver ("{parent}"), whose value would hide its change.',
       "choose either the KPI or the one above it, not both.",
     ],
-    ja: (p) => [
-      `このドライバーは別のドライバー「${p.parent}」の下にあり、その値に変化が隠れてしまいます。`,
+    ja: [
+      "このドライバーは別のドライバー「{parent}」の下にあり、その値に変化が隠れてしまいます。",
       "上下の KPI のどちらか一方だけを選んでください。",
     ],
   },
   seekNoDrivers: {
-    en: () => ["This tree has no KPI to move.", "add KPIs under the KGI, or give drivers."],
-    ja: () => [
-      "このツリーには動かせる KPI がありません。",
-      "KGI の下に KPI を追加するか、ドライバーを指定してください。",
-    ],
+    en: ["This tree has no KPI to move.", "add KPIs under the KGI, or give drivers."],
+    ja: ["このツリーには動かせる KPI がありません。", "KGI の下に KPI を追加するか、ドライバーを指定してください。"],
   },
   seekNoGoal: {
-    en: () => ["The KGI has no target to seek.", "enter the KGI's target, or give a goal."],
-    ja: () => ["KGI に目標がないため逆算できません。", "KGI の目標を入力するか、目標値を指定してください。"],
+    en: ["The KGI has no target to seek.", "enter the KGI's target, or give a goal."],
+    ja: ["KGI に目標がないため逆算できません。", "KGI の目標を入力するか、目標値を指定してください。"],
   },
   seekBlankDriver: {
-    en: () => [
+    en: [
       "This driver has no actual, so a percentage of it means nothing.",
       "enter its actual, or leave it out of the drivers.",
     ],
-    ja: () => ["このドライバーには実績がなく、率で動かせません。", "実績を入力するか、ドライバーから外してください。"],
+    ja: ["このドライバーには実績がなく、率で動かせません。", "実績を入力するか、ドライバーから外してください。"],
   },
   seekZeroDriver: {
-    en: (p) => [
-      `The goal ${p.goal} cannot be reached: ${p.names} is at zero, and any percentage of zero is still zero (the KGI reaches ${p.reach}).`,
+    en: [
+      "The goal {goal} cannot be reached: {names} is at zero, and any percentage of zero is still zero (the KGI reaches {reach}).",
       "enter a non-zero actual, or choose other drivers.",
     ],
-    ja: (p) => [
-      `目標 ${p.goal} に届きません: ${p.names}の実績が 0 で、何 % 動かしても 0 のままです（KGI は ${p.reach} まで）。`,
+    ja: [
+      "目標 {goal} に届きません: {names}の実績が 0 で、何 % 動かしても 0 のままです（KGI は {reach} まで）。",
       "0 でない実績を入力するか、別のドライバーを選んでください。",
     ],
   },
   seekCeiling: {
-    en: (p) => [
-      `The goal ${p.goal} cannot be reached: ${p.names} (min, max or none) caps what the drivers can do (the KGI reaches ${p.reach}).`,
+    en: [
+      "The goal {goal} cannot be reached: {names} (min, max or none) caps what the drivers can do (the KGI reaches {reach}).",
       "add the KPIs that set the cap to the drivers, or lower the goal.",
     ],
-    ja: (p) => [
-      `目標 ${p.goal} に届きません: ${p.names}（min・max・なし）が上限になり、ドライバーを動かしても KGI は ${p.reach} までです。`,
+    ja: [
+      "目標 {goal} に届きません: {names}（min・max・なし）が上限になり、ドライバーを動かしても KGI は {reach} までです。",
       "上限を決めている KPI もドライバーに加えるか、目標を下げてください。",
     ],
   },
   seekUnreachable: {
-    en: (p) => [
-      `The goal ${p.goal} cannot be reached by moving the drivers by one common percentage (the KGI reaches ${p.reach}).`,
+    en: [
+      "The goal {goal} cannot be reached by moving the drivers by one common percentage (the KGI reaches {reach}).",
       "choose other drivers, or change the goal.",
     ],
-    ja: (p) => [
-      `ドライバーを同じ率で動かしても目標 ${p.goal} に届きません（KGI は ${p.reach} まで）。`,
+    ja: [
+      "ドライバーを同じ率で動かしても目標 {goal} に届きません（KGI は {reach} まで）。",
       "別のドライバーを選ぶか、目標を見直してください。",
     ],
   },
@@ -466,7 +430,10 @@ export class KpiError extends Error {
 }
 
 export function formatMessage(lang: Lang, code: MessageCode, where: Where = {}, params: Params = {}): string {
-  const [problem, fix] = (messages[code][lang] as Template)(params);
+  const template = messages[code][lang] as Template;
+  const [problem, fix] = (typeof template === "function" ? template(params) : template).map((text) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? "")),
+  );
   const at: string[] = [];
   if (lang === "ja") {
     if (where.row !== undefined) at.push(`${where.row}行目${where.name ? `（${where.name}）` : ""}`);

@@ -3,7 +3,7 @@
 // each message the same parameters, each list the same length.
 import { describe, expect, it } from "vitest";
 import { SERVER_TEXT } from "../../src/addon/i18n";
-import { WORDS as CHECK_TEXT } from "../../src/core/check";
+import { CELL_WORDS as CHECK_CELL, WORDS as CHECK_TEXT } from "../../src/core/check";
 import { ISSUE_TEXT } from "../../src/core/draftIssues";
 import { messages as ERROR_TEXT, NUMBER_REASONS } from "../../src/core/errors";
 import { outlineColumns } from "../../src/core/layout";
@@ -50,6 +50,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   "operator words": OP_WORD,
   "direction words": DIRECTION_WORD,
   "number errors": NUMBER_REASONS,
+  "check cells": CHECK_CELL,
   "check sentences": CHECK_TEXT,
   "wizard checks": ISSUE_TEXT,
   "unit warnings": UNIT_TEXT,
@@ -81,6 +82,19 @@ describe("message catalogues", () => {
       differences((byLang as Catalogue).ja, (byLang as Catalogue).en, code),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it("errors: Japanese and English fill in the same parameters", () => {
+    const slots = (text: unknown) => [...new Set(String(text).match(/\{\w+\}/g))].sort();
+    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, { ja, en }]) =>
+      typeof ja === "function" || typeof en === "function"
+        ? []
+        : ja.flatMap((text, k) =>
+            slots(text).join() === slots(en[k]).join() ? [] : [`${code}[${k}]: ${slots(text)} vs ${slots(en[k])}`],
+          ),
+    );
+    expect(wrong).toEqual([]);
+    expect(slots(ERROR_TEXT.duplicateId.en[0])).toEqual(["{firstRow}", "{id}"]);
   });
 
   it("sheet headers: every header written in either language reads back as its column", () => {
