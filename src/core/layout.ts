@@ -169,7 +169,7 @@ export function diagnose(input: unknown): Diagnosis {
   else linkByDepth(rows, problems, cellText(header[outline[0]]), 1);
   const roots = breakCycles(rows, headers.parent, problems);
   checkOperators(rows, headers.op ?? HEADER[lang].op, problems);
-  const tree = framed({ lang, form, roots, rowCount: grid.length - 1, headers, periods: shape.periodList }, rows, () =>
+  const tree = framed(lang, form, roots, grid.length - 1, headers, shape.periodList, rows, () =>
     nodesOf(rows, grid, shape),
   );
   return { tree, problems: problems.list };

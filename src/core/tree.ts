@@ -243,25 +243,57 @@ export function frameOf(tree: Tree): Frame {
   return f;
 }
 
+/** How each read tree makes its nodes and pre-order when first asked for: its frame, and the maker of its nodes. */
+const MAKERS = new WeakMap<Tree, [Frame, () => KpiNode[]]>();
+const makers = (t: unknown) => MAKERS.get(t as Tree) as [Frame, () => KpiNode[]];
+
+/** `value` as the tree's own `key` from now on; its columns are no longer what it computes from. */
+function settle(t: Tree, key: "nodes" | "order", value: unknown): unknown {
+  FRAMES.delete(t);
+  Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * The made-on-first-use properties: the same getter and setter functions for
+ * every tree (what each tree makes is in MAKERS), so every read tree has one
+ * hidden class and the code reading trees stays compiled (see `keep`).
+ */
+const LAZY = Object.getOwnPropertyDescriptors({
+  get order() {
+    return settle(this as Tree, "order", Array.from(makers(this)[0].order));
+  },
+  set order(value) {
+    settle(this as Tree, "order", value);
+  },
+  get nodes() {
+    return settle(this as Tree, "nodes", makers(this)[1]());
+  },
+  set nodes(value) {
+    settle(this as Tree, "nodes", value);
+  },
+});
+
 /**
  * A tree read into `frame`, whose nodes and pre-order are made on first use;
  * from then on its nodes (which callers may change) are what it computes from.
  */
-export function framed(tree: Omit<Tree, "nodes" | "order">, frame: Frame, nodes: () => KpiNode[]): Tree {
-  const t = tree as Tree;
+export function framed(
+  lang: Lang,
+  form: HierarchyForm,
+  roots: number[],
+  rowCount: number,
+  headers: Tree["headers"],
+  periods: Period[],
+  frame: Frame,
+  nodes: () => KpiNode[],
+): Tree {
+  const t = { lang, form, roots, rowCount, headers, periods } as Tree;
   FRAMES.set(t, frame);
-  const lazy = (key: "nodes" | "order", make: () => unknown) => {
-    const set = (value: unknown) => {
-      FRAMES.delete(t);
-      Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    };
-    Object.defineProperty(t, key, { enumerable: true, configurable: true, get: () => set(make()), set });
-  };
-  lazy("order", () => Array.from(frame.order));
-  lazy("nodes", nodes);
-  return t;
+  MAKERS.set(t, [frame, nodes]);
+  return Object.defineProperties(t, LAZY);
 }
+keep(framed("en", "parent", [], 0, {}, [], newFrame("en", 0, String), () => []));
 
 /** A value of a frame (NaN for blank) as a list holds it (null for blank). */
 export function orNull(v: number): number | null {
