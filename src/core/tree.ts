@@ -322,11 +322,11 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
 
 /**
  * One row per data row with one cell per list of values (indexed like
- * `tree.nodes`; NaN is blank), blank where a row holds no node. Each row is
- * made whole at once (`[v]`, `[a, b, c, d]`), so V8 makes every row of one
- * kind without converting it as cells arrive, into a list made at its full
- * length (grown by push, a list of 100k rows is copied again and again in the
- * large-object space: three times as slow).
+ * `tree.nodes`; NaN is blank), blank where a row holds no node. Rows are
+ * `new Array(width)`, not literals: V8 moves the objects of a literal that
+ * outlive collections (a result does) to the old generation from then on,
+ * which made the same 100k rows 5 to 8 times as slow to make. The list is made
+ * at its full length (pushed, it is copied again and again once large).
  */
 export function toColumns(
   tree: Tree,
@@ -337,14 +337,11 @@ export function toColumns(
   const at = new Int32Array(tree.rowCount).fill(-1);
   for (let i = 0; i < rows.length; i++) at[rows[i] - 2] = i;
   const out: (number | string | null)[][] = new Array(at.length);
-  const [a, b, c, d] = columns;
-  const width = columns.length;
   for (let r = 0; r < at.length; r++) {
     const i = at[r];
-    if (width === 1) out[r] = [i < 0 ? null : cellOf(a[i])];
-    else if (width === 4)
-      out[r] = i < 0 ? [null, null, null, null] : [cellOf(a[i]), cellOf(b[i]), cellOf(c[i]), cellOf(d[i])];
-    else out[r] = columns.map((values) => (i < 0 ? null : cellOf(values[i])));
+    const line: (number | string | null)[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) line[c] = i < 0 ? null : cellOf(columns[c][i]);
+    out[r] = line;
   }
   return out;
 }
