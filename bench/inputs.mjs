@@ -103,11 +103,25 @@ export function defineInputs() {
     return filled;
   }
 
+  const STATUS = ["Achieved", "At risk", "Off track"];
+
+  /**
+   * A result as large as KPI_TREE's for n KPIs and made of the same kinds of
+   * values, computed from nothing: per row an actual with a fraction, a whole
+   * required value, a rate and a status word. What returning the 2-D block
+   * Sheets needs costs by itself, without reading anything.
+   */
+  function result(n) {
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = [actualOf(i) + 0.5, targetOf(i), (i % 97) / 97, STATUS[i % 3]];
+    return out;
+  }
+
   /** Row (0-based, header = 0) and new value for the edit case: the last leaf's actual. */
   function editedLeaf(n, round) {
     return { row: n, col: 5, value: 900 + (round % 100) };
   }
 
-  return { SHAPES, opOf, table, nativeSheet, scan, editedLeaf };
+  return { SHAPES, opOf, table, nativeSheet, scan, result, editedLeaf };
 }
 /* c8 ignore stop */
