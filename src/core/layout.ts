@@ -445,61 +445,76 @@ function hashText(text: string): number {
 }
 
 /**
- * The first row of each non-blank key: an open-addressing table of row
- * indices (a Map of 100,000 IDs costs several times the reading). Per slot:
- * 1 + the first row with the key (0: empty), then the key's hash, so a probe
- * reads a key again (from the grid) only when the hashes match.
+ * The first row of each non-blank key: an open-addressing table of 1 + row
+ * index (0: empty), at most 80% full, and each row's key hash, so that a probe
+ * reads a key again (from the grid) only when the hashes match. A Map of
+ * 100,000 IDs costs several times the reading; slots of one number keep the
+ * table small (512 KB for 100k keys), which is what its random reads cost.
  */
 function keyIndex(rows: Rows, grid: Cell[][], column: number) {
-  // At most half full: a probe then mostly meets the key or an empty slot first.
   let capacity = 2;
-  while (capacity < 2 * rows.size) capacity *= 2;
-  return { rows, grid, column, mask: capacity - 1, table: new Int32Array(2 * capacity) };
+  while (capacity < 1.25 * rows.size) capacity *= 2;
+  const table = new Int32Array(capacity);
+  return { rows, grid, column, mask: capacity - 1, table, hashes: new Int32Array(rows.size) };
 }
 type KeyIndex = ReturnType<typeof keyIndex>;
 keep(keyIndex(newFrame("en", 0, String), [], 0));
 
 const keyOf = (index: KeyIndex, i: number): string => cellText(index.grid[index.rows.row[i] - 1][index.column]);
 
-/** The slot of `key`, or the empty slot where it goes. */
-function slotOf(index: KeyIndex, key: string): number {
-  const { table, mask } = index;
-  const hash = hashText(key);
+/** The slot of `key` (whose hash is `hash`), or the empty slot where it goes. */
+function slotOf(index: KeyIndex, key: string, hash: number): number {
+  const { table, mask, hashes } = index;
   let s = hash & mask;
-  while (table[2 * s] && (table[2 * s + 1] !== hash || keyOf(index, table[2 * s] - 1) !== key)) s = (s + 1) & mask;
-  table[2 * s + 1] = hash;
-  return 2 * s;
+  for (let j = table[s]; j; j = table[s]) {
+    if (hashes[j - 1] === hash && keyOf(index, j - 1) === key) return s;
+    s = (s + 1) & mask;
+  }
+  return s;
 }
+
+/**
+ * Every row's key in the index; keys met again are reported (IDs) or listed
+ * in `shared` (names, for the ambiguity error). True when every key is unique.
+ */
+function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Problems, column?: string): boolean {
+  const { rows, table } = index;
+  let unique = true;
+  for (let i = 0; i < rows.size; i++) {
+    const key = keyOf(index, i);
+    if (!key) continue;
+    const hash = hashText(key);
+    index.hashes[i] = hash;
+    const s = slotOf(index, key, hash);
+    const first = table[s] - 1;
+    if (first < 0) {
+      table[s] = i + 1;
+      continue;
+    }
+    unique = false;
+    if (shared === NO_SHARING) {
+      const where = { row: rows.row[i], name: rows.name(i), column };
+      problems.error("duplicateId", where, { id: key, firstRow: rows.row[first] });
+    } else {
+      const list = shared.get(key);
+      if (list) list.push(i);
+      else shared.set(key, [first, i]);
+    }
+  }
+  return unique;
+}
+
+/** IDs are never shared: a second one is an error. */
+const NO_SHARING = new Map<string, number[]>();
 
 function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
   const { at, head: headers } = shape;
   const byId = at.id >= 0;
   const parentAt = at.parent;
   const index = keyIndex(rows, grid, byId ? at.id : at.name);
-  const { table } = index;
-  // Rows sharing a name (no ID column) are listed apart, for the ambiguity error.
-  const shared = new Map<string, number[]>();
-  for (let i = 0; i < rows.size; i++) {
-    const key = keyOf(index, i);
-    if (!key) continue;
-    const s = slotOf(index, key);
-    const first = table[s] - 1;
-    if (first < 0) {
-      table[s] = i + 1;
-      continue;
-    }
-    if (byId)
-      problems.error(
-        "duplicateId",
-        { row: rows.row[i], name: rows.name(i), column: headers.id },
-        { id: key, firstRow: rows.row[first] },
-      );
-    else {
-      const list = shared.get(key);
-      if (list) list.push(i);
-      else shared.set(key, [first, i]);
-    }
-  }
+  const shared = byId ? NO_SHARING : new Map<string, number[]>();
+  // With every key unique, the row a key names may be guessed: parents sit above their children.
+  const unique = indexKeys(index, shared, problems, headers.id);
   // Siblings usually sit together: the key of the row above is looked up once for all of them.
   let lastKey = "";
   let match = -1;
@@ -508,7 +523,10 @@ function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Proble
     if (!parentKey) continue;
     if (parentKey !== lastKey) {
       lastKey = parentKey;
-      match = table[slotOf(index, parentKey)] - 1;
+      // Listed breadth first, the next parent is the row after the last; depth first, often the row above.
+      if (unique && match + 1 < rows.size && keyOf(index, match + 1) === parentKey) match++;
+      else if (unique && i > 0 && keyOf(index, i - 1) === parentKey) match = i - 1;
+      else match = index.table[slotOf(index, parentKey, hashText(parentKey))] - 1;
     }
     if (match >= 0 && match !== i && (shared.size === 0 || !shared.has(parentKey))) {
       rows.parent[i] = match;
