@@ -84,10 +84,7 @@ function openDialog(s: Standin, closed: number) {
   return { title, version: n, width: width ?? 600, height: height ?? 400 };
 }
 
-function state(
-  s: Standin,
-  ui: { sidebarVersion: number; shownAt: number[]; alertsSeen: number; dialogsClosed: number },
-) {
+function state(s: Standin, ui: Shown) {
   // Hidden sheets (the add-on's "KPI History") get no tab, as in Sheets.
   const ss = s.globals.SpreadsheetApp.getActiveSpreadsheet();
   const names = s.sheetNames().filter((n) => !ss.getSheetByName(n)?.isSheetHidden());
@@ -213,11 +210,29 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
-  const distDir = resolve(options.distDir ?? "dist");
+/** What the page was shown, so the next state says what is new (sidebar, toasts, alerts, dialogs). */
+interface Shown {
+  sidebarVersion: number;
+  shownAt: number[];
+  alertsSeen: number;
+  dialogsClosed: number;
+}
+
+/** One preview's stand-in, page and what it has shown; `snapshot()` is the page's state now. */
+interface Session {
+  s: Standin;
+  page: string;
+  ui: Shown;
+  /** Sheets remembers each sheet's selection: a tab click returns to it. */
+  remembered: Map<string, string>;
+  snapshot(): ReturnType<typeof state>;
+}
+
+/** The sample workbook with the files added, opened as Sheets opens it (onOpen), on the first file's table. */
+async function openWorkbook(distDir: string, files: string[]): Promise<Standin> {
   const s = sampleStandin(distDir);
   const loaded: string[] = [];
-  for (const file of options.files ?? []) {
+  for (const file of files) {
     for (const sheet of await readTableFile(file)) {
       addSheet(s, sheet, file);
       loaded.push(s.selection().sheet);
@@ -231,15 +246,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   // The page opens on the first file's table, else on the sample.
   s.select(loaded[0] ?? s.sheetNames()[0] ?? SAMPLE_SHEET);
-  const ui = { sidebarVersion: 0, shownAt: [] as number[], alertsSeen: 0, dialogsClosed: 0 };
-  /** Sheets remembers each sheet's selection: a tab click returns to it. */
-  const remembered = new Map<string, string>();
+  return s;
+}
+
+async function session(distDir: string, files: string[]): Promise<Session> {
+  const s = await openWorkbook(distDir, files);
+  const ui: Shown = { sidebarVersion: 0, shownAt: [], alertsSeen: 0, dialogsClosed: 0 };
   let lastSidebar = s.ui.sidebar;
   const script = await pageScript();
   const page = readFileSync(join(here, "index.html"), "utf8")
     .replace("<!--FONTS-->", FONT_LINKS)
     .replace("/*SCRIPT*/", () => script.replace(/<\/script/gi, "<\\/script"));
-
   const snapshot = () => {
     if (s.ui.sidebar !== lastSidebar) {
       lastSidebar = s.ui.sidebar;
@@ -249,82 +266,107 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     while (ui.shownAt.length < s.ui.toasts.length) ui.shownAt.push(Date.now());
     return state(s, ui);
   };
+  return { s, page, ui, remembered: new Map(), snapshot };
+}
 
+/** Something a person does through the add-on: ok with the page's new state, or the error with it. */
+function attempt(res: ServerResponse, p: Session, work: () => void): void {
+  try {
+    work();
+    json(res, { ok: true, state: p.snapshot() });
+  } catch (e) {
+    json(res, { ok: false, error: message(e), state: p.snapshot() });
+  }
+}
+
+/** The page, its fonts, the add-on's sidebar and dialog, and the state the page polls. */
+function get(res: ServerResponse, p: Session, pathname: string) {
+  const { s } = p;
+  switch (pathname) {
+    case "/":
+      return send(res, 200, "text/html", p.page);
+    case SYMBOLS_CSS:
+      return send(res, 200, "text/css", symbolsCss());
+    case "/favicon.ico":
+      return sendFile(res, ICON);
+    case "/api/state":
+      return json(res, p.snapshot());
+    case "/sidebar":
+      if (!s.ui.sidebar) return send(res, 404, "text/html", "<p>The add-on has not opened a sidebar.</p>");
+      return send(res, 200, "text/html", injectShim(s.ui.sidebar.html));
+    case "/dialog": {
+      const last = s.ui.dialogs[s.ui.dialogs.length - 1];
+      if (!last) return send(res, 404, "text/html", "<p>The add-on has not opened a dialog.</p>");
+      return send(res, 200, "text/html", injectShim(last.html));
+    }
+    case "/api/calls":
+      return json(res, Object.fromEntries(s.calls));
+    default:
+      if (pathname.startsWith(FONT_ROUTE)) return sendFile(res, fontFile(pathname));
+      return send(res, 404, "text/plain", "not found");
+  }
+}
+
+/** What a person does on the page: select, dismiss, type, pick a menu item; and google.script.run's calls. */
+async function post(req: IncomingMessage, res: ServerResponse, p: Session, pathname: string): Promise<void> {
+  const { s, ui } = p;
+  switch (pathname) {
+    case "/api/select": {
+      // A person clicking a tab or cells: the add-on's getActiveSheet()/getActiveRange() see it.
+      const { sheet, a1 } = (await body(req)) as { sheet: string; a1?: string };
+      const current = s.selection();
+      p.remembered.set(current.sheet, rangeA1(current));
+      s.select(sheet, a1 ?? p.remembered.get(sheet) ?? "A1");
+      return json(res, p.snapshot());
+    }
+    case "/api/dismiss": {
+      const { id } = (await body(req)) as { id: number };
+      ui.alertsSeen = Math.max(ui.alertsSeen, id + 1);
+      return json(res, p.snapshot());
+    }
+    case "/api/cell": {
+      const { sheet, a1, input } = (await body(req)) as { sheet: string; a1: string; input: string };
+      return attempt(res, p, () => {
+        s.select(sheet, a1);
+        s.type(sheet, a1, String(input));
+      });
+    }
+    case "/api/menu": {
+      const { functionName } = (await body(req)) as { functionName: string };
+      return attempt(res, p, () => s.run(functionName));
+    }
+    case "/api/run":
+      return json(res, serverCall(s, (await body(req)) as { name: string; args: unknown[] }));
+    case "/api/close-dialog":
+      ui.dialogsClosed = s.ui.dialogs.length;
+      return json(res, p.snapshot());
+    default:
+      return send(res, 404, "text/plain", "not found");
+  }
+}
+
+/** google.script.run's call: its result, or its error. */
+function serverCall(s: Standin, { name, args }: { name: string; args: unknown[] }) {
+  // As in Sheets, a server call may rebuild the menu or open another sidebar: the page then refreshes.
+  const ui = () => [s.ui.sidebar, JSON.stringify(s.ui.menus)];
+  const before = ui();
+  try {
+    const result = s.run(name, ...(args ?? [])) ?? null;
+    const after = ui();
+    return { ok: true, result, uiChanged: after[0] !== before[0] || after[1] !== before[1] };
+  } catch (e) {
+    return { ok: false, error: message(e) };
+  }
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const p = await session(resolve(options.distDir ?? "dist"), options.files ?? []);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const route = `${req.method} ${url.pathname}`;
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
     (async () => {
-      switch (route) {
-        case "GET /":
-          return send(res, 200, "text/html", page);
-        case `GET ${SYMBOLS_CSS}`:
-          return send(res, 200, "text/css", symbolsCss());
-        case "GET /favicon.ico":
-          return sendFile(res, ICON);
-        case "GET /api/state":
-          return json(res, snapshot());
-        case "POST /api/select": {
-          // A person clicking a tab or cells: the add-on's getActiveSheet()/getActiveRange() see it.
-          const { sheet, a1 } = (await body(req)) as { sheet: string; a1?: string };
-          const current = s.selection();
-          remembered.set(current.sheet, rangeA1(current));
-          s.select(sheet, a1 ?? remembered.get(sheet) ?? "A1");
-          return json(res, snapshot());
-        }
-        case "POST /api/dismiss": {
-          const { id } = (await body(req)) as { id: number };
-          ui.alertsSeen = Math.max(ui.alertsSeen, id + 1);
-          return json(res, snapshot());
-        }
-        case "POST /api/cell": {
-          const { sheet, a1, input } = (await body(req)) as { sheet: string; a1: string; input: string };
-          try {
-            s.select(sheet, a1);
-            s.type(sheet, a1, String(input));
-            return json(res, { ok: true, state: snapshot() });
-          } catch (e) {
-            return json(res, { ok: false, error: message(e), state: snapshot() });
-          }
-        }
-        case "POST /api/menu": {
-          const { functionName } = (await body(req)) as { functionName: string };
-          try {
-            s.run(functionName);
-            return json(res, { ok: true, state: snapshot() });
-          } catch (e) {
-            return json(res, { ok: false, error: message(e), state: snapshot() });
-          }
-        }
-        case "POST /api/run": {
-          const { name, args } = (await body(req)) as { name: string; args: unknown[] };
-          // As in Sheets, a server call may rebuild the menu or open another sidebar: the page then refreshes.
-          const ui = () => [s.ui.sidebar, JSON.stringify(s.ui.menus)];
-          const before = ui();
-          try {
-            const result = s.run(name, ...(args ?? [])) ?? null;
-            const after = ui();
-            return json(res, { ok: true, result, uiChanged: after[0] !== before[0] || after[1] !== before[1] });
-          } catch (e) {
-            return json(res, { ok: false, error: message(e) });
-          }
-        }
-        case "GET /sidebar":
-          if (!s.ui.sidebar) return send(res, 404, "text/html", "<p>The add-on has not opened a sidebar.</p>");
-          return send(res, 200, "text/html", injectShim(s.ui.sidebar.html));
-        case "GET /dialog": {
-          const last = s.ui.dialogs[s.ui.dialogs.length - 1];
-          if (!last) return send(res, 404, "text/html", "<p>The add-on has not opened a dialog.</p>");
-          return send(res, 200, "text/html", injectShim(last.html));
-        }
-        case "POST /api/close-dialog":
-          ui.dialogsClosed = s.ui.dialogs.length;
-          return json(res, snapshot());
-        case "GET /api/calls":
-          return json(res, Object.fromEntries(s.calls));
-        default:
-          if (req.method === "GET" && url.pathname.startsWith(FONT_ROUTE)) return sendFile(res, fontFile(url.pathname));
-          return send(res, 404, "text/plain", "not found");
-      }
+      if (req.method === "GET") return get(res, p, pathname);
+      if (req.method === "POST") return post(req, res, p, pathname);
+      return send(res, 404, "text/plain", "not found");
     })().catch((e) => json(res, { ok: false, error: message(e) }, 500));
   });
 
@@ -335,7 +377,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    standin: s,
+    standin: p.s,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -92,90 +92,72 @@ class ErrorInArgument {
   constructor(readonly error: CellError) {}
 }
 
+/** A value as Sheets hands it to a custom function: "" for an empty cell, a Date for a date. */
+function toSheets(wb: PluginHost, v: HfValue, at: SimpleCellAddress | undefined): unknown {
+  if (v === EmptyValue || v === null || v === undefined) return "";
+  if (v instanceof CellError) throw new ErrorInArgument(v);
+  if (typeof v === "object" && "val" in v) {
+    const isDate = /Date/.test(v.constructor.name);
+    return isDate ? new wb.DateCtor(serialToDate(v.val, wb.options.timeZone).getTime()) : v.val;
+  }
+  if (typeof v === "number" && at) {
+    const name = wb.hf.getSheetName(at.sheet);
+    if (name !== undefined && wb.isDate(name, at.row + 1, at.col + 1))
+      return new wb.DateCtor(serialToDate(v, wb.options.timeZone).getTime());
+  }
+  return v;
+}
+
+/** Sheets passes a range as a 2-D array with "" for empty cells, and a 1×1 range as its value. */
+function argument(wb: PluginHost, v: HfValue, start: SimpleCellAddress | undefined): unknown {
+  if (!(v instanceof SimpleRangeValue)) return toSheets(wb, v, start);
+  const data = v.data as HfValue[][];
+  const at = (r: number, c: number) =>
+    start ? { sheet: start.sheet, row: start.row + r, col: start.col + c } : undefined;
+  if (data.length === 1 && data[0].length === 1) return toSheets(wb, data[0][0], at(0, 0));
+  return data.map((line, r) => line.map((cell, c) => toSheets(wb, cell, at(r, c))));
+}
+
+/** One cell of a result as Sheets shows it: a number that is not finite is #NUM!, a Date its serial. */
+function scalarResult(wb: PluginHost, v: unknown): HfValue {
+  if (v === null || v === undefined) return EmptyValue;
+  if (typeof v === "number")
+    return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "Result was not a finite number.");
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (Object.prototype.toString.call(v) === "[object Date]") return dateToSerial(v as Date, wb.options.timeZone);
+  return String(v);
+}
+
+/** An array result's rows (a 1-D array is one row, as in Sheets) cut or padded to the cells it spills over. */
+function spill(wb: PluginHost, rows: unknown[], size: SizeOf): HfValue[][] {
+  const grid: HfValue[][] = [];
+  for (let r = 0; r < size.height; r++) {
+    const line: HfValue[] = [];
+    for (let c = 0; c < size.width; c++) {
+      const row = rows[r];
+      const cell = Array.isArray(row) ? row[c] : c === 0 ? row : undefined;
+      line.push(scalarResult(wb, cell));
+    }
+    grid.push(line);
+  }
+  return grid;
+}
+
+/** What Sheets shows as the tooltip of the #ERROR! a thrown value makes. */
+function thrownMessage(e: unknown): string {
+  return e instanceof Error || (typeof e === "object" && e && "message" in e)
+    ? String((e as Error).message)
+    : String(e);
+}
+
+type Run = (fn: CustomFunction, state: State, asts: Ast[], args: HfValue[]) => HfValue;
+type Predict = (fn: CustomFunction, self: PluginThis, ast: Ast, state: State) => ArraySize;
+
 export function customFunctionPlugin(wb: PluginHost, functions: Map<string, CustomFunction>): FunctionPluginDefinition {
   /** Result sizes seen at run time, per formula cell: the next parse predicts them. */
   const learned = new Map<string, SizeOf>();
   // Inserting rows or columns moves formula cells: the workbook re-keys these.
   wb.learnedSizes = learned;
-
-  const toSheets = (v: HfValue, at: SimpleCellAddress | undefined): unknown => {
-    if (v === EmptyValue || v === null || v === undefined) return "";
-    if (v instanceof CellError) throw new ErrorInArgument(v);
-    if (typeof v === "object" && "val" in v) {
-      const isDate = /Date/.test(v.constructor.name);
-      return isDate ? new wb.DateCtor(serialToDate(v.val, wb.options.timeZone).getTime()) : v.val;
-    }
-    if (typeof v === "number" && at) {
-      const name = wb.hf.getSheetName(at.sheet);
-      if (name !== undefined && wb.isDate(name, at.row + 1, at.col + 1))
-        return new wb.DateCtor(serialToDate(v, wb.options.timeZone).getTime());
-    }
-    return v;
-  };
-
-  /** Sheets passes a range as a 2-D array with "" for empty cells, and a 1×1 range as its value. */
-  const argument = (v: HfValue, start: SimpleCellAddress | undefined): unknown => {
-    if (!(v instanceof SimpleRangeValue)) return toSheets(v, start);
-    const data = v.data as HfValue[][];
-    const at = (r: number, c: number) =>
-      start ? { sheet: start.sheet, row: start.row + r, col: start.col + c } : undefined;
-    if (data.length === 1 && data[0].length === 1) return toSheets(data[0][0], at(0, 0));
-    return data.map((line, r) => line.map((cell, c) => toSheets(cell, at(r, c))));
-  };
-
-  const scalarResult = (v: unknown): HfValue => {
-    if (v === null || v === undefined) return EmptyValue;
-    if (typeof v === "number")
-      return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "Result was not a finite number.");
-    if (typeof v === "string" || typeof v === "boolean") return v;
-    if (Object.prototype.toString.call(v) === "[object Date]") {
-      return dateToSerial(v as Date, wb.options.timeZone);
-    }
-    return String(v);
-  };
-
-  const run = (fn: CustomFunction, state: State, asts: Ast[], args: HfValue[]): HfValue => {
-    const here = addressKey(state.formulaAddress);
-    let result: unknown;
-    wb.functionRuns?.set(fn.spec.name, (wb.functionRuns.get(fn.spec.name) ?? 0) + 1);
-    try {
-      // An omitted optional argument stays undefined, as in Apps Script.
-      result = fn.call(
-        args.map((a, i) => (a === undefined ? undefined : argument(a, argStart(asts[i], state.formulaAddress)))),
-      );
-    } catch (e) {
-      if (e instanceof ErrorInArgument) return e.error;
-      // Sheets shows #ERROR! with the thrown message as the cell's tooltip.
-      const message =
-        e instanceof Error || (typeof e === "object" && e && "message" in e) ? String((e as Error).message) : String(e);
-      learn(here, state.formulaAddress, { width: 1, height: 1 });
-      return new CellError(ErrorType.ERROR, message);
-    }
-    if (!Array.isArray(result)) {
-      learn(here, state.formulaAddress, { width: 1, height: 1 });
-      return scalarResult(result);
-    }
-    // A 1-D array is one row, as in Sheets.
-    const rows = (result.length && !Array.isArray(result[0]) ? [result] : result) as unknown[][];
-    const height = Math.max(rows.length, 1);
-    const width = Math.max(1, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
-    const predicted = learned.get(here);
-    learn(here, state.formulaAddress, { width, height });
-    const size = predicted ?? { width, height };
-    const grid: HfValue[][] = [];
-    for (let r = 0; r < size.height; r++) {
-      const line: HfValue[] = [];
-      for (let c = 0; c < size.width; c++) {
-        const row = rows[r];
-        const cell = Array.isArray(row) ? row[c] : c === 0 ? row : undefined;
-        line.push(scalarResult(cell));
-      }
-      grid.push(line);
-    }
-    return height === 1 && width === 1 && size.height === 1 && size.width === 1
-      ? grid[0][0]
-      : SimpleRangeValue.onlyValues(grid as never);
-  };
 
   const learn = (k: string, at: SimpleCellAddress, size: SizeOf) => {
     const before = learned.get(k);
@@ -183,7 +165,37 @@ export function customFunctionPlugin(wb: PluginHost, functions: Map<string, Cust
     if (before && (before.width !== size.width || before.height !== size.height)) wb.pending.set(k, at);
   };
 
-  const predict = (fn: CustomFunction, self: PluginThis, ast: Ast, state: State): ArraySize => {
+  const run: Run = (fn, state, asts, args) => {
+    const here = addressKey(state.formulaAddress);
+    let result: unknown;
+    wb.functionRuns?.set(fn.spec.name, (wb.functionRuns.get(fn.spec.name) ?? 0) + 1);
+    try {
+      // An omitted optional argument stays undefined, as in Apps Script.
+      result = fn.call(
+        args.map((a, i) => (a === undefined ? undefined : argument(wb, a, argStart(asts[i], state.formulaAddress)))),
+      );
+    } catch (e) {
+      if (e instanceof ErrorInArgument) return e.error;
+      learn(here, state.formulaAddress, { width: 1, height: 1 });
+      return new CellError(ErrorType.ERROR, thrownMessage(e));
+    }
+    if (!Array.isArray(result)) {
+      learn(here, state.formulaAddress, { width: 1, height: 1 });
+      return scalarResult(wb, result);
+    }
+    const rows = result.length && !Array.isArray(result[0]) ? [result] : result;
+    const height = Math.max(rows.length, 1);
+    const width = Math.max(1, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
+    const predicted = learned.get(here);
+    learn(here, state.formulaAddress, { width, height });
+    const size = predicted ?? { width, height };
+    const grid = spill(wb, rows, size);
+    return height === 1 && width === 1 && size.height === 1 && size.width === 1
+      ? grid[0][0]
+      : SimpleRangeValue.onlyValues(grid as never);
+  };
+
+  const predict: Predict = (fn, self, ast, state) => {
     const here = addressKey(state.formulaAddress);
     const known = learned.get(here);
     if (known) return new ArraySize(known.width, known.height);
@@ -194,7 +206,11 @@ export function customFunctionPlugin(wb: PluginHost, functions: Map<string, Cust
     learned.set(here, guess);
     return new ArraySize(guess.width, guess.height);
   };
+  return pluginClass(functions, run, predict);
+}
 
+/** The HyperFormula plugin: per function a run method and a size method, with the function's parameters. */
+function pluginClass(functions: Map<string, CustomFunction>, run: Run, predict: Predict): FunctionPluginDefinition {
   class CustomFunctions extends FunctionPlugin {
     static implementedFunctions: ImplementedFunctions = {};
   }

@@ -123,7 +123,8 @@ function registryOf(scope: vm.Context): FunctionSpec[] {
   return (list ?? []).map((fn) => fn.spec);
 }
 
-export function createStandin(options: StandinOptions = {}): Standin {
+/** The workbook, the recorders and the Apps Script services over them. */
+function services(options: StandinOptions) {
   const wb = new Workbook({ locale: options.locale ?? "en_US", timeZone: options.timeZone ?? "Asia/Tokyo" });
   const calls = new CallCounter();
   const ui: UiLog = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], logs: [] };
@@ -148,19 +149,118 @@ export function createStandin(options: StandinOptions = {}): Standin {
     ScriptApp: scriptApp(ctx),
     LockService: lockService(ctx),
   };
+  return { wb, calls, ui, ctx, properties, globals };
+}
 
-  const initial = options.sheets ?? { Sheet1: [] };
-  for (const [name, rows] of Object.entries(initial)) {
+/** The options' sheets, in order, each as wide and as tall as its rows. */
+function addSheets(wb: Workbook, sheets: Record<string, unknown[][]>): void {
+  for (const [name, rows] of Object.entries(sheets)) {
     wb.addSheet(name);
-    if (rows.length) {
-      const width = Math.max(...rows.map((r) => r.length));
-      const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-      const model = wb.sheet(name);
-      model.maxRows = Math.max(model.maxRows, grid.length);
-      model.maxColumns = Math.max(model.maxColumns, width);
-      if (width) wb.writeValues(name, 1, 1, grid);
-    }
+    if (!rows.length) continue;
+    const width = Math.max(...rows.map((r) => r.length));
+    const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+    const model = wb.sheet(name);
+    model.maxRows = Math.max(model.maxRows, grid.length);
+    model.maxColumns = Math.max(model.maxColumns, width);
+    if (width) wb.writeValues(name, 1, 1, grid);
   }
+}
+
+/** Runs `ctx.distDir`'s Code.js in one global scope and registers its custom functions (read-only while they run). */
+function loadCode(ctx: Ctx, globals: StandinGlobals): { scope: vm.Context; registered: string[] } {
+  const code = readFileSync(join(ctx.distDir, "Code.js"), "utf8");
+  // One global scope, as Apps Script: our services plus the JS builtins of the
+  // context. Date comes from here so that dates compare with instanceof both ways.
+  const sandbox: Record<string, unknown> = { ...globals, Date, __escape: escapeHtml };
+  const scope = vm.createContext(sandbox, { name: "Apps Script (stand-in)" });
+  vm.runInContext(code, scope, { filename: join(ctx.distDir, "Code.js") });
+  ctx.evaluateTemplate = (templateCode, vars) => {
+    scope.__vars = vars;
+    return vm.runInContext(`(function(){ with (__vars) { ${templateCode} } })()`, scope) as string;
+  };
+  const functions = new Map<string, CustomFunction>();
+  for (const spec of registryOf(scope)) {
+    const fn = scope[spec.name];
+    if (typeof fn !== "function") throw new Error(`stand-in: ${spec.name} is registered but not a top-level function`);
+    functions.set(spec.name, {
+      spec,
+      call: (args) => {
+        ctx.readOnly = true;
+        try {
+          return (fn as (...a: unknown[]) => unknown)(...args);
+        } finally {
+          ctx.readOnly = false;
+        }
+      },
+    });
+  }
+  ctx.wb.setCustomFunctions(functions);
+  return { scope, registered: [...functions.keys()] };
+}
+
+/** A top-level server function called as google.script.run calls it: legal JSON in, legal JSON out. */
+function runServer(scope: vm.Context, name: string, args: unknown[]): unknown {
+  // google.script.run cannot reach private functions (trailing underscore).
+  const fn = name.endsWith("_") ? undefined : scope[name];
+  if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
+  args.forEach((a, i) => {
+    assertLegal(a, `argument ${i + 1}`, "parameter");
+  });
+  // Arguments arrive as fresh JSON values built in the script's realm.
+  const json = JSON.stringify(args.map((a) => (a === undefined ? null : a)));
+  const parsed = vm.runInContext(`JSON.parse(${JSON.stringify(json)})`, scope) as unknown[];
+  let result: unknown;
+  try {
+    result = (fn as (...a: unknown[]) => unknown)(...parsed);
+  } catch (e) {
+    const message = typeof e === "object" && e && "message" in e ? String((e as Error).message) : String(e);
+    throw new Error(message);
+  }
+  assertLegal(result, "result", "return value");
+  return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+}
+
+/** The cells of a sheet's used area (and a margin) as a person sees them. */
+function snapshotOf(wb: Workbook, sheet: string, maxRows?: number, maxColumns?: number): SheetView {
+  const model = wb.sheet(sheet);
+  const { lastRow, lastColumn } = wb.extent(sheet);
+  const rows = Math.min(model.maxRows, maxRows ?? Math.max(lastRow + 5, 20));
+  const columns = Math.min(model.maxColumns, maxColumns ?? Math.max(lastColumn + 2, 10));
+  const cells: CellView[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const line: CellView[] = [];
+    for (let c = 1; c <= columns; c++) line.push(cellView(wb, sheet, r, c));
+    cells.push(line);
+  }
+  return {
+    name: sheet,
+    rows,
+    columns,
+    frozenRows: model.frozenRows,
+    columnWidths: Array.from({ length: columns }, (_, i) => model.columnWidths.get(i + 1) ?? 100),
+    cells,
+  };
+}
+
+function cellView(wb: Workbook, sheet: string, r: number, c: number): CellView {
+  const look = effectiveStyle(wb, sheet, r, c);
+  const own = wb.style(sheet, r, c);
+  return {
+    value: wb.value(sheet, r, c),
+    display: wb.display(sheet, r, c),
+    formula: wb.formula(sheet, r, c),
+    background: look.background,
+    fontColor: look.fontColor,
+    bold: look.bold,
+    note: own.note ?? "",
+    align: own.horizontalAlignment,
+    error: wb.errorMessage(sheet, r, c),
+  };
+}
+
+export function createStandin(options: StandinOptions = {}): Standin {
+  const { wb, calls, ui, ctx, properties, globals } = services(options);
+  addSheets(wb, options.sheets ?? { Sheet1: [] });
 
   let context: vm.Context | undefined;
   let registered: string[] = [];
@@ -182,58 +282,12 @@ export function createStandin(options: StandinOptions = {}): Standin {
 
     loadBundle(distDir = "dist") {
       ctx.distDir = resolve(distDir);
-      const code = readFileSync(join(ctx.distDir, "Code.js"), "utf8");
-      // One global scope, as Apps Script: our services plus the JS builtins of the
-      // context. Date comes from here so that dates compare with instanceof both ways.
-      const sandbox: Record<string, unknown> = { ...globals, Date, __escape: escapeHtml };
-      context = vm.createContext(sandbox, { name: "Apps Script (stand-in)" });
-      vm.runInContext(code, context, { filename: join(ctx.distDir, "Code.js") });
-      const scope = context;
-      ctx.evaluateTemplate = (templateCode, vars) => {
-        scope.__vars = vars;
-        return vm.runInContext(`(function(){ with (__vars) { ${templateCode} } })()`, scope) as string;
-      };
-      const functions = new Map<string, CustomFunction>();
-      for (const spec of registryOf(scope)) {
-        const fn = scope[spec.name];
-        if (typeof fn !== "function")
-          throw new Error(`stand-in: ${spec.name} is registered but not a top-level function`);
-        functions.set(spec.name, {
-          spec,
-          call: (args) => {
-            ctx.readOnly = true;
-            try {
-              return (fn as (...a: unknown[]) => unknown)(...args);
-            } finally {
-              ctx.readOnly = false;
-            }
-          },
-        });
-      }
-      registered = [...functions.keys()];
-      wb.setCustomFunctions(functions);
+      ({ scope: context, registered } = loadCode(ctx, globals));
     },
 
     run(name, ...args) {
       if (!context) throw new Error("stand-in: call loadBundle() before run()");
-      // google.script.run cannot reach private functions (trailing underscore).
-      const fn = name.endsWith("_") ? undefined : context[name];
-      if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-      args.forEach((a, i) => {
-        assertLegal(a, `argument ${i + 1}`, "parameter");
-      });
-      // Arguments arrive as fresh JSON values built in the script's realm.
-      const json = JSON.stringify(args.map((a) => (a === undefined ? null : a)));
-      const parsed = vm.runInContext(`JSON.parse(${JSON.stringify(json)})`, context) as unknown[];
-      let result: unknown;
-      try {
-        result = (fn as (...a: unknown[]) => unknown)(...parsed);
-      } catch (e) {
-        const message = typeof e === "object" && e && "message" in e ? String((e as Error).message) : String(e);
-        throw new Error(message);
-      }
-      assertLegal(result, "result", "return value");
-      return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+      return runServer(context, name, args);
     },
 
     customFunctions: () => [...registered],
@@ -241,13 +295,9 @@ export function createStandin(options: StandinOptions = {}): Standin {
 
     values(sheet, a1) {
       const { sheet: name, g } = cell(sheet, a1);
-      const out: SheetsValue[][] = [];
-      for (let r = 0; r < g.numRows; r++) {
-        const line: SheetsValue[] = [];
-        for (let c = 0; c < g.numColumns; c++) line.push(wb.value(name, g.row + r, g.column + c));
-        out.push(line);
-      }
-      return out;
+      return Array.from({ length: g.numRows }, (_, r) =>
+        Array.from({ length: g.numColumns }, (_, c) => wb.value(name, g.row + r, g.column + c)),
+      );
     },
     type(sheet, a1, input) {
       const c = cell(sheet, a1);
@@ -272,47 +322,11 @@ export function createStandin(options: StandinOptions = {}): Standin {
     },
     select(sheet, a1 = "A1") {
       const model = wb.sheet(sheet);
-      const g = parseA1(a1, model.maxRows, model.maxColumns);
+      const { row, column, numRows, numColumns } = parseA1(a1, model.maxRows, model.maxColumns);
       wb.active = wb.sheets.indexOf(model);
-      ctx.active = {
-        sheet: model,
-        range: { row: g.row, column: g.column, numRows: g.numRows, numColumns: g.numColumns },
-      };
+      ctx.active = { sheet: model, range: { row, column, numRows, numColumns } };
     },
-    snapshot(sheet, maxRows, maxColumns) {
-      const model = wb.sheet(sheet);
-      const { lastRow, lastColumn } = wb.extent(sheet);
-      const rows = Math.min(model.maxRows, maxRows ?? Math.max(lastRow + 5, 20));
-      const columns = Math.min(model.maxColumns, maxColumns ?? Math.max(lastColumn + 2, 10));
-      const cells: CellView[][] = [];
-      for (let r = 1; r <= rows; r++) {
-        const line: CellView[] = [];
-        for (let c = 1; c <= columns; c++) {
-          const look = effectiveStyle(wb, sheet, r, c);
-          const own = wb.style(sheet, r, c);
-          line.push({
-            value: wb.value(sheet, r, c),
-            display: wb.display(sheet, r, c),
-            formula: wb.formula(sheet, r, c),
-            background: look.background,
-            fontColor: look.fontColor,
-            bold: look.bold,
-            note: own.note ?? "",
-            align: own.horizontalAlignment,
-            error: wb.errorMessage(sheet, r, c),
-          });
-        }
-        cells.push(line);
-      }
-      return {
-        name: sheet,
-        rows,
-        columns,
-        frozenRows: model.frozenRows,
-        columnWidths: Array.from({ length: columns }, (_, i) => model.columnWidths.get(i + 1) ?? 100),
-        cells,
-      };
-    },
+    snapshot: (sheet, maxRows, maxColumns) => snapshotOf(wb, sheet, maxRows, maxColumns),
   };
   return standin;
 }

@@ -6,12 +6,13 @@ import { formatPercent, formatValue } from "../core/format";
 import type { NodeSummary } from "../core/insights";
 import { STATUSES } from "../core/rules";
 import type { Tree } from "../core/tree";
+import type { KpiTrend } from "../core/trends";
 import type { WhatIfResult } from "../shared/api";
 import { type Analysed, analysisOf, whatIfOf } from "./analysisData";
 import { Review, Trends, Validation } from "./Cycle";
 import type { Shared } from "./context";
 import { GoalSeek, SensitivityList, Waterfall } from "./Drivers";
-import { Issues, NumberField, useId } from "./fields";
+import { Issues, NumberField, SelectField } from "./fields";
 import { server } from "./server";
 
 export interface AnalysisProps extends Shared {
@@ -23,9 +24,8 @@ export function Analysis(props: AnalysisProps) {
   const { t, lang, busy, sheetName, table } = props;
   const [analysed, setAnalysed] = useState<Analysed | null>(null);
   const result = analysed?.analysis ?? null;
-  const [recorded, setRecorded] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const opened = useRef(false);
+  // Keyboard and screen-reader users land on the analysis once, when it first arrives.
+  const heading = useFocusOnce<HTMLHeadingElement>(result !== null);
 
   const load = async () => {
     const r = await props.run(t.analyzing, async () =>
@@ -35,25 +35,8 @@ export function Analysis(props: AnalysisProps) {
   };
   useEffect(() => {
     setAnalysed(null);
-    setRecorded(null);
     load();
   }, [sheetName, table]);
-
-  const record = async () => {
-    const r = await props.run(t.recording, () => server.recordSnapshot(sheetName, table));
-    if (!r) return;
-    const parts = [t.recorded(r.date, r.rows), r.replaced ? t.recordedAgain : "", t.daysRecorded(r.days)];
-    setRecorded(parts.filter(Boolean).join(lang === "ja" ? "" : " "));
-    await load();
-  };
-
-  // Keyboard and screen-reader users land on the analysis once, when it first arrives.
-  useEffect(() => {
-    if (result && !opened.current) {
-      opened.current = true;
-      heading.current?.focus();
-    }
-  }, [result]);
 
   if (!result) return null;
   const { report } = result;
@@ -73,14 +56,7 @@ export function Analysis(props: AnalysisProps) {
         <KgiCard key={kgi.row} kgi={kgi} {...props} />
       ))}
       <Review {...props} cells={result.review} />
-      <ul class="counts" aria-label={t.byStatus} data-testid="counts">
-        {STATUSES.map((s) => (
-          <li key={s} data-status={s}>
-            <span class="dot" style={{ background: props.settings.colors[s] }} aria-hidden="true" />
-            {t.status[s]} <strong>{report.statusCounts[s]}</strong>
-          </li>
-        ))}
-      </ul>
+      <StatusCounts {...props} counts={report.statusCounts} />
 
       <Health {...props} report={report} />
 
@@ -105,9 +81,55 @@ export function Analysis(props: AnalysisProps) {
 
       <WhatIf {...props} leaves={result.leaves} tree={(analysed as Analysed).tree} />
 
+      <History {...props} history={result.history} onRecorded={load} />
+    </div>
+  );
+}
+
+/** A ref whose element gets the focus the first time `ready` is true. */
+function useFocusOnce<E extends HTMLElement>(ready: boolean) {
+  const ref = useRef<E>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (ready && !opened.current) {
+      opened.current = true;
+      ref.current?.focus();
+    }
+  }, [ready]);
+  return ref;
+}
+
+/** How many KPIs are in each status, with the status colours. */
+function StatusCounts(props: Shared & { counts: Report["statusCounts"] }) {
+  const { t } = props;
+  return (
+    <ul class="counts" aria-label={t.byStatus} data-testid="counts">
+      {STATUSES.map((s) => (
+        <li key={s} data-status={s}>
+          <span class="dot" style={{ background: props.settings.colors[s] }} aria-hidden="true" />
+          {t.status[s]} <strong>{props.counts[s]}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The KPIs' trends and their checks, and "record today's values" into the history. */
+function History(props: AnalysisProps & { history: KpiTrend[]; onRecorded(): Promise<void> }) {
+  const { t, lang, busy, sheetName, table } = props;
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const record = async () => {
+    const r = await props.run(t.recording, () => server.recordSnapshot(sheetName, table));
+    if (!r) return;
+    const parts = [t.recorded(r.date, r.rows), r.replaced ? t.recordedAgain : "", t.daysRecorded(r.days)];
+    setRecorded(parts.filter(Boolean).join(lang === "ja" ? "" : " "));
+    await props.onRecorded();
+  };
+  return (
+    <>
       <h4>{t.history}</h4>
-      <Trends {...props} history={result.history} />
-      <Validation {...props} history={result.history} />
+      <Trends {...props} history={props.history} />
+      <Validation {...props} history={props.history} />
       <div class="actions">
         <button type="button" class="action" data-testid="record" disabled={!!busy} onClick={record}>
           {t.record}
@@ -118,7 +140,7 @@ export function Analysis(props: AnalysisProps) {
           {recorded}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -234,7 +256,6 @@ function KgiCard(props: Shared & { kgi: NodeSummary }) {
 
 function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
   const { t, lang, busy, leaves } = props;
-  const selectId = useId("whatif-kpi");
   const [row, setRow] = useState<number | null>(leaves[0]?.row ?? null);
   const leaf = leaves.find((l) => l.row === row) ?? null;
   const [value, setValue] = useState<number | null>(leaf?.actual ?? null);
@@ -264,21 +285,13 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
         <p class="hint">{t.noLeaves}</p>
       ) : (
         <form class="what-if" onSubmit={calculate} data-testid="what-if">
-          <div class="field">
-            <label for={selectId}>{t.whatIfKpi}</label>
-            <select
-              id={selectId}
-              value={leaf.row}
-              data-testid="what-if-kpi"
-              onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}
-            >
-              {leaves.map((l) => (
-                <option key={l.row} value={l.row}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t.whatIfKpi}
+            value={String(leaf.row)}
+            options={leaves.map((l) => [String(l.row), l.name])}
+            testid="what-if-kpi"
+            onChange={(v) => choose(Number(v))}
+          />
           {/* Keyed by KPI: another KPI starts from its own actual, whatever was typed before. */}
           <NumberField
             key={leaf.row}
@@ -309,19 +322,23 @@ function WhatIf(props: AnalysisProps & { leaves: NodeSummary[]; tree: Tree }) {
           </div>
         </form>
       )}
-      {result ? (
-        <ul class="issues" role="status" data-testid="what-if-result">
-          {result.roots.map((r) => (
-            <li key={r.row} class="ok">
-              {t.whatIfResult(
-                r.name,
-                `${formatValue(r.before, r.unit, lang)} (${formatPercent(r.rateBefore)})`,
-                `${formatValue(r.after, r.unit, lang)} (${formatPercent(r.rateAfter)})`,
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {result ? <WhatIfOutcome {...props} result={result} /> : null}
     </>
+  );
+}
+
+/** Each KGI before and after the what-if's change. */
+function WhatIfOutcome(props: Shared & { result: WhatIfResult }) {
+  const { t, lang } = props;
+  const figure = (v: number | null, unit: string, rate: number | null) =>
+    `${formatValue(v, unit, lang)} (${formatPercent(rate)})`;
+  return (
+    <ul class="issues" role="status" data-testid="what-if-result">
+      {props.result.roots.map((r) => (
+        <li key={r.row} class="ok">
+          {t.whatIfResult(r.name, figure(r.before, r.unit, r.rateBefore), figure(r.after, r.unit, r.rateAfter))}
+        </li>
+      ))}
+    </ul>
   );
 }

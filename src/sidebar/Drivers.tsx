@@ -108,17 +108,15 @@ const combines = (r: SeekWritten["roots"][number]) =>
 export function GoalSeek(
   props: TableProps & { leaves: NodeSummary[]; ksfRows: number[]; analysed: Analysed; onWritten(): void },
 ) {
-  const { t, lang, busy, leaves } = props;
+  const { t, busy, leaves } = props;
   const initial = props.ksfRows.length ? props.ksfRows : leaves.map((l) => l.row);
   const [chosen, setChosen] = useState<number[]>(initial);
   const [plans, setPlans] = useState<SeekPlan[] | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [written, setWritten] = useState<SeekWritten | null>(null);
 
   const toggle = (row: number, on: boolean) => {
     setChosen((c) => (on ? [...c, row].sort((a, b) => a - b) : c.filter((r) => r !== row)));
     setPlans(null);
-    setConfirming(false);
   };
   const seek = async () => {
     setWritten(null);
@@ -126,13 +124,11 @@ export function GoalSeek(
     const r = await props.run(t.seeking, async () => seekPlan(props.analysed.tree, chosen.length ? chosen : null));
     if (r) setPlans(r);
   };
-  const write = async () => {
-    if (!plans) return;
-    setConfirming(false);
+  const write = async (sought: SeekPlan[]) => {
     const r = await props.run(t.writingTargets, async () =>
       seekWritten(
-        plans,
-        await server.writeSeekTargets(props.sheetName, props.table, props.analysed.read, seekWrites(plans)),
+        sought,
+        await server.writeSeekTargets(props.sheetName, props.table, props.analysed.read, seekWrites(sought)),
       ),
     );
     if (!r) return;
@@ -140,7 +136,6 @@ export function GoalSeek(
     setPlans(null);
     props.onWritten();
   };
-  const cells = plans?.reduce((n, p) => n + p.writes.length, 0) ?? 0;
 
   return (
     <div class="goal-seek" data-testid="goal-seek">
@@ -164,70 +159,88 @@ export function GoalSeek(
           {t.seekRun}
         </button>
       </div>
-      {plans ? (
-        <div role="status" data-testid="seek-result">
-          {plans.map((p) => (
-            <div key={p.row}>
-              <p>
-                <strong data-testid="seek-rate">
-                  {t.seekRate(p.name, formatValue(p.goal, p.unit, lang), formatGap(p.rate))}
-                </strong>
-              </p>
-              <ul class="kpi-list">
-                {p.drivers.map((d) => (
-                  <li key={d.row} data-testid="seek-value">
-                    <span class="kpi-name">{d.name}</span>
-                    <span class="kpi-detail">
-                      {formatValue(d.actual, d.unit, lang)} →{" "}
-                      {formatValue(d.value, d.unit, lang, { purpose: "requirement", direction: d.direction })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          {confirming ? (
-            <div class="confirm" role="alertdialog" aria-labelledby="confirm-write-text" data-testid="confirm-write">
-              <p id="confirm-write-text">{t.confirmWrite(cells)}</p>
-              <div class="actions">
-                <button type="button" data-testid="confirm-write-no" onClick={() => setConfirming(false)}>
-                  {t.cancel}
-                </button>
-                <button type="button" class="action" data-testid="confirm-write-yes" onClick={write}>
-                  {t.writeTargets}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <div class="actions">
-              <button
-                type="button"
-                data-testid="seek-write"
-                disabled={!!busy || cells === 0}
-                onClick={() => setConfirming(true)}
-              >
-                {t.writeTargets}
-              </button>
-            </div>
-          )}
-        </div>
-      ) : null}
-      {written ? (
-        <ul class="issues" role="status" data-testid="seek-written">
-          <li class="ok">{t.targetsWritten(written.cells)}</li>
-          {written.roots.map((r) => (
-            <li key={r.row} class={combines(r) ? "ok" : "warning"}>
-              {combines(r)
-                ? t.targetsCombine(r.name, formatValue(r.goal, r.unit, lang))
-                : t.targetsDoNotCombine(
-                    r.name,
-                    formatValue(r.combined, r.unit, lang),
-                    formatValue(r.goal, r.unit, lang),
-                  )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {plans ? <SeekResult {...props} plans={plans} onWrite={() => write(plans)} /> : null}
+      {written ? <SeekWrittenList {...props} written={written} /> : null}
     </div>
+  );
+}
+
+/** What goal seek found: each KGI's common rate and its drivers' new values, then "write as targets" once confirmed. */
+function SeekResult(props: Shared & { plans: SeekPlan[]; onWrite(): void }) {
+  const { t, lang, busy, plans } = props;
+  const [confirming, setConfirming] = useState(false);
+  const cells = plans.reduce((n, p) => n + p.writes.length, 0);
+  return (
+    <div role="status" data-testid="seek-result">
+      {plans.map((p) => (
+        <div key={p.row}>
+          <p>
+            <strong data-testid="seek-rate">
+              {t.seekRate(p.name, formatValue(p.goal, p.unit, lang), formatGap(p.rate))}
+            </strong>
+          </p>
+          <ul class="kpi-list">
+            {p.drivers.map((d) => (
+              <li key={d.row} data-testid="seek-value">
+                <span class="kpi-name">{d.name}</span>
+                <span class="kpi-detail">
+                  {formatValue(d.actual, d.unit, lang)} →{" "}
+                  {formatValue(d.value, d.unit, lang, { purpose: "requirement", direction: d.direction })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {confirming ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-write-text" data-testid="confirm-write">
+          <p id="confirm-write-text">{t.confirmWrite(cells)}</p>
+          <div class="actions">
+            <button type="button" data-testid="confirm-write-no" onClick={() => setConfirming(false)}>
+              {t.cancel}
+            </button>
+            <button
+              type="button"
+              class="action"
+              data-testid="confirm-write-yes"
+              onClick={() => {
+                setConfirming(false);
+                props.onWrite();
+              }}
+            >
+              {t.writeTargets}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="seek-write"
+            disabled={!!busy || cells === 0}
+            onClick={() => setConfirming(true)}
+          >
+            {t.writeTargets}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** After writing: how many cells, and whether each KGI's children's targets give its target again. */
+function SeekWrittenList(props: Shared & { written: SeekWritten }) {
+  const { t, lang, written } = props;
+  return (
+    <ul class="issues" role="status" data-testid="seek-written">
+      <li class="ok">{t.targetsWritten(written.cells)}</li>
+      {written.roots.map((r) => (
+        <li key={r.row} class={combines(r) ? "ok" : "warning"}>
+          {combines(r)
+            ? t.targetsCombine(r.name, formatValue(r.goal, r.unit, lang))
+            : t.targetsDoNotCombine(r.name, formatValue(r.combined, r.unit, lang), formatValue(r.goal, r.unit, lang))}
+        </li>
+      ))}
+    </ul>
   );
 }

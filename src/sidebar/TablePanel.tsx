@@ -51,56 +51,76 @@ export function TablePanel(props: Shared & { auto: boolean }) {
         <div class="report" data-testid="report">
           <h3>{t.understood}</h3>
           <Understood t={t} report={report} />
-          <Issues
-            title={t.errorTitle}
-            heading="h3"
-            level="error"
-            testid="errors"
-            items={report.problems
-              .filter((p) => p.severity === "error" && p.code !== "missingOp")
-              .map((p) => p.message)}
-          />
-          <Issues
-            title={t.missingOps}
-            heading="h3"
-            level="error"
-            items={(report.missingOps ?? []).map((m) => t.missingOpRow(m.row, m.name))}
-          />
-          <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
+          <ReportIssues t={t} report={report} />
           <FunctionColumns t={t} busy={busy} report={report} added={added} onAdd={add} />
           {report.ok ? (
-            <div class="actions">
-              <button
-                type="button"
-                data-testid="analyze"
-                aria-expanded={analysing}
-                disabled={!!busy && !analysing}
-                onClick={() => setAnalysing(!analysing)}
-              >
-                {analysing ? t.analysisClose : t.analysisOpen}
-              </button>
-              <button
-                type="button"
-                data-testid="open-diagram"
-                disabled={!!busy}
-                onClick={() =>
-                  props.run(t.working, () =>
-                    server.showDiagram({
-                      sheetName: report.sheetName,
-                      table: report.table,
-                      functions: report.functions,
-                    }),
-                  )
-                }
-              >
-                {t.openDiagram}
-              </button>
-            </div>
+            <ReportActions
+              {...props}
+              report={report}
+              analysing={analysing}
+              onAnalyse={() => setAnalysing(!analysing)}
+            />
           ) : null}
         </div>
       ) : null}
       {report?.ok && analysing ? <Analysis {...props} sheetName={report.sheetName} table={report.table} /> : null}
     </section>
+  );
+}
+
+/** What stops the table being read (errors, missing operators) and what to look at (warnings). */
+function ReportIssues({ t, report }: { t: Shared["t"]; report: TableReport }) {
+  return (
+    <>
+      <Issues
+        title={t.errorTitle}
+        heading="h3"
+        level="error"
+        testid="errors"
+        items={report.problems.filter((p) => p.severity === "error" && p.code !== "missingOp").map((p) => p.message)}
+      />
+      <Issues
+        title={t.missingOps}
+        heading="h3"
+        level="error"
+        items={(report.missingOps ?? []).map((m) => t.missingOpRow(m.row, m.name))}
+      />
+      <Issues title={t.warnings} heading="h3" level="warning" items={report.warnings ?? []} />
+    </>
+  );
+}
+
+/** A table read without errors: open (or close) its analysis, or its diagram. */
+function ReportActions(props: Shared & { report: TableReport; analysing: boolean; onAnalyse(): void }) {
+  const { t, busy, report, analysing } = props;
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        data-testid="analyze"
+        aria-expanded={analysing}
+        disabled={!!busy && !analysing}
+        onClick={props.onAnalyse}
+      >
+        {analysing ? t.analysisClose : t.analysisOpen}
+      </button>
+      <button
+        type="button"
+        data-testid="open-diagram"
+        disabled={!!busy}
+        onClick={() =>
+          props.run(t.working, () =>
+            server.showDiagram({
+              sheetName: report.sheetName,
+              table: report.table,
+              functions: report.functions,
+            }),
+          )
+        }
+      >
+        {t.openDiagram}
+      </button>
+    </div>
   );
 }
 

@@ -36,30 +36,7 @@ export function Wizard(props: Shared) {
   return (
     <section class="wizard" data-step={step}>
       <p class="step-count">{t.step(step, 3)}</p>
-      {step === 1 ? (
-        <>
-          <h2 tabIndex={-1} ref={heading}>
-            {t.step1Title}
-          </h2>
-          <p class="hint">{t.step1Hint}</p>
-          <ul class="templates">
-            {TEMPLATES.map((tpl) => (
-              <li key={tpl.id}>
-                <button type="button" class="card" data-template={tpl.id} onClick={() => pick(tpl.id)}>
-                  <span class="card-title">{templateTitle(tpl, lang)}</span>
-                  <span class="card-text">{templateDescription(tpl, lang)}</span>
-                </button>
-              </li>
-            ))}
-            <li>
-              <button type="button" class="card" data-template={BLANK_TEMPLATE} onClick={() => pick(BLANK_TEMPLATE)}>
-                <span class="card-title">{t.blank}</span>
-                <span class="card-text">{t.blankHint}</span>
-              </button>
-            </li>
-          </ul>
-        </>
-      ) : null}
+      {step === 1 ? <TemplatePicker {...props} headingRef={heading} onPick={pick} /> : null}
       {step === 2 && history ? (
         <Editor
           {...props}
@@ -98,6 +75,40 @@ export function Wizard(props: Shared) {
   );
 }
 
+/** Step 1: the templates, and a blank tree. */
+function TemplatePicker(props: Shared & { headingRef: preact.Ref<HTMLHeadingElement>; onPick(id: string): void }) {
+  const { t, lang } = props;
+  return (
+    <>
+      <h2 tabIndex={-1} ref={props.headingRef}>
+        {t.step1Title}
+      </h2>
+      <p class="hint">{t.step1Hint}</p>
+      <ul class="templates">
+        {TEMPLATES.map((tpl) => (
+          <li key={tpl.id}>
+            <button type="button" class="card" data-template={tpl.id} onClick={() => props.onPick(tpl.id)}>
+              <span class="card-title">{templateTitle(tpl, lang)}</span>
+              <span class="card-text">{templateDescription(tpl, lang)}</span>
+            </button>
+          </li>
+        ))}
+        <li>
+          <button
+            type="button"
+            class="card"
+            data-template={BLANK_TEMPLATE}
+            onClick={() => props.onPick(BLANK_TEMPLATE)}
+          >
+            <span class="card-title">{t.blank}</span>
+            <span class="card-text">{t.blankHint}</span>
+          </button>
+        </li>
+      </ul>
+    </>
+  );
+}
+
 interface WriteStepProps extends Shared {
   draft: Draft;
   result: WriteResult | null;
@@ -113,7 +124,6 @@ interface WriteStepProps extends Shared {
 
 function WriteStep(props: WriteStepProps) {
   const { t, lang, draft, result, busy, layout } = props;
-  const radio = useId("layout");
   const evaluation = useMemo(() => evaluateDraft(draft, lang, props.settings.thresholds), [draft, lang]);
   const errors = evaluation.issues.filter((x) => x.level === "error").length;
   const warnings = evaluation.issues.length - errors;
@@ -133,28 +143,7 @@ function WriteStep(props: WriteStepProps) {
       <p class="summary">
         <strong>{draft.nodes[0].name}</strong> — {t.summary(draft.nodes.length, depth)}
       </p>
-      <fieldset class="layout" data-testid="layout" disabled={!!result || !!busy}>
-        <legend>{t.layout}</legend>
-        {(
-          [
-            ["outline", t.layoutOutline],
-            ["parent", t.layoutParent],
-          ] as [SheetLayout, string][]
-        ).map(([value, label]) => (
-          <div class="field check" key={value}>
-            <input
-              id={`${radio}-${value}`}
-              type="radio"
-              name={radio}
-              value={value}
-              checked={layout === value}
-              data-testid={`layout-${value}`}
-              onChange={() => props.setLayout(value)}
-            />
-            <label for={`${radio}-${value}`}>{label}</label>
-          </div>
-        ))}
-      </fieldset>
+      <LayoutChoice {...props} disabled={!!result || !!busy} />
       <PeriodOptions {...props} options={props.options} disabled={!!result || !!busy} onChange={props.setOptions} />
       {warnings ? <p class="warning">{t.warningsLeft(warnings)}</p> : null}
       {errors ? <p class="error-text">{t.errorsLeft}</p> : null}
@@ -177,5 +166,37 @@ function WriteStep(props: WriteStepProps) {
         </div>
       )}
     </>
+  );
+}
+
+/** The sheet's layout: an outline column per level, or a Parent column. */
+function LayoutChoice(
+  props: Shared & { layout: SheetLayout; setLayout(layout: SheetLayout): void; disabled: boolean },
+) {
+  const { t, layout } = props;
+  const radio = useId("layout");
+  return (
+    <fieldset class="layout" data-testid="layout" disabled={props.disabled}>
+      <legend>{t.layout}</legend>
+      {(
+        [
+          ["outline", t.layoutOutline],
+          ["parent", t.layoutParent],
+        ] as [SheetLayout, string][]
+      ).map(([value, label]) => (
+        <div class="field check" key={value}>
+          <input
+            id={`${radio}-${value}`}
+            type="radio"
+            name={radio}
+            value={value}
+            checked={layout === value}
+            data-testid={`layout-${value}`}
+            onChange={() => props.setLayout(value)}
+          />
+          <label for={`${radio}-${value}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET } from "../../dev/preview/sample";
 import type { Preview } from "../../dev/preview/server";
 import { formatPercent, formatValue } from "../../src/core/format";
@@ -14,7 +14,7 @@ import { readTree } from "../../src/core/layout";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { DEFAULT_THRESHOLDS } from "../../src/core/status";
 import { ROOT } from "../helpers/dist";
-import { OUTPUT, openPreview, rgb, type Session } from "./harness";
+import { OUTPUT, previewForFile, rgb, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
 const TABLE = "A1:H9";
@@ -26,13 +26,9 @@ let page: Page;
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 const text = async (testid: string) => (await sidebar().locator(`[data-testid="${testid}"]`).textContent()) ?? "";
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1400, height: 1400 });
-  ({ preview, page } = session);
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1400, height: 1400 }, 40_000, (s) => {
+  session = s;
+  ({ preview, page } = s);
 });
 
 describe("analysis of the sample table", { timeout: 40_000 }, () => {

@@ -8,7 +8,7 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET } from "../../dev/preview/sample";
 import type { Preview } from "../../dev/preview/server";
 import { draftTable } from "../../src/core/draft";
@@ -18,7 +18,7 @@ import { STATUS_LABEL } from "../../src/core/words";
 import { sizedDraft } from "../helpers/diagramTrees";
 import { ROOT } from "../helpers/dist";
 import { writeTree } from "../helpers/sidebar";
-import { OUTPUT, openPreview, type Session } from "./harness";
+import { OUTPUT, previewForFile } from "./harness";
 
 const POLL = { timeout: 15_000 };
 const MARK = "kpi-tree:diagram";
@@ -27,18 +27,12 @@ const ONE_PIXEL_PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const dialog = (): FrameLocator => page.frameLocator("#dialog-frame");
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1400, height: 900 });
-  ({ preview, page } = session);
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1400, height: 900 }, 60_000, (s) => {
+  ({ preview, page } = s);
 });
 
 /**

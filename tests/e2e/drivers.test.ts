@@ -4,26 +4,20 @@
 // "write as targets" after the confirmation; screenshot in tests/output/.
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET } from "../../dev/preview/sample";
 import type { Preview } from "../../dev/preview/server";
-import { OUTPUT, openPreview, type Session } from "./harness";
+import { OUTPUT, previewForFile } from "./harness";
 
 const POLL = { timeout: 8_000 };
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1400, height: 1600 });
-  ({ preview, page } = session);
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1400, height: 1600 }, 40_000, (s) => {
+  ({ preview, page } = s);
 });
 
 describe("why the KGI is off, and what it takes", { timeout: 60_000 }, () => {

@@ -3,20 +3,14 @@
 // The packaged browser sees no system font but one Latin face, so there the check is also shown to fail
 // on Japanese drawn without the web font.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resolveBrowser } from "../../dev/browser.mjs";
-import { missingGlyphs, openPreview, type Session } from "./harness";
+import { missingGlyphs, previewForFile } from "./harness";
 
-let session: Session;
 let page: Page;
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1280, height: 800 });
-  ({ page } = session);
-}, 30_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1280, height: 800 }, 30_000, (s) => {
+  ({ page } = s);
 });
 
 describe("Japanese text renders with real glyphs", { timeout: 20_000 }, () => {

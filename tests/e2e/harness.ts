@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { LAUNCH_ARGS, resolveBrowser } from "../../dev/browser.mjs";
 import { type Preview, startPreview } from "../../dev/preview/server";
 import { DIST, ROOT } from "../helpers/dist";
@@ -51,6 +52,22 @@ export async function openPreview(viewport: { width: number; height: number }): 
       await preview.close();
     },
   };
+}
+
+/** A test file's preview: opened before its tests (`opened` receives it), closed after them. */
+export function previewForFile(
+  viewport: { width: number; height: number },
+  timeout: number,
+  opened: (s: Session) => void | Promise<void>,
+) {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openPreview(viewport);
+    await opened(session);
+  }, timeout);
+  afterAll(async () => {
+    await session?.close();
+  });
 }
 
 /** "#f4c7c3" → "rgb(244, 199, 195)", as the browser reports colours. */

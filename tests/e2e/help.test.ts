@@ -1,24 +1,18 @@
 // The menu's Help in the local preview: the dialog (dist/Help.html) shows the steps and the functions
 // in the user's language and closes with its button.
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { HELP_TEXT } from "../../src/sidebar/help";
-import { openPreview, type Session } from "./harness";
+import { previewForFile } from "./harness";
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const dialog = (): FrameLocator => page.frameLocator("#dialog-frame");
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1200, height: 800 });
-  ({ preview, page } = session);
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1200, height: 800 }, 60_000, (s) => {
+  ({ preview, page } = s);
 });
 
 describe("help dialog", { timeout: 30_000 }, () => {

@@ -5,21 +5,20 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_SHEET } from "../../dev/preview/sample";
 import type { Preview } from "../../dev/preview/server";
 import { updateNode } from "../../src/core/draft";
 import { templateDraft } from "../../src/core/templates";
 import { ROOT } from "../helpers/dist";
 import { writeTree } from "../helpers/sidebar";
-import { missingGlyphs, OUTPUT, openPreview, type Session } from "./harness";
+import { missingGlyphs, OUTPUT, previewForFile } from "./harness";
 
 const POLL = { timeout: 8_000 };
 const SIZE = { width: 1280, height: 800 };
 const DOCS = join(ROOT, "docs", "marketplace");
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
@@ -45,13 +44,8 @@ async function shoot(name: string): Promise<void> {
   if (!existsSync(docs) || process.env.UPDATE_DOCS_SCREENSHOTS) copyFileSync(file, docs);
 }
 
-beforeAll(async () => {
-  session = await openPreview(SIZE);
-  ({ preview, page } = session);
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile(SIZE, 40_000, (s) => {
+  ({ preview, page } = s);
 });
 
 describe("Marketplace listing screenshots (1280×800)", { timeout: 40_000 }, () => {

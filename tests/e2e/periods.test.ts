@@ -4,25 +4,19 @@
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { ROOT } from "../helpers/dist";
-import { OUTPUT, openPreview, type Session } from "./harness";
+import { OUTPUT, previewForFile } from "./harness";
 
 const POLL = { timeout: 15_000 };
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 const sidebar = (): FrameLocator => page.frameLocator("#sidebar-frame");
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1600, height: 900 });
-  ({ preview, page } = session);
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1600, height: 900 }, 40_000, (s) => {
+  ({ preview, page } = s);
 });
 
 async function openFromMenu(fn: string): Promise<void> {

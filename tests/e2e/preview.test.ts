@@ -4,28 +4,22 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { DIST } from "../helpers/dist";
-import { OUTPUT, openPreview, rgb, type Session } from "./harness";
+import { OUTPUT, previewForFile, rgb } from "./harness";
 
 /** The server recalculates and the page re-renders: allow a few seconds on a slow CI machine. */
 const POLL = { timeout: 5_000 };
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const cell = (a1: string) => page.locator(`td[data-a1="${a1}"]`);
 const background = (a1: string) => cell(a1).evaluate((el) => getComputedStyle(el).backgroundColor);
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1500, height: 700 });
-  ({ preview, page } = session);
-}, 30_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1500, height: 700 }, 30_000, (s) => {
+  ({ preview, page } = s);
 });
 
 describe("local preview", { timeout: 15_000 }, () => {

@@ -2,27 +2,21 @@
 // and selection (set by a person's clicks or by the add-on), Check tree reads what is on screen,
 // toasts expire and do not come back on reload, and a page load asks for nothing the server lacks.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
-import { openPreview, type Session } from "./harness";
+import { previewForFile } from "./harness";
 
 const POLL = { timeout: 8_000 };
 
 let preview: Preview;
-let session: Session;
 let page: Page;
 
 const refresh = () => page.evaluate(() => window.postMessage({ type: "kpi-preview-refresh" }, "*"));
 const activeTab = () => page.locator("#tabs button.active").textContent();
 const selectedCell = () => page.locator("td.sel").getAttribute("data-a1");
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1280, height: 800 });
-  ({ preview, page } = session);
-}, 30_000);
-
-afterAll(async () => {
-  await session?.close();
+previewForFile({ width: 1280, height: 800 }, 30_000, (s) => {
+  ({ preview, page } = s);
 });
 
 describe("the preview follows the spreadsheet's active sheet and selection", { timeout: 30_000 }, () => {

@@ -6,7 +6,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Preview } from "../../dev/preview/server";
 import { type Draft, evaluateDraft, removalCount, updateNode } from "../../src/core/draft";
 import { DEFAULT_COLORS } from "../../src/core/rules";
@@ -14,7 +14,7 @@ import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
-import { OUTPUT, openPreview, type Session } from "./harness";
+import { OUTPUT, previewForFile, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
 
@@ -80,14 +80,10 @@ function expectedDraft(c: Case): Draft {
   return d;
 }
 
-beforeAll(async () => {
-  session = await openPreview({ width: 1400, height: 1000 });
-  ({ preview, page } = session);
+previewForFile({ width: 1400, height: 1000 }, 40_000, async (s) => {
+  session = s;
+  ({ preview, page } = s);
   await openFromMenu("showNewTree");
-}, 40_000);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 describe("new-tree wizard", { timeout: 40_000 }, () => {
@@ -279,9 +275,34 @@ describe("new-tree wizard", { timeout: 40_000 }, () => {
     await sb.locator('[data-testid="error"]').waitFor(POLL);
     expect(await sb.locator('[data-testid="error"]').textContent()).toMatch(/Achieved at or above At risk/);
     await page.locator("#sidebar-frame").screenshot({ path: shot("settings-error") });
+    // The banner takes the focus, and Escape dismisses it.
+    const banner = sb.locator('[data-testid="error"]');
+    expect(await banner.evaluate((el) => el === document.activeElement)).toBe(true);
+    await banner.press("Escape");
+    expect(await banner.count()).toBe(0);
     await sb.locator('[data-testid="achieved"]').fill("100");
     await sb.locator('[data-testid="save"]').click();
     await sb.locator(".settings .done").waitFor(POLL);
+  });
+
+  it("moves between tabs with the arrow keys, wrapping at either end", async () => {
+    const sb = sidebar();
+    const selected = async (id: string) => {
+      expect(await sb.locator(`#tab-${id}`).getAttribute("aria-selected")).toBe("true");
+      expect(await sb.locator(`#panel-${id}`).count()).toBe(1);
+    };
+    const focused = (id: string) => sb.locator(`#tab-${id}`).evaluate((el) => el === document.activeElement);
+    await sb.locator("#tab-settings").click();
+    await sb.locator("#tab-settings").press("ArrowLeft");
+    await selected("table");
+    expect(await focused("table")).toBe(true);
+    await sb.locator("#tab-table").press("ArrowRight");
+    await selected("settings");
+    await sb.locator("#tab-settings").press("ArrowRight");
+    // The wizard's step heading takes the focus when its panel opens.
+    await selected("wizard");
+    await sb.locator("#tab-wizard").press("ArrowLeft");
+    await selected("settings");
   });
 });
 
