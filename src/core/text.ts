@@ -97,10 +97,10 @@ function isRectangular(rows: unknown[]): boolean {
 
 /** True when a cell of `cells` (rows of cells, or cells) is a Date: one plain pass, as cheap as reading the cells. */
 function holdsDate(cells: unknown[]): boolean {
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (Array.isArray(cell) ? holdsDate(cell) : isDate(cell)) return true;
-  }
+  for (const row of cells)
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) if (typeof row[c] === "object" && isDate(row[c])) return true;
+    } else if (isDate(row)) return true;
   return false;
 }
 
