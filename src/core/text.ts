@@ -37,8 +37,9 @@ export function isBlank(cell: unknown): boolean {
  */
 function maySpace(c: number): boolean {
   if (c <= 0x20) return true;
-  // Past U+3000 (kana, kanji, hangul) only the byte-order mark is white space.
-  return c >= 0xa0 && (c > 0x3000 ? c === 0xfeff : /\s/.test(String.fromCharCode(c)));
+  // No string or regular expression per character: ×, ÷ and − sit in this range on every operator cell.
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `text` without the white space around it: `trim`, called only where an end may be white space. */
