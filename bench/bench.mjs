@@ -332,7 +332,7 @@ function coldStart() {
 /**
  * Check tree and the analysis as the sidebar runs them through
  * google.script.run, on 10,000 rows held in plain arrays (sheet.mjs): the
- * bundle's detectTable, then the analysis: the server's read (analysisData)
+ * bundle's detectTable and the sidebar's checkedReport, then the analysis: the server's read (analysisData)
  * and what the sidebar computes from it (analysisOf, src/sidebar/analysisData.ts,
  * bundled by harness.mjs into the same context); wide and chain, with the Op
  * column and without it (every parent then lacks an operator, and the analysis
@@ -352,7 +352,9 @@ function tableCheck() {
       Object.assign(ctx, services("Sheet1", grid));
       vm.runInContext(code, ctx, { filename: "Code.js" });
       vm.runInContext(sidebar, ctx, { filename: "analysisData.js" });
-      const report = ctx.detectTable();
+      // Check tree as the sidebar runs it: the server's read, then the sidebar's judgement of the cells.
+      const check = () => ctx.Sidebar.checkedReport(ctx.detectTable(), "en");
+      const report = check();
       const found = withOp
         ? `${group(report.nodes)} KPIs`
         : `${group(report.missingOps.length)} parents without an operator`;
@@ -369,7 +371,7 @@ function tableCheck() {
       };
       const results = interleave(
         {
-          [`${label}: Check tree (${found})`]: () => ctx.detectTable(),
+          [`${label}: Check tree (${found})`]: check,
           analysis: () => {
             const read = timed(() => ctx.analysisData("Sheet1", report.table));
             const analysis = timed(() => analyse(read.value));

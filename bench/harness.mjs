@@ -45,13 +45,18 @@ export function loadHyperFormula() {
 
 /**
  * The sidebar's analysis (src/sidebar/analysisData.ts: analysisOf, whatIfOf)
- * as a classic script defining `Sidebar`, to run in a context beside
- * dist/Code.js: the sidebar computes the analysis from what the server read.
+ * and Check tree's judgement (src/sidebar/tableCheck.ts: checkedReport) as a
+ * classic script defining `Sidebar`, to run in a context beside dist/Code.js:
+ * the sidebar computes both from what the server read.
  */
 export function sidebarAnalysis() {
-  const entry = fileURLToPath(new URL("../src/sidebar/analysisData.ts", import.meta.url));
+  const dir = fileURLToPath(new URL("../src/sidebar/", import.meta.url));
   const built = esbuild.buildSync({
-    entryPoints: [entry],
+    stdin: {
+      contents: 'export * from "./analysisData"; export { checkedReport } from "./tableCheck";',
+      resolveDir: dir,
+      loader: "ts",
+    },
     bundle: true,
     format: "iife",
     globalName: "Sidebar",

@@ -93,8 +93,8 @@ export function bindBuiltins(body) {
  * Minified, that variable gets a short local name like any other (`g.max(…)`), which saves about 1 KB of
  * Code.js over a wrapper whose parameters keep the global names. Only identifiers are renamed, never properties.
  */
-export const BUILTINS_MODULE = "kpi-tree:builtins";
-export function builtinsInjected() {
+const BUILTINS_MODULE = "kpi-tree:builtins";
+function builtinsInjected() {
   const contents = `${BUILTINS.map((n) => `const ${n}$ = ${n};`).join("\n")}\nexport { ${BUILTINS.map((n) => `${n}$ as ${n}`)} };`;
   return {
     name: "builtins",
@@ -139,10 +139,15 @@ export function customFunctionDoc(spec) {
   ].join("\n");
 }
 
+/**
+ * `function NAME(a, b) { return KpiTree.NAME(a, b); }` after its JSDoc; in production on one line, and where the
+ * parameters are longer to write than `...arguments`, passing on the arguments as Sheets or google.script.run gave them.
+ */
 function wrapper(doc, name, params, dev = true) {
-  const call = `${GLOBAL}.${name}(${params.join(dev ? ", " : ",")})`;
-  const head = `${doc}\nfunction ${name}(${params.join(", ")})`;
-  return dev ? `${head} {\n  return ${call};\n}\n` : `${head}{return ${call}}\n`;
+  const list = params.join(",");
+  const args = list.length > "...arguments".length ? "...arguments" : list;
+  if (!dev) return `${doc ? `${doc}\n` : ""}function ${name}(${list}){return ${GLOBAL}.${name}(${args})}\n`;
+  return `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`;
 }
 
 async function bundle(entry, options = {}) {
@@ -158,7 +163,7 @@ async function bundle(entry, options = {}) {
     ...options,
   });
   const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text;
-  return { code: file(".js"), map: file(".js.map") };
+  return { code: file(".js"), map: file(".js.map"), metafile: result.metafile };
 }
 
 /** The texts of the custom functions' help: Sheets reads them from the JSDoc, nothing at run time reads the spec's. */
@@ -181,7 +186,7 @@ const HELP_FIELD =
  * once, in the JSDoc Sheets reads, instead of twice, and the registry only names, parameters and shapes.
  * Lines stay as they were, so the source map still finds every line.
  */
-export function withoutHelp(specs) {
+function withoutHelp(specs) {
   const literals = helpTexts(specs).flatMap((t) => [JSON.stringify(t), `'${t.replace(/['\\]/g, "\\$&")}'`]);
   return {
     name: "without-help",
@@ -228,10 +233,13 @@ function wrapBundle(esm) {
 /** Banner line + the wrapper's opening line. */
 const LINES_BEFORE_BUNDLE = 2;
 
-export async function build({ dev = false, outDir = dist } = {}) {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-
+/**
+ * The server bundle (src/main.ts, esbuild's ESM output) and the custom functions' declarations read from it.
+ * Production ships the help once (in the JSDoc of the declarations), so it is bundled again with the help
+ * stripped: the registry keeps names, parameters and shapes. `metafile`: esbuild's bytes per module
+ * (scripts/sizes.mjs).
+ */
+export async function serverBundle({ dev = false, metafile = false } = {}) {
   const options = {
     format: "esm",
     platform: "neutral",
@@ -239,13 +247,21 @@ export async function build({ dev = false, outDir = dist } = {}) {
     sourcemap: "external",
     sourcesContent: false,
     inject: [BUILTINS_MODULE],
+    metafile,
   };
   const full = await bundle("src/main.ts", { ...options, plugins: [builtinsInjected()] });
   const specs = registryOf(wrapBundle(full.code.trim()));
-  // Production ships the help once (in the JSDoc below); the registry keeps names, parameters and shapes.
   const bundled = dev
     ? full
     : await bundle("src/main.ts", { ...options, plugins: [builtinsInjected(), withoutHelp(specs)] });
+  return { specs, bundled };
+}
+
+export async function build({ dev = false, outDir = dist } = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const { specs, bundled } = await serverBundle({ dev });
   const code = wrapBundle(bundled.code.trim());
   const shipped = registryOf(code).map(({ name, params, shape }) => ({
     name,
@@ -270,7 +286,7 @@ export async function build({ dev = false, outDir = dist } = {}) {
     // Apps Script reads no JSDoc on the entry points (only custom functions' shows in Sheets): the
     // production build, which Sheets loads for every custom-function call, leaves their docs in src/.
     ...entryPoints(readFileSync(join(root, ENTRY_FILE), "utf8"), ENTRY_FILE).map(({ doc, name, params }) =>
-      dev ? wrapper(doc, name, params) : `function ${name}(${params}){return ${GLOBAL}.${name}(${params})}\n`,
+      wrapper(dev ? doc : "", name, params, dev),
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";

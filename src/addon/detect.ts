@@ -11,7 +11,7 @@ import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Thresholds } from "../core/status";
-import { type Cell, cellText, datesAsText, isBlank, type Lang } from "../core/text";
+import { type Cell, cellText, datesAsText, isBlank } from "../core/text";
 import type { Tree } from "../core/tree";
 import { unitsFromFormats } from "../core/units";
 import {
@@ -21,11 +21,12 @@ import {
   presentFormula,
   rateRef,
   type TableGeometry,
+  TREE_WIDTH,
   unitFormats,
 } from "../functions/columns";
 import { KPI_ROLLUP, KPI_TREE } from "../functions/customFunctions";
 import { sheetDateText } from "../functions/locale";
-import type { AddResult, DiagramTable, TableReport } from "../shared/api";
+import type { AddResult, DiagramTable, TableRead } from "../shared/api";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang } from "./settings";
 import { applyStatusRules } from "./statusRules";
@@ -122,54 +123,37 @@ function plan(loc: Located, count: number): { column: number; insert: number } {
   return { column: max - run + 1, insert: count - run };
 }
 
-function report(loc: Located, lang: Lang, thresholds: Thresholds): { report: TableReport; tree: Tree | null } {
+/**
+ * What Check tree reads: where the table and its function columns are, and its cells; the sidebar judges them
+ * (checkedReport). With the tree when it reads (a parent without an operator still leaves a tree; the planned
+ * columns wait until it has one), and the first error the reader found.
+ */
+function report(loc: Located, thresholds: Thresholds): { report: TableRead; tree: Tree | null; error?: string } {
   const g = loc.geometry;
-  const base: TableReport = {
-    ok: false,
+  const base: TableRead = {
     sheetName: loc.sheet.getName(),
     table: a1(g.top, g.left, g.height, g.width),
+    cells: { values: loc.grid as DiagramTable["values"], formats: loc.formats },
     functions: loc.existing ? a1(g.top, loc.existing.column, g.height, loc.existing.count) : null,
     planned: null,
-    plannedCount: 0,
-    problems: [],
   };
-  if (loc.grid.length === 0 || loc.grid.every((r) => r.every(isBlank)))
-    return { report: { ...base, error: serverText(lang).noTable }, tree: null };
   const { tree, problems } = diagnose(loc.grid);
-  const errors = problems.filter((p) => p.severity === "error");
-  const missing = errors.filter((p) => p.code === "missingOp").map((p) => ({ row: p.row ?? 0, name: p.name ?? "" }));
-  // A parent without an operator still leaves a tree to describe; any other error does not.
-  const blocking = errors.find((p) => p.code !== "missingOp");
-  if (!tree || blocking)
-    return { report: { ...base, error: blocking?.message, missingOps: missing, problems }, tree: null };
+  const error = problems.find((p) => p.severity === "error");
+  const blocking = problems.find((p) => p.severity === "error" && p.code !== "missingOp");
+  if (!tree || blocking) return { report: base, tree: null, error: (blocking ?? error)?.message };
   unitsFromFormats(tree, loc.grid[0], loc.formats);
   const header = loc.grid[0];
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
-  // One KPI_TREE block: rollup, required, achievement, status.
-  const count = 4;
-  let planned: string | null = null;
   const old = loc.existing;
   // Four single-purpose columns: offer one KPI_TREE instead, unless one of them is the user's.
   const upgrade = old && !old.oneCall && old.count === 4 ? !!rewrite(loc, old, tree, thresholds) : undefined;
-  if (!loc.existing && missing.length === 0) {
-    const p = plan(loc, count);
-    planned = a1(g.top, p.column, g.height, count);
-  }
+  // One KPI_TREE block: rollup, required, achievement, status.
+  const p = old || error ? null : plan(loc, TREE_WIDTH);
   return {
-    report: {
-      ...base,
-      ok: missing.length === 0,
-      missingOps: missing,
-      problems,
-      // What the tree holds (size, KGIs, KSFs) and its own problems (overflow, units, targets) are the
-      // sidebar's to find from these cells: checkedReport.
-      cells: { values: loc.grid as DiagramTable["values"], formats: loc.formats },
-      planned,
-      plannedCount: planned ? count : 0,
-      upgrade,
-    },
+    report: { ...base, planned: p && a1(g.top, p.column, g.height, TREE_WIDTH), upgrade },
     tree,
+    error: error?.message,
   };
 }
 
@@ -180,11 +164,10 @@ function selectedTable(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
 }
 
 /** Reads the selection (or, for a single cell, the sheet's data) and reports what it understood. */
-export function detectSelection(settings: Settings = loadSettings()): TableReport {
-  const lang = uiLang(settings);
+export function detectSelection(settings: Settings = loadSettings()): TableRead {
   const sheet = SpreadsheetApp.getActiveSheet();
   const range = selectedTable(sheet);
-  return report(locate(sheet, range), lang, settings.thresholds).report;
+  return report(locate(sheet, range), settings.thresholds).report;
 }
 
 /**
@@ -253,8 +236,8 @@ export function addColumns(
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) throw new Error(t.noTable);
   const loc = locate(sheet, sheet.getRange(table));
-  const { report: r, tree } = report(loc, lang, settings.thresholds);
-  if (!tree || !r.ok) throw new Error(r.error ?? t.noTable);
+  const { report: r, tree, error } = report(loc, settings.thresholds);
+  if (!tree || error) throw new Error(error ?? t.noTable);
   if (loc.existing) {
     const w = rewrite(loc, loc.existing, tree, settings.thresholds);
     const updated = !!w && w.current.some((f, k) => squash(f) !== squash(w.next[k]));
@@ -270,7 +253,7 @@ export function addColumns(
   }
   if (!r.planned || (expected !== null && expected !== r.planned)) throw new Error(t.changed);
   const g = loc.geometry;
-  const p = plan(loc, r.plannedCount);
+  const p = plan(loc, TREE_WIDTH);
   if (p.insert > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), p.insert);
   const fx = functionColumns(g, p.column, tree.lang, settings.thresholds);
   const k = fx.formulas.length;
@@ -281,7 +264,6 @@ export function addColumns(
     if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
-  SpreadsheetApp.getActiveSpreadsheet().toast(t.columnsAdded(r.planned), t.title, 5);
   return { sheetName, functions: r.planned, added: true, updated: false, rules };
 }
 
@@ -292,7 +274,7 @@ export function colourSelection(settings: Settings = loadSettings()): string {
   const range = selectedTable(sheet);
   const loc = locate(sheet, range);
   if (!loc.existing?.rateColumn) throw new Error(t.noAchievement);
-  const { tree } = report(loc, uiLang(settings), settings.thresholds);
+  const { tree } = report(loc, settings.thresholds);
   colour(loc, tree, loc.existing.rateColumn, settings);
   return t.colored(Math.max(0, loc.geometry.height - 1));
 }

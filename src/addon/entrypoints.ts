@@ -16,7 +16,7 @@ import type {
   SavedSettings,
   SeekWritten,
   SidebarState,
-  TableReport,
+  TableRead,
   WriteResult,
 } from "../shared/api";
 import { refreshAsOf } from "./asOf";
@@ -141,10 +141,11 @@ export function updateAsOfDate(): void {
 }
 
 /**
- * Sidebar: reads the selected table (or the sheet's data) and reports what it understood.
- * @return {TableReport} Root, depth, nodes, missing operators, warnings, and where the function columns would go.
+ * Sidebar: reads the selected table (or the sheet's data): where it is, its cells (the sidebar judges them:
+ * checkedReport), its function columns or where they would go.
+ * @return {TableRead} The table's range, cells and formats, and its function columns, planned or there.
  */
-export function detectTable(): TableReport {
+export function detectTable(): TableRead {
   return detectSelection();
 }
 

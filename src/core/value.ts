@@ -37,13 +37,12 @@ interface Decimal {
   scale: number;
 }
 
-const NO_VALUE = new Set(["", "-", "—", "–", "―", "ー", "n/a", "na", "未定", "tbd", "なし"]);
+const NO_VALUE = new Set(" - — – ― ー n/a na 未定 tbd なし".split(" "));
 /** Japanese multipliers: 兆 億 万 scale a whole group, 千 百 十 a digit inside it. */
 const BIG: Record<string, number> = { 兆: 12, 億: 8, 万: 4 };
 const SMALL: Record<string, number> = { 千: 3, 百: 2, 十: 1 };
 const MULTIPLIER_CHAR = /[兆億万千百十京垓]/;
 const UNKNOWN_MULTIPLIER = /[京垓]/;
-const ENGLISH_MULTIPLIER = /\s*(k|K|M|B|bn|thousand|million|billion|trillion)(?![a-zA-Z])/y;
 const ENGLISH_EXPONENT: Record<string, number> = {
   k: 3,
   K: 3,
@@ -55,16 +54,13 @@ const ENGLISH_EXPONENT: Record<string, number> = {
   billion: 9,
   trillion: 12,
 };
+/** k, K, M, B, bn, thousand… after a plain number, in the order above (B before bn, as typed). */
+const ENGLISH_MULTIPLIER = new RegExp(`\\s*(${Object.keys(ENGLISH_EXPONENT).join("|")})(?![a-zA-Z])`, "y");
 const PERCENT = /\s*(%|percent|パーセント|割)/y;
 const CURRENCY_PREFIX = "¥$€";
 const CURRENCY_SUFFIX = /\s*([円¥$€])/y;
 const SIGN = "-+▲△";
-const SUFFIX_DIRECTION: [string, Direction][] = [
-  ["以上", "higher"],
-  ["以下", "lower"],
-  ["未満", "lower"],
-  ["超", "higher"],
-];
+const SUFFIX_DIRECTION: Record<string, Direction> = { 以上: "higher", 以下: "lower", 未満: "lower", 超: "higher" };
 /** A date typed as text or a Date cell's day (2024-01-01, 2024/1/1): not an amount. */
 const DATE_TEXT = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
@@ -75,14 +71,11 @@ const SPACE_OR_INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
  * other word is refused and belongs in the Unit column. `m` and `t` are left
  * out on purpose: 5m is five million as often as five metres.
  */
-export const UNIT_WORDS: readonly string[] = [
-  ...["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"],
-  ...["h", "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "week", "weeks"],
-  ...["mo", "month", "months", "yr", "yrs", "year", "years"],
-  ...["usd", "jpy", "eur", "yen", "dollar", "dollars"],
-  ...["kb", "mb", "gb", "tb", "kbps", "mbps", "gbps", "g", "kg", "mg", "km", "cm", "mm", "kwh", "l", "ml"],
-  ...["pt", "pts", "point", "points", "pc", "pcs", "x", "times"],
-];
+export const UNIT_WORDS: readonly string[] = (
+  "ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days wk week weeks " +
+  "mo month months yr yrs year years usd jpy eur yen dollar dollars " +
+  "kb mb gb tb kbps mbps gbps g kg mg km cm mm kwh l ml pt pts point points pc pcs x times"
+).split(" ");
 const UNIT_WORD_SET = new Set(UNIT_WORDS);
 /** A Japanese counter or unit word: 件, 人, 店舗, 時間, ヶ月, アポ. */
 const JAPANESE_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々〆ヶヵ]{1,12}$/u;
@@ -164,9 +157,9 @@ function readText(cell: string): ParsedNumber | Refusal {
   if (!/\d/.test(s)) return { reason: "noDigits", part: "" };
   if (DATE_TEXT.test(s)) return { reason: "date", part: "" };
   let direction: Direction | undefined;
-  for (const [suffix, dir] of SUFFIX_DIRECTION)
+  for (const suffix in SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
-      direction = dir;
+      direction = SUFFIX_DIRECTION[suffix];
       // Spaces before it (`100 超`) are left to the unit reader, which trims.
       s = s.slice(0, -suffix.length);
       break;
@@ -444,41 +437,11 @@ export const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
 const directionWords = lazy(() => {
   // A Map, not an object: text such as "constructor" is no direction.
   const words = new Map<string, Direction>();
-  const higher = [
-    DIRECTION_WORD.en.higher,
-    "high",
-    "up",
-    "↑",
-    DIRECTION_WORD.ja.higher,
-    "大きい",
-    "多い",
-    "高",
-    "高い",
-    "大",
-    "max",
-    "maximize",
-    "increase",
-    "+",
-  ];
-  const lower = [
-    DIRECTION_WORD.en.lower,
-    "low",
-    "down",
-    "↓",
-    DIRECTION_WORD.ja.lower,
-    "小さい",
-    "少ない",
-    "未満",
-    "低",
-    "低い",
-    "小",
-    "min",
-    "minimize",
-    "decrease",
-    "-",
-  ];
-  for (const w of higher) words.set(w, "higher");
-  for (const w of lower) words.set(w, "lower");
+  // DIRECTION_WORD's words among them (higher, 以上; lower, 以下), so what the sheet writes reads back.
+  for (const w of "higher high up ↑ 以上 大きい 多い 高 高い 大 max maximize increase +".split(" "))
+    words.set(w, "higher");
+  for (const w of "lower low down ↓ 以下 小さい 少ない 未満 低 低い 小 min minimize decrease -".split(" "))
+    words.set(w, "lower");
   return words;
 });
 

@@ -57,7 +57,7 @@ export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [
 ];
 
 /** KPI_TREE's columns, left to right: rollup, required, achievement, status (as FUNCTION_HEADERS). */
-const TREE_WIDTH = 4;
+export const TREE_WIDTH = 4;
 const TREE_RATE = 2;
 
 /**

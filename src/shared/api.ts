@@ -65,14 +65,34 @@ export interface WriteResult {
   nodes: number;
 }
 
-export interface TableReport {
-  ok: boolean;
+/**
+ * What Check tree reads on the server (detectTable): where the table and its function columns are, and its cells.
+ * The sidebar judges them (checkedReport) into a TableReport.
+ */
+export interface TableRead {
   sheetName: string;
   /** The tree range as read, header included (A1:H12). */
   table: string;
+  /** The table's cells and formats, for the sidebar's checks (checkedReport). */
+  cells: DiagramTable;
+  /** Function columns already beside the table, if any (L1:O12). */
+  functions: string | null;
+  /** Where the function columns would be added (empty columns only, L1:O12): when the tree reads without errors. */
+  planned: string | null;
+  /**
+   * The four single-purpose columns earlier versions wrote (KPI_ROLLUP … KPI_STATUS): true when one KPI_TREE
+   * can replace them (addFunctionColumns does), false when one of them was changed by hand (then left alone).
+   */
+  upgrade?: boolean;
+}
+
+/** Check tree's report as the sidebar shows it: what the server read, judged by the sidebar (checkedReport). */
+export interface TableReport extends Omit<TableRead, "cells"> {
+  /** The tree reads without errors: the functions can be added. */
+  ok: boolean;
   /** Why it could not be read (the core's message: row, column and fix). */
   error?: string;
-  /** What the tree holds, from here to `ksf`: added by the sidebar from `cells` (checkedReport). */
+  /** What the tree holds, from here to `ksf`. */
   lang?: Lang;
   form?: HierarchyForm;
   nodes?: number;
@@ -82,27 +102,14 @@ export interface TableReport {
   ksf?: string[];
   /** Parents without an operator (each would stop the functions). */
   missingOps?: { row: number; name: string }[];
-  /** Unit problems and targets that do not combine to their parent's (added by the sidebar: checkedReport). */
+  /** Unit problems and targets that do not combine to their parent's. */
   warnings?: string[];
-  /** The table's cells and formats when its tree could be read, for the sidebar's checks (checkedReport). */
-  cells?: DiagramTable;
   /**
    * Everything the check found, each with its row, column, severity and
    * message (problem and fix): the reader's errors in reading order (the
    * first is what the functions would show), then the warnings.
    */
   problems: Problem[];
-  /** Function columns already beside the table, if any (L1:O12). */
-  functions: string | null;
-  /** Where the function columns would be added: empty columns only (L1:O12). */
-  planned: string | null;
-  /** How many function columns: 4 with a target column, else rollup and required only. */
-  plannedCount: number;
-  /**
-   * The four single-purpose columns earlier versions wrote (KPI_ROLLUP … KPI_STATUS): true when one KPI_TREE
-   * can replace them (addFunctionColumns does), false when one of them was changed by hand (then left alone).
-   */
-  upgrade?: boolean;
 }
 
 export interface AddResult {
@@ -213,7 +220,7 @@ export interface ServerApi {
   saveSettings(settings: Settings): SavedSettings;
   /** The wizard's tree as sheetPlan (src/core/sheetPlan.ts) lays it out: the sidebar checks and lays out, the server writes. */
   writeTree(plan: SheetPlan): WriteResult;
-  detectTable(): TableReport;
+  detectTable(): TableRead;
   addFunctionColumns(sheetName: string, table: string, expected: string | null): AddResult;
   /** What the sidebar analyses (analysisOf, src/sidebar/analysisData.ts) and runs its what-if on. */
   analysisData(sheetName: string, table: string): AnalysisData;

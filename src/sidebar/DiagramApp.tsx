@@ -55,16 +55,18 @@ function after(range: string): { row: number; column: number } {
   return { row: Number(m[2]), column: column + 1 };
 }
 
-/** The table the sidebar read, else the one at the selection (read as Check tree reads it). */
-async function tableOf(boot: DiagramBoot): Promise<TableRef> {
+/**
+ * The table the sidebar read, else the one at the selection (read as Check tree reads it), with its cells
+ * when that read brought them.
+ */
+async function tableOf(boot: DiagramBoot): Promise<TableRef & { cells?: DiagramTable }> {
   const report = boot.sheetName && boot.table ? null : await server.detectTable();
-  if (report && !report.cells) throw new Error(report.error ?? report.problems[0]?.message ?? "");
   const { sheetName, table } = report ?? (boot as Required<Pick<DiagramBoot, "sheetName" | "table">>);
   const functions = report ? report.functions : (boot.functions ?? null);
   const { row } = after(table);
   // One empty column between the table (with its function columns) and the picture.
   const column = after(functions ?? table).column + 1;
-  return { sheetName, table, anchor: a1(row, column), row, column };
+  return { sheetName, table, anchor: a1(row, column), row, column, cells: report?.cells };
 }
 
 async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<Loaded> {
@@ -72,8 +74,8 @@ async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<
     const e = evaluateDraft(boot.draft, lang, settings.thresholds);
     return { nodes: draftDiagram(boot.draft.nodes, e), table: null, tree: null, period: null };
   }
-  const table = await tableOf(boot);
-  const tree = readDiagramTree((await server.diagram(table.sheetName, table.table)) as DiagramTable);
+  const { cells, ...table } = await tableOf(boot);
+  const tree = readDiagramTree(cells ?? ((await server.diagram(table.sheetName, table.table)) as DiagramTable));
   return { nodes: tableDiagram(tree, settings.thresholds), table, tree, period: null };
 }
 

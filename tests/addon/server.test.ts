@@ -188,7 +188,8 @@ describe("writing a tree to a new sheet", () => {
     // No actuals yet: every status is "no data", in grey.
     expect(s.values("KPIツリー", "O2:O3")).toEqual([["データなし"], ["データなし"]]);
     expect(s.effectiveBackground("KPIツリー", "N2")).toBe(GREY);
-    expect(s.ui.toasts[s.ui.toasts.length - 1]?.message).toContain("KPIツリー");
+    // The sidebar says what was written (its own words): no toast repeats it.
+    expect(s.ui.toasts).toEqual([]);
   });
 
   it("never overwrites: the next tree goes to a new sheet with a unique name", () => {
@@ -509,7 +510,7 @@ describe("an existing table", () => {
   it("is reported: root, depth, nodes and every missing operator", () => {
     const s = addon({ sheets: { Data: TABLE } });
     select(s, "Data", "B2");
-    const report = s.run("detectTable") as Record<string, unknown>;
+    const report = detect(s);
     expect(report).toMatchObject({
       ok: false,
       table: "A1:F6",
@@ -525,7 +526,7 @@ describe("an existing table", () => {
     broken[5][4] = "xyz"; // Lead rate's actual
     const s = addon({ sheets: { Data: broken } });
     select(s, "Data", "A1:F6");
-    const report = s.run("detectTable") as { ok: boolean; error: string; problems: Record<string, unknown>[] };
+    const report = detect(s);
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => [p.severity, p.code, p.row, p.column])).toEqual([
       ["error", "badNumber", 2, "Target"],
@@ -594,7 +595,7 @@ describe("an existing table", () => {
     expect(s.effectiveBackground("Data", "K2")).toBe(YELLOW); // 90%
     expect(s.effectiveBackground("Data", "A2")).toBe(YELLOW);
     // Reading again finds the columns instead of adding a second set.
-    const again = s.run("detectTable") as Record<string, unknown>;
+    const again = detect(s);
     expect(again).toMatchObject({ functions: "I1:L6", planned: null });
     const twice = s.run("addFunctionColumns", "Data", "A1:F6", null) as Record<string, unknown>;
     expect(twice).toMatchObject({ added: false, functions: "I1:L6" });
@@ -608,7 +609,7 @@ describe("an existing table", () => {
     fixed[2][2] = "×";
     const s = addon({ sheets: { Data: fixed } });
     select(s, "Data", "A1:F6");
-    s.run("addFunctionColumns", "Data", "A1:F6", s.run("detectTable") && "G1:J6");
+    s.run("addFunctionColumns", "Data", "A1:F6", detect(s) && "G1:J6");
     // The team appends a KPI under Orders (a factor of 1, so Orders keeps its value).
     for (const [a1, v] of [
       ["A7", "Region factor"],
@@ -619,7 +620,7 @@ describe("an existing table", () => {
       s.type("Data", a1, v);
     expect(s.values("Data", "G7")[0][0]).toBe("");
     select(s, "Data", "A1");
-    const report = s.run("detectTable") as Record<string, unknown>;
+    const report = detect(s);
     expect(report).toMatchObject({ table: "A1:F7", functions: "G1:J7" });
     s.resetCalls();
     expect(s.run("addFunctionColumns", "Data", "A1:F7", null)).toMatchObject({ added: false, updated: true });
@@ -656,7 +657,7 @@ describe("an existing table", () => {
     };
     const before = cells();
     select(s, "Data", "A1:Z6");
-    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:Z6", planned: "AA1:AD6", functions: null });
+    expect(detect(s)).toMatchObject({ ok: true, table: "A1:Z6", planned: "AA1:AD6", functions: null });
     const added = s.run("addFunctionColumns", "Data", "A1:Z6", "AA1:AD6") as Record<string, unknown>;
     expect(added).toMatchObject({ functions: "AA1:AD6", added: true, rules: 4 });
     expect(sheet.getMaxColumns()).toBe(30);
@@ -673,7 +674,7 @@ describe("an existing table", () => {
     expect(s.effectiveBackground("Data", "AC3")).toBe(YELLOW); // 450 of 500
     expect(s.effectiveBackground("Data", "AD4")).toBe(GREEN); // 20% of 20%
     // Reading again finds the columns instead of adding a second set.
-    expect(s.run("detectTable")).toMatchObject({ functions: "AA1:AD6", planned: null });
+    expect(detect(s)).toMatchObject({ functions: "AA1:AD6", planned: null });
   });
 
   it("uses the empty columns at the sheet's edge and inserts only the ones missing", () => {
@@ -684,7 +685,7 @@ describe("an existing table", () => {
     const s = addon({ sheets: { Data: wide } });
     const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
     select(s, "Data", "A1:X6");
-    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:X6", planned: "Y1:AB6" });
+    expect(detect(s)).toMatchObject({ ok: true, table: "A1:X6", planned: "Y1:AB6" });
     expect(s.run("addFunctionColumns", "Data", "A1:X6", "Y1:AB6")).toMatchObject({ functions: "Y1:AB6", added: true });
     expect(sheet.getMaxColumns()).toBe(28);
     expect(s.values("Data", "X1:Y1")).toEqual([["Memo 24", FUNCTION_HEADERS.en[0]]]);
@@ -703,7 +704,7 @@ describe("an existing table", () => {
     ];
     const s = addon({ sheets: { Data: outline } });
     select(s, "Data", "A1:F6");
-    expect(s.run("detectTable")).toMatchObject({ ok: true, table: "A1:F6", planned: "G1:J6" });
+    expect(detect(s)).toMatchObject({ ok: true, table: "A1:F6", planned: "G1:J6" });
     expect(s.run("addFunctionColumns", "Data", "A1:F6", "G1:J6")).toMatchObject({ added: true, rules: 8 });
     // Orders: 480 meetings × 20% = 96 of 100 → at risk; leads 80% → at risk; rates achieved.
     expect(s.values("Data", "G2")[0][0]).toBeCloseTo(96, 9);
@@ -731,7 +732,7 @@ describe("an existing table", () => {
     fixed[2][2] = "×";
     const s = addon({ sheets: { Data: fixed } });
     select(s, "Data", "A1:F6");
-    expect(s.run("detectTable")).toMatchObject({ planned: "G1:J6" });
+    expect(detect(s)).toMatchObject({ planned: "G1:J6" });
     s.type("Data", "H4", "typed meanwhile");
     expect(() => s.run("addFunctionColumns", "Data", "A1:F6", "G1:J6")).toThrow(/changed/);
     expect(s.values("Data", "H4")[0][0]).toBe("typed meanwhile");
@@ -747,7 +748,7 @@ describe("an existing table", () => {
       },
     });
     select(s, "Data", "A1:B2");
-    const report = s.run("detectTable") as { ok: boolean; error: string };
+    const report = detect(s);
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/2行目（売上）/);
   });

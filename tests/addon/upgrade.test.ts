@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { FUNCTION_HEADERS } from "../../src/core/words";
+import { detect } from "../helpers/sidebar";
 import { addon, select } from "./helpers";
 
 const TABLE = [
@@ -58,7 +59,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
       expect(before[2][9]).toBe(version === "first versions" ? "No data" : "At risk");
 
       select(s, "Data", "A1");
-      const report = s.run("detectTable") as Record<string, unknown>;
+      const report = detect(s);
       expect(report).toMatchObject({ ok: true, table: "A1:F6", functions: "G1:J6", upgrade: true, planned: null });
       s.resetCalls();
       const rulesBefore = sheet.getConditionalFormatRules().length;
@@ -86,7 +87,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
       expect(edit(s, "4100")).toEqual({ KPI_TREE: 1 });
       expect(s.values("Data", "G4")[0][0]).toBe(4100);
       // Done: Check tree no longer offers it.
-      expect(s.run("detectTable")).not.toHaveProperty("upgrade");
+      expect(detect(s)).not.toHaveProperty("upgrade");
       expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false });
     });
 
@@ -95,7 +96,7 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
     formulas[3] = '=KPI_STATUS(G2:G6,D2:D6,F2:F6,{0.7,0.4},"en")';
     const { s, sheet } = legacySheet(formulas);
     select(s, "Data", "A1");
-    expect(s.run("detectTable")).toMatchObject({ ok: true, functions: "G1:J6", upgrade: false });
+    expect(detect(s)).toMatchObject({ ok: true, functions: "G1:J6", upgrade: false });
     expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ updated: false });
     expect(sheet.getRange("G2:J2").getFormulas()).toEqual([formulas]);
     expect(edit(s, "4100")).toEqual({ KPI_ROLLUP: 1, KPI_REQUIRED: 1, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });

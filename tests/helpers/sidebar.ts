@@ -8,6 +8,7 @@ import type {
   AnalysisData,
   SeekWritten,
   SidebarState,
+  TableRead,
   TableReport,
   WhatIfResult,
 } from "../../src/shared/api";
@@ -69,5 +70,5 @@ export function writeSeek(
 
 /** Check tree's Read: the server's detectTable, with the tree's problems the sidebar adds (checkedReport). */
 export function detect(s: Standin): TableReport {
-  return checkedReport(s.run("detectTable") as TableReport, stateOf(s).lang);
+  return checkedReport(s.run("detectTable") as TableRead, stateOf(s).lang);
 }
