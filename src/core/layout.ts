@@ -8,6 +8,7 @@ import {
   framed,
   type HierarchyForm,
   type KpiNode,
+  keep,
   link,
   NO_CHILDREN,
   NO_OP,
@@ -30,7 +31,7 @@ import {
 } from "./value";
 import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
-const KSF_FALSE = new Set(["false", "no", "n", "0", "×", "x", "-", "いいえ"]);
+const KSF_FALSE = new Set("false no n 0 × x - いいえ".split(" "));
 
 interface Columns {
   fields: Partial<Record<Field, number>>;
@@ -168,7 +169,7 @@ export function diagnose(input: unknown): Diagnosis {
   else linkByDepth(rows, problems, cellText(header[outline[0]]), 1);
   const roots = breakCycles(rows, headers.parent, problems);
   checkOperators(rows, headers.op ?? HEADER[lang].op, problems);
-  const tree = framed({ lang, form, roots, rowCount: grid.length - 1, headers, periods: shape.periodList }, rows, () =>
+  const tree = framed(lang, form, roots, grid.length - 1, headers, shape.periodList, rows, () =>
     nodesOf(rows, grid, shape),
   );
   return { tree, problems: problems.list };
@@ -187,30 +188,28 @@ interface Shape extends Columns {
 /** The cell of a row in column `c` (null where the table has no such column, -1). */
 const cellAt = (cells: Cell[], c: number): Cell => (c < 0 ? null : (cells[c] ?? null));
 
-const columnsAt = (f: Columns["fields"]) => ({
-  name: f.name ?? -1,
-  id: f.id ?? -1,
-  level: f.level ?? -1,
-  op: f.op ?? -1,
-  target: f.target ?? -1,
-  actual: f.actual ?? -1,
-  unit: f.unit ?? -1,
-  direction: f.direction ?? -1,
-  aggregation: f.aggregation ?? -1,
-  owner: f.owner ?? -1,
-  deadline: f.deadline ?? -1,
-  ksf: f.ksf ?? -1,
-});
+/** The fields the reading looks up by column, in objects of one fixed shape. */
+const AT = [
+  "name",
+  "id",
+  "parent",
+  "level",
+  "op",
+  "target",
+  "actual",
+  "unit",
+  "direction",
+  "aggregation",
+  "owner",
+  "deadline",
+  "ksf",
+] as const;
+type At = (typeof AT)[number];
 
-const headersAt = (h: Columns["headers"]) => ({
-  name: h.name,
-  level: h.level,
-  op: h.op,
-  target: h.target,
-  actual: h.actual,
-  direction: h.direction,
-  aggregation: h.aggregation,
-});
+const columnsAt = (f: Columns["fields"]) => Object.fromEntries(AT.map((k) => [k, f[k] ?? -1])) as Record<At, number>;
+
+const headersAt = (h: Columns["headers"]) =>
+  Object.fromEntries(AT.map((k) => [k, h[k]])) as Partial<Record<At, string>>;
 
 /** The header: which column holds what, and which of the three hierarchy forms the table uses. */
 function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null {
@@ -230,18 +229,22 @@ function readShape(grid: Cell[][], lang: Lang, problems: Problems): Shape | null
   if (forms.length === 0) return problems.fatal("noHierarchy", { row: 1 });
   const grouped = groupPeriods(periods);
   for (const p of grouped.problems) problems.error(p.code, { row: 1, column: p.column }, p.params);
-  return {
-    fields,
-    outline,
-    headers,
-    periods,
-    periodList: grouped.periods,
-    lang,
-    form: forms[0],
-    at: columnsAt(fields),
-    head: headersAt(headers),
-  };
+  return shapeOf({ fields, outline, headers, periods }, grouped.periods, lang, forms[0]);
 }
+
+/** A shape from its parts, made by this one literal so that every shape has one hidden class (see `keep`). */
+const shapeOf = (columns: Columns, periodList: Period[], lang: Lang, form: HierarchyForm): Shape => ({
+  fields: columns.fields,
+  outline: columns.outline,
+  headers: columns.headers,
+  periods: columns.periods,
+  periodList,
+  lang,
+  form,
+  at: columnsAt(columns.fields),
+  head: headersAt(columns.headers),
+});
+keep(shapeOf(readHeader([]), [], "en", "parent"));
 
 const NO_VALUE: ParsedNumber = { value: null };
 
@@ -275,6 +278,7 @@ const readers = (problems: Problems) => ({
   units: newUnits(),
 });
 type Readers = ReturnType<typeof readers>;
+keep(readers(new Problems("en")));
 
 /**
  * A value cell: null when the cell is read as it is (a number, or a blank: plainValue), NO_VALUE
@@ -294,14 +298,10 @@ type Rows = Frame;
 /** Each non-blank row as an unlinked node, in row order; a row whose level cannot be read is left out. */
 function readRows(grid: Cell[][], shape: Shape, problems: Problems): Rows {
   const relevant = [...shape.outline, ...Object.values(shape.fields), ...shape.periods.map((p) => p.column)];
-  const { outline, fields } = shape;
-  // Names are read again from the row when a message needs one: the first outline cell with text, or the Name cell.
-  const rows: Rows = newFrame(shape.lang, grid.length - 1, (i) => {
-    const cells = grid[rows.row[i] - 1];
-    if (shape.form !== "outline") return cellText(cells[fields.name as number]);
-    for (const c of outline) if (cellText(cells[c])) return cellText(cells[c]);
-    return "";
-  });
+  // Names are read again from the row when a message needs one, without reporting anything.
+  const rows: Rows = newFrame(shape.lang, grid.length - 1, (i) =>
+    readName(grid, rows.row[i] - 1, shape, new Problems(shape.lang), new Int32Array(1), 0),
+  );
   rows.size = 0;
   const read = readers(problems);
   rows.units = read.units.list;
@@ -435,67 +435,86 @@ function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
   return nodes;
 }
 
-/** FNV-style hash of a text, mixed so that IDs such as k1, k2 … spread over the table. */
+/** FNV-style hash of a text, then mixed (MurmurHash3's finish) so that IDs such as k1, k2 … spread over the table. */
 function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h ^ (h >>> 15);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /**
- * The first row of each non-blank key: an open-addressing table of row
- * indices (a Map of 100,000 IDs costs several times the reading). Per slot:
- * 1 + the first row with the key (0: empty), then the key's hash, so a probe
- * reads a key again (from the grid) only when the hashes match.
+ * The first row of each non-blank key: an open-addressing table of 1 + row
+ * index (0: empty), at most 80% full, and each row's key hash, so that a probe
+ * reads a key again (from the grid) only when the hashes match. A Map of
+ * 100,000 IDs costs several times the reading; slots of one number keep the
+ * table small (512 KB for 100k keys), which is what its random reads cost.
  */
 function keyIndex(rows: Rows, grid: Cell[][], column: number) {
   let capacity = 2;
   while (capacity < 1.25 * rows.size) capacity *= 2;
-  return { rows, grid, column, mask: capacity - 1, table: new Int32Array(2 * capacity) };
+  const table = new Int32Array(capacity);
+  return { rows, grid, column, mask: capacity - 1, table, hashes: new Int32Array(rows.size) };
 }
 type KeyIndex = ReturnType<typeof keyIndex>;
+keep(keyIndex(newFrame("en", 0, String), [], 0));
 
 const keyOf = (index: KeyIndex, i: number): string => cellText(index.grid[index.rows.row[i] - 1][index.column]);
 
-/** The slot of `key`, or the empty slot where it goes. */
-function slotOf(index: KeyIndex, key: string): number {
-  const { table, mask } = index;
-  const hash = hashText(key);
+/** The slot of `key` (whose hash is `hash`), or the empty slot where it goes. */
+function slotOf(index: KeyIndex, key: string, hash: number): number {
+  const { table, mask, hashes } = index;
   let s = hash & mask;
-  while (table[2 * s] && (table[2 * s + 1] !== hash || keyOf(index, table[2 * s] - 1) !== key)) s = (s + 1) & mask;
-  table[2 * s + 1] = hash;
-  return 2 * s;
+  for (let j = table[s]; j; j = table[s]) {
+    if (hashes[j - 1] === hash && keyOf(index, j - 1) === key) return s;
+    s = (s + 1) & mask;
+  }
+  return s;
 }
 
-function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
-  const { headers, fields } = shape;
-  const byId = headers.id !== undefined;
-  const parentAt = fields.parent as number;
-  const index = keyIndex(rows, grid, (byId ? fields.id : fields.name) as number);
-  const { table } = index;
-  // Rows sharing a name (no ID column) are listed apart, for the ambiguity error.
-  const shared = new Map<string, number[]>();
+/**
+ * Every row's key in the index; keys met again are reported (IDs) or listed
+ * in `shared` (names, for the ambiguity error). True when every key is unique.
+ */
+function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Problems, column?: string): boolean {
+  const { rows, table } = index;
+  let unique = true;
   for (let i = 0; i < rows.size; i++) {
     const key = keyOf(index, i);
     if (!key) continue;
-    const s = slotOf(index, key);
+    const hash = hashText(key);
+    index.hashes[i] = hash;
+    const s = slotOf(index, key, hash);
     const first = table[s] - 1;
     if (first < 0) {
       table[s] = i + 1;
       continue;
     }
-    if (byId)
-      problems.error(
-        "duplicateId",
-        { row: rows.row[i], name: rows.name(i), column: headers.id },
-        { id: key, firstRow: rows.row[first] },
-      );
-    else {
+    unique = false;
+    if (shared === NO_SHARING) {
+      const where = { row: rows.row[i], name: rows.name(i), column };
+      problems.error("duplicateId", where, { id: key, firstRow: rows.row[first] });
+    } else {
       const list = shared.get(key);
       if (list) list.push(i);
       else shared.set(key, [first, i]);
     }
   }
+  return unique;
+}
+
+/** IDs are never shared: a second one is an error. */
+const NO_SHARING = new Map<string, number[]>();
+
+function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
+  const { at, head: headers } = shape;
+  const byId = at.id >= 0;
+  const parentAt = at.parent;
+  const index = keyIndex(rows, grid, byId ? at.id : at.name);
+  const shared = byId ? NO_SHARING : new Map<string, number[]>();
+  // With every key unique, the row a key names may be guessed: parents sit above their children.
+  const unique = indexKeys(index, shared, problems, headers.id);
   // Siblings usually sit together: the key of the row above is looked up once for all of them.
   let lastKey = "";
   let match = -1;
@@ -504,13 +523,16 @@ function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Proble
     if (!parentKey) continue;
     if (parentKey !== lastKey) {
       lastKey = parentKey;
-      match = table[slotOf(index, parentKey)] - 1;
+      // Listed breadth first, the next parent is the row after the last; depth first, often the row above.
+      if (unique && match + 1 < rows.size && keyOf(index, match + 1) === parentKey) match++;
+      else if (unique && i > 0 && keyOf(index, i - 1) === parentKey) match = i - 1;
+      else match = index.table[slotOf(index, parentKey, hashText(parentKey))] - 1;
     }
-    if (match >= 0 && match !== i && !shared.has(parentKey)) {
+    if (match >= 0 && match !== i && (shared.size === 0 || !shared.has(parentKey))) {
       rows.parent[i] = match;
       continue;
     }
-    const where = { row: rows.row[i], name: rows.name(i), column: headers.parent };
+    const where = whereIn(rows, i, headers.parent);
     if (match < 0) problems.error("unknownParent", where, { parent: parentKey });
     else if (shared.has(parentKey))
       problems.error("ambiguousParent", where, {
@@ -530,13 +552,12 @@ function linkByDepth(rows: Rows, problems: Problems, column: string | undefined,
   let height = 0;
   for (let i = 0; i < rows.size; i++) {
     while (height && depth[stack[height - 1]] >= depth[i]) height--;
-    const where = { row: rows.row[i], name: rows.name(i), column };
     if (!height) {
-      if (depth[i] !== top) problems.error("noParentAbove", where, { level: depth[i] + shown });
+      if (depth[i] !== top) problems.error("noParentAbove", whereIn(rows, i, column), { level: depth[i] + shown });
     } else {
       const above = stack[height - 1];
       if (depth[i] !== depth[above] + 1)
-        problems.error("levelJump", where, {
+        problems.error("levelJump", whereIn(rows, i, column), {
           from: depth[above] + shown,
           to: depth[i] + shown,
           expected: depth[above] + 1 + shown,
@@ -581,6 +602,13 @@ function rootsOf(rows: Rows): number[] {
   return roots;
 }
 
+/** Where node `i` sits, for a message about its `column`. */
+const whereIn = (rows: Rows, i: number, column: string | undefined): Where => ({
+  row: rows.row[i],
+  name: rows.name(i),
+  column,
+});
+
 /** Depths from the links, operators dropped on leaves, and every parent without a usable operator. */
 function checkOperators(rows: Rows, column: string, problems: Problems): void {
   const { order, parent, depth, first, op } = rows;
@@ -592,11 +620,11 @@ function checkOperators(rows: Rows, column: string, problems: Problems): void {
       op[i] = NO_OP;
       continue;
     }
-    const where = { row: rows.row[i], name: rows.name(i), column };
     if (op[i] === NO_OP) {
-      problems.error("missingOp", where);
+      problems.error("missingOp", whereIn(rows, i, column));
       // Read on as a scorecard, so the checks of the other parents still run.
       op[i] = opCode("none");
-    } else if (OPS[op[i]] === "ratio" && count !== 2) problems.error("ratioChildren", where, { count });
+    } else if (OPS[op[i]] === "ratio" && count !== 2)
+      problems.error("ratioChildren", whereIn(rows, i, column), { count });
   }
 }

@@ -229,13 +229,13 @@ export function solveInto(
     if (after.length < n) after = new Float64Array(2 * n);
     // after[j]: the product of the operands after the j-th, multiplied from the last.
     after[n - 1] = 1;
-    for (let j = n - 1; j > 0; j--) after[j - 1] = after[j] * (plan(children[from + j]) ?? 1);
+    for (let j = n - 1; j > 0; j--) after[j - 1] = after[j] * (planOf(plans, children[from + j]) ?? 1);
   }
-  const first = plan(children[from]) as number;
+  const first = planOf(plans, children[from]) as number;
   let before = 1;
   for (let k = from; k < to; k++) {
     const c = children[k];
-    const p = plan(c);
+    const p = planOf(plans, c);
     const missingOthers = missing - (p === null ? 1 : 0);
     const sumOthers = total - (p ?? 0);
     let v: Value = null;
@@ -249,14 +249,15 @@ export function solveInto(
     } else if (op === "difference" && missingOthers <= 0)
       v = k === from ? required + sumOthers : first - required - (sumOthers - first);
     else if (op === "ratio") {
-      const other = n === 2 ? plan(children[to - 1 - (k - from)]) : null;
+      const other = n === 2 ? planOf(plans, children[to - 1 - (k - from)]) : null;
       v = other === null ? null : k === from ? required * other : required === 0 ? null : other / required;
     }
     out[c] = v === null ? Number.NaN : Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
   }
+}
 
-  function plan(c: number): number | null {
-    const v = plans[c];
-    return blank(v) ? null : v;
-  }
+/** Child c's plan, null for blank. */
+function planOf(plans: ArrayLike<Value>, c: number): number | null {
+  const v = plans[c];
+  return blank(v) ? null : v;
 }

@@ -27,9 +27,23 @@ export function normalizeKey(text: string): string {
 }
 
 export function isBlank(cell: unknown): boolean {
-  if (typeof cell === "string") return cell === "" || cell.trim() === "";
-  return cell === null || cell === undefined;
+  return typeof cell === "string" ? trimmed(cell) === "" : cell === null || cell === undefined;
 }
+
+/**
+ * Whether a character may be one that `trim` removes (JavaScript's white
+ * space and line ends). Most texts neither start nor end with one: they are
+ * used as they are, without a call to trim per cell.
+ */
+function maySpace(c: number): boolean {
+  if (c <= 0x20) return true;
+  // Past U+3000 (kana, kanji, hangul) only the byte-order mark is white space.
+  return c >= 0xa0 && (c > 0x3000 ? c === 0xfeff : /\s/.test(String.fromCharCode(c)));
+}
+
+/** `text` without the white space around it: `trim`, called only where an end may be white space. */
+const trimmed = (text: string): string =>
+  maySpace(text.charCodeAt(0)) || maySpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
 
 /** A Date from any realm (Sheets' own, or the test runner's handed to the bundle). */
 export function isDate(cell: unknown): cell is Date {
@@ -42,7 +56,7 @@ export function isDate(cell: unknown): cell is Date {
  * Date that did not is written as its UTC day.
  */
 export function cellText(cell: unknown): string {
-  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "string") return trimmed(cell);
   if (cell === null || cell === undefined) return "";
   if (isDate(cell)) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
@@ -81,6 +95,15 @@ function isRectangular(rows: unknown[]): boolean {
   return true;
 }
 
+/** True when a cell of `cells` (rows of cells, or cells) is a Date: one plain pass, as cheap as reading the cells. */
+function holdsDate(cells: unknown[]): boolean {
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    if (Array.isArray(cell) ? holdsDate(cell) : isDate(cell)) return true;
+  }
+  return false;
+}
+
 /** A Date as the day the spreadsheet shows it: yyyy-mm-dd in the spreadsheet's time zone. */
 export type DateText = (date: Date) => string;
 
@@ -91,12 +114,10 @@ export type DateText = (date: Date) => string;
  * KPI named 2024-01-01 is found by a parent typed 2024-01-01, and messages show
  * the day the user typed. The same cells when there is no Date.
  */
-const holdsDate = (row: unknown) => (Array.isArray(row) ? row.some(isDate) : isDate(row));
-
 export function datesAsText<T>(cells: T, dateText: DateText): T {
   const text = (c: unknown) => (isDate(c) ? (Number.isNaN(c.getTime()) ? "" : dateText(c)) : c);
   if (!Array.isArray(cells)) return text(cells) as T;
-  if (!cells.some(holdsDate)) return cells;
+  if (!holdsDate(cells)) return cells;
   return cells.map((row) => (Array.isArray(row) ? row.map(text) : text(row))) as T;
 }
 

@@ -111,6 +111,20 @@ export interface Frame {
   order: Int32Array;
 }
 
+/**
+ * Objects kept for good, one of each shape a reading's loops see (`keep`). V8
+ * compiles a loop against the shapes of the objects it reads, and a shape
+ * lives only while some object has it: when a garbage collection finds no
+ * object of the last reading left, the next reading throws its compiled loops
+ * away and compiles them again, which was two thirds of a 100k KPI_ROLLUP in
+ * the bench. An object made by the same code at load keeps each shape alive.
+ */
+const KEPT: unknown[] = [];
+export function keep<T>(exemplar: T): T {
+  KEPT.push(exemplar);
+  return exemplar;
+}
+
 /** A leaf's operator in a frame. */
 export const NO_OP = 255;
 export const opCode = (op: Op | null): number => (op === null ? NO_OP : OPS.indexOf(op));
@@ -167,6 +181,7 @@ export function newFrame(lang: Lang, size: number, name: (i: number) => string):
     order: ints(),
   };
 }
+keep(newFrame("en", 0, String));
 
 /**
  * Children (in row order) from the parents, roots, and the pre-order without
@@ -228,25 +243,57 @@ export function frameOf(tree: Tree): Frame {
   return f;
 }
 
+/** How each read tree makes its nodes and pre-order when first asked for: its frame, and the maker of its nodes. */
+const MAKERS = new WeakMap<Tree, [Frame, () => KpiNode[]]>();
+const makers = (t: unknown) => MAKERS.get(t as Tree) as [Frame, () => KpiNode[]];
+
+/** `value` as the tree's own `key` from now on; its columns are no longer what it computes from. */
+function settle(t: Tree, key: "nodes" | "order", value: unknown): unknown {
+  FRAMES.delete(t);
+  Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * The made-on-first-use properties: the same getter and setter functions for
+ * every tree (what each tree makes is in MAKERS), so every read tree has one
+ * hidden class and the code reading trees stays compiled (see `keep`).
+ */
+const LAZY = Object.getOwnPropertyDescriptors({
+  get order() {
+    return settle(this as Tree, "order", Array.from(makers(this)[0].order));
+  },
+  set order(value) {
+    settle(this as Tree, "order", value);
+  },
+  get nodes() {
+    return settle(this as Tree, "nodes", makers(this)[1]());
+  },
+  set nodes(value) {
+    settle(this as Tree, "nodes", value);
+  },
+});
+
 /**
  * A tree read into `frame`, whose nodes and pre-order are made on first use;
  * from then on its nodes (which callers may change) are what it computes from.
  */
-export function framed(tree: Omit<Tree, "nodes" | "order">, frame: Frame, nodes: () => KpiNode[]): Tree {
-  const t = tree as Tree;
+export function framed(
+  lang: Lang,
+  form: HierarchyForm,
+  roots: number[],
+  rowCount: number,
+  headers: Tree["headers"],
+  periods: Period[],
+  frame: Frame,
+  nodes: () => KpiNode[],
+): Tree {
+  const t = { lang, form, roots, rowCount, headers, periods } as Tree;
   FRAMES.set(t, frame);
-  const lazy = (key: "nodes" | "order", make: () => unknown) => {
-    const set = (value: unknown) => {
-      FRAMES.delete(t);
-      Object.defineProperty(t, key, { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    };
-    Object.defineProperty(t, key, { enumerable: true, configurable: true, get: () => set(make()), set });
-  };
-  lazy("order", () => Array.from(frame.order));
-  lazy("nodes", nodes);
-  return t;
+  MAKERS.set(t, [frame, nodes]);
+  return Object.defineProperties(t, LAZY);
 }
+keep(framed("en", "parent", [], 0, {}, [], newFrame("en", 0, String), () => []));
 
 /** A value of a frame (NaN for blank) as a list holds it (null for blank). */
 export function orNull(v: number): number | null {
@@ -275,23 +322,29 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
 
 /**
  * One row per data row with one cell per list of values (indexed like
- * `tree.nodes`; NaN is blank), blank where a row holds no node.
+ * `tree.nodes`; NaN is blank), blank where a row holds no node. Rows are
+ * `new Array(width)`, not literals: V8 moves the objects of a literal that
+ * outlive collections (a result does) to the old generation from then on,
+ * which made the same 100k rows 5 to 8 times as slow to make. The list is made
+ * at its full length (pushed, it is copied again and again once large).
  */
 export function toColumns(
   tree: Tree,
   columns: readonly ArrayLike<number | string | null>[],
 ): (number | string | null)[][] {
-  const width = columns.length;
   const rows = FRAMES.get(tree)?.row ?? tree.nodes.map((node) => node.row);
-  const out: (number | string | null)[][] = new Array(tree.rowCount);
-  for (let i = 0; i < columns[0].length; i++) {
-    const line: (number | string | null)[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = columns[c][i];
-      line[c] = typeof v === "number" ? orNull(v) : v;
-    }
-    out[rows[i] - 2] = line;
+  // The node on each data row (-1: none).
+  const at = new Int32Array(tree.rowCount).fill(-1);
+  for (let i = 0; i < rows.length; i++) at[rows[i] - 2] = i;
+  const out: (number | string | null)[][] = new Array(at.length);
+  for (let r = 0; r < at.length; r++) {
+    const i = at[r];
+    const line: (number | string | null)[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) line[c] = i < 0 ? null : cellOf(columns[c][i]);
+    out[r] = line;
   }
-  for (let r = 0; r < tree.rowCount; r++) out[r] ??= new Array(width).fill(null);
   return out;
 }
+
+/** A value as its cell shows it: NaN blank. */
+const cellOf = (v: number | string | null): number | string | null => (Number.isNaN(v as number) ? null : v);

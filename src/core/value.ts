@@ -37,7 +37,7 @@ interface Decimal {
   scale: number;
 }
 
-const NO_VALUE = new Set(["", "-", "—", "–", "―", "ー", "n/a", "na", "未定", "tbd", "なし"]);
+const NO_VALUE = new Set(" - — – ― ー n/a na 未定 tbd なし".split(" "));
 /** Japanese multipliers: 兆 億 万 scale a whole group, 千 百 十 a digit inside it. */
 const BIG: Record<string, number> = { 兆: 12, 億: 8, 万: 4 };
 const SMALL: Record<string, number> = { 千: 3, 百: 2, 十: 1 };
@@ -75,14 +75,11 @@ const SPACE_OR_INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
  * other word is refused and belongs in the Unit column. `m` and `t` are left
  * out on purpose: 5m is five million as often as five metres.
  */
-export const UNIT_WORDS: readonly string[] = [
-  ...["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"],
-  ...["h", "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "week", "weeks"],
-  ...["mo", "month", "months", "yr", "yrs", "year", "years"],
-  ...["usd", "jpy", "eur", "yen", "dollar", "dollars"],
-  ...["kb", "mb", "gb", "tb", "kbps", "mbps", "gbps", "g", "kg", "mg", "km", "cm", "mm", "kwh", "l", "ml"],
-  ...["pt", "pts", "point", "points", "pc", "pcs", "x", "times"],
-];
+export const UNIT_WORDS: readonly string[] = (
+  "ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days wk week weeks " +
+  "mo month months yr yrs year years usd jpy eur yen dollar dollars " +
+  "kb mb gb tb kbps mbps gbps g kg mg km cm mm kwh l ml pt pts point points pc pcs x times"
+).split(" ");
 const UNIT_WORD_SET = new Set(UNIT_WORDS);
 /** A Japanese counter or unit word: 件, 人, 店舗, 時間, ヶ月, アポ. */
 const JAPANESE_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々〆ヶヵ]{1,12}$/u;
@@ -444,41 +441,11 @@ export const DIRECTION_WORD: Record<Lang, Record<Direction, string>> = {
 const directionWords = lazy(() => {
   // A Map, not an object: text such as "constructor" is no direction.
   const words = new Map<string, Direction>();
-  const higher = [
-    DIRECTION_WORD.en.higher,
-    "high",
-    "up",
-    "↑",
-    DIRECTION_WORD.ja.higher,
-    "大きい",
-    "多い",
-    "高",
-    "高い",
-    "大",
-    "max",
-    "maximize",
-    "increase",
-    "+",
-  ];
-  const lower = [
-    DIRECTION_WORD.en.lower,
-    "low",
-    "down",
-    "↓",
-    DIRECTION_WORD.ja.lower,
-    "小さい",
-    "少ない",
-    "未満",
-    "低",
-    "低い",
-    "小",
-    "min",
-    "minimize",
-    "decrease",
-    "-",
-  ];
-  for (const w of higher) words.set(w, "higher");
-  for (const w of lower) words.set(w, "lower");
+  // DIRECTION_WORD's words among them (higher, 以上; lower, 以下), so what the sheet writes reads back.
+  for (const w of "higher high up ↑ 以上 大きい 多い 高 高い 大 max maximize increase +".split(" "))
+    words.set(w, "higher");
+  for (const w of "lower low down ↓ 以下 小さい 少ない 未満 低 低い 小 min minimize decrease -".split(" "))
+    words.set(w, "lower");
   return words;
 });
 

@@ -368,10 +368,17 @@ export const KPI_TREE = customFunction(
       const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
       columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
     }
-    columns[3] = Array.from(columns[3], (s) => STATUS_LABEL[lang][s as Status]);
+    columns[3] = statusWords(lang, columns[3] as Status[]);
     return column(toColumns(t, columns));
   },
 );
+
+/** Status words in `lang`, by a plain loop: a closure made per call would be compiled again each call. */
+function statusWords(lang: Lang, status: Status[]): string[] {
+  const words = new Array<string>(status.length);
+  for (let i = 0; i < status.length; i++) words[i] = STATUS_LABEL[lang][status[i]];
+  return words;
+}
 
 /** The tree, which must have period columns. */
 function withPeriods(t: Tree): Tree {

@@ -51,9 +51,11 @@ export function optionalText(arg: unknown): string {
  */
 export function finiteOutput(output: Output, firstRow: number | null): Output {
   const lines = Array.isArray(output) ? output : [[output]];
-  for (let r = 0; r < lines.length; r++)
-    for (const v of lines[r])
-      if (typeof v === "number" && !Number.isFinite(v))
+  for (let r = 0; r < lines.length; r++) {
+    const line = lines[r];
+    for (let c = 0; c < line.length; c++)
+      if (typeof line[c] === "number" && !Number.isFinite(line[c]))
         fail(sheetLanguage(), "tooLarge", firstRow === null ? {} : { row: firstRow + r });
+  }
   return output;
 }

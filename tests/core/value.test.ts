@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMessage, type NumberReason } from "../../src/core/errors";
 import { readTree } from "../../src/core/layout";
-import { numberReader, parseDirection, parseNumber, plainValue, readNumber, requireNumber } from "../../src/core/value";
+import {
+  DIRECTION_WORD,
+  numberReader,
+  parseDirection,
+  parseNumber,
+  plainValue,
+  readNumber,
+  requireNumber,
+} from "../../src/core/value";
 
 describe("parseNumber", () => {
   it.each([
@@ -288,6 +296,11 @@ describe("parseDirection", () => {
     ["少ないが良い", "lower"],
   ])("reads %j as %s", (input, expected) => {
     expect(parseDirection(input)).toBe(expected);
+  });
+  it("reads back every direction word the sheet writes", () => {
+    for (const lang of ["ja", "en"] as const)
+      for (const direction of ["higher", "lower"] as const)
+        expect(parseDirection(DIRECTION_WORD[lang][direction])).toBe(direction);
   });
   it("blank is the default, unknown text is undefined", () => {
     expect(parseDirection("")).toBeNull();
