@@ -139,10 +139,15 @@ export function customFunctionDoc(spec) {
   ].join("\n");
 }
 
+/**
+ * `function NAME(a, b) { return KpiTree.NAME(a, b); }` after its JSDoc; in production on one line, and where the
+ * parameters are longer to write than `...arguments`, passing on the arguments as Sheets or google.script.run gave them.
+ */
 function wrapper(doc, name, params, dev = true) {
-  const call = `${GLOBAL}.${name}(${params.join(dev ? ", " : ",")})`;
-  const head = `${doc}\nfunction ${name}(${params.join(", ")})`;
-  return dev ? `${head} {\n  return ${call};\n}\n` : `${head}{return ${call}}\n`;
+  const list = params.join(",");
+  const args = list.length > "...arguments".length ? "...arguments" : list;
+  if (!dev) return `${doc ? `${doc}\n` : ""}function ${name}(${list}){return ${GLOBAL}.${name}(${args})}\n`;
+  return `${doc}\nfunction ${name}(${params.join(", ")}) {\n  return ${GLOBAL}.${name}(${params.join(", ")});\n}\n`;
 }
 
 async function bundle(entry, options = {}) {
@@ -270,7 +275,7 @@ export async function build({ dev = false, outDir = dist } = {}) {
     // Apps Script reads no JSDoc on the entry points (only custom functions' shows in Sheets): the
     // production build, which Sheets loads for every custom-function call, leaves their docs in src/.
     ...entryPoints(readFileSync(join(root, ENTRY_FILE), "utf8"), ENTRY_FILE).map(({ doc, name, params }) =>
-      dev ? wrapper(doc, name, params) : `function ${name}(${params}){return ${GLOBAL}.${name}(${params})}\n`,
+      wrapper(dev ? doc : "", name, params, dev),
     ),
   ];
   const banner = "// KPI Tree for Google Sheets. Built file: edit src/ and run `npm run build`.\n";

@@ -281,7 +281,6 @@ export function addColumns(
     if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
   }
   const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
-  SpreadsheetApp.getActiveSpreadsheet().toast(t.columnsAdded(r.planned), t.title, 5);
   return { sheetName, functions: r.planned, added: true, updated: false, rules };
 }
 

@@ -1,6 +1,8 @@
 /*
  * Words the server shows (menu, toasts, alerts, errors of the add-on itself),
  * in Japanese and English. The core's KpiError messages are already localised.
+ * What the sidebar's own actions did (a tree written, columns added, a snapshot
+ * recorded) the sidebar says, in its words: no toast repeats it.
  */
 import type { Lang } from "../core/text";
 
@@ -12,18 +14,18 @@ const READ_AGAIN = {
 
 export const SERVER_TEXT = {
   ja: {
-    menuOpen: "KPIツリーを開く",
-    menuNew: "新しいツリー…",
-    menuColors: "状態の色を適用",
-    menuAsOf: "基準日を今日にする",
-    menuCheck: "ツリーをチェック",
-    menuDiagram: "ツリー図",
-    menuSettings: "設定",
-    menuHelp: "ヘルプ",
-    written: (sheet: string, n: number) => `シート「${sheet}」に ${n} 個の指標を書き込みました。`,
-    writing: "KPIツリーを書き込んでいます…",
+    /** The menu's items, in their order, by the entry point each one calls. */
+    menu: {
+      showSidebar: "KPIツリーを開く",
+      showNewTree: "新しいツリー…",
+      applyStatusColors: "状態の色を適用",
+      updateAsOfDate: "基準日を今日にする",
+      showTableCheck: "ツリーをチェック",
+      showDiagram: "ツリー図",
+      showSettings: "設定",
+      showHelp: "ヘルプ",
+    },
     colored: (n: number) => `状態の色を ${n} 行に適用しました。`,
-    columnsAdded: (a1: string) => `${a1} に関数の列を追加しました。`,
     title: "KPIツリー",
     badPlan: "新しいシートの内容が読み取れません。サイドバーを開き直してから、もう一度書き込んでください。",
     noTable: "表が見つかりません。見出し行を含めて表を選択してください。",
@@ -34,25 +36,23 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `${row} 行目は表の指標ではありません。${READ_AGAIN.ja}`,
     seekChanged: "逆算してから表が変わりました。もう一度「逆算する」を押してから書き込んでください。",
     noTargetColumn: "表に「目標」列がないため書き込めません。「目標」列を追加してください。",
-    recorded: (date: string, n: number) => `${date} の値を記録しました（${n} 指標）。`,
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0
         ? `基準日は ${today} です（更新するセルはありません）。`
         : `基準日を ${today} にしました（${updated} 個）。${kept ? `手で変えた基準日 ${kept} 個はそのままです。` : ""}`,
   },
   en: {
-    menuOpen: "Open KPI Tree",
-    menuNew: "New tree…",
-    menuColors: "Apply status colours",
-    menuAsOf: "Set the as-of date to today",
-    menuCheck: "Check tree",
-    menuDiagram: "Tree diagram",
-    menuSettings: "Settings",
-    menuHelp: "Help",
-    written: (sheet: string, n: number) => `Wrote ${n} KPIs to the sheet "${sheet}".`,
-    writing: "Writing the KPI tree…",
+    menu: {
+      showSidebar: "Open KPI Tree",
+      showNewTree: "New tree…",
+      applyStatusColors: "Apply status colours",
+      updateAsOfDate: "Set the as-of date to today",
+      showTableCheck: "Check tree",
+      showDiagram: "Tree diagram",
+      showSettings: "Settings",
+      showHelp: "Help",
+    },
     colored: (n: number) => `Status colours applied to ${n} rows.`,
-    columnsAdded: (a1: string) => `Function columns added in ${a1}.`,
     title: "KPI Tree",
     badPlan: "The new sheet's contents cannot be read. Reopen the sidebar, then write again.",
     noTable: "No table found. Select the table, header row included.",
@@ -63,7 +63,6 @@ export const SERVER_TEXT = {
     notAKpi: (row: number) => `Row ${row} is not a KPI of the table. ${READ_AGAIN.en}`,
     seekChanged: "The table changed since the goal seek. Press “Seek” again, then write.",
     noTargetColumn: "The table has no Target column to write to. Add a “Target” column.",
-    recorded: (date: string, n: number) => `Recorded ${n} KPIs for ${date}.`,
     asOfDone: (today: string, updated: number, kept: number) =>
       updated + kept === 0
         ? `The as-of date is ${today} (no cell to update).`

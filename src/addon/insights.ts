@@ -97,7 +97,6 @@ export function recordSnapshot(sheetName: string, table: string): Recorded {
   } finally {
     lock.releaseLock();
   }
-  ss.toast(c.t.recorded(date, count), c.t.title, 5);
   const replaced = before.includes(date);
   return { date, rows: count, replaced, days: before.length + (replaced ? 0 : 1) };
 }

@@ -9,21 +9,6 @@ import type { Lang } from "../core/text";
 import { serverText } from "./i18n";
 import { loadSettings, uiLang, userLang } from "./settings";
 
-/** Menu items and the entry point each one calls. */
-export function menuItems(lang: Lang): { caption: string; fn: string }[] {
-  const t = serverText(lang);
-  return [
-    { caption: t.menuOpen, fn: "showSidebar" },
-    { caption: t.menuNew, fn: "showNewTree" },
-    { caption: t.menuColors, fn: "applyStatusColors" },
-    { caption: t.menuAsOf, fn: "updateAsOfDate" },
-    { caption: t.menuCheck, fn: "showTableCheck" },
-    { caption: t.menuDiagram, fn: "showDiagram" },
-    { caption: t.menuSettings, fn: "showSettings" },
-    { caption: t.menuHelp, fn: "showHelp" },
-  ];
-}
-
 /**
  * The menu's language when the document opens: `authMode` is the open
  * event's. In AuthMode.NONE the settings cannot be read, so the account's
@@ -42,10 +27,10 @@ export function menuLang(authMode: unknown): Lang {
 /** Adds the add-on menu, or replaces it (Sheets keeps one add-on menu per add-on). */
 export function buildMenu(lang: Lang): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  menuItems(lang).forEach((item, k) => {
+  Object.entries(serverText(lang).menu).forEach(([fn, caption], k) => {
     // Actions that change the document (colours, as-of date, check, diagram) sit apart from the panels before and after.
     if (k === 2 || k === 6) menu.addSeparator();
-    menu.addItem(item.caption, item.fn);
+    menu.addItem(caption, fn);
   });
   menu.addToUi();
 }

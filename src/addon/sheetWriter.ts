@@ -87,7 +87,6 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
   if (!plan) throw new Error(t.badPlan);
   const { top, values, lang } = plan;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  ss.toast(t.writing, t.title, -1);
   const sheetName = uniqueSheetName(
     plan.base,
     ss.getSheets().map((s) => s.getName()),
@@ -144,7 +143,6 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
     );
   }
   sheet.activate();
-  ss.toast(t.written(sheetName, n), t.title, 5);
   return {
     sheetName,
     table: a1(top, 1, height, tableWidth),

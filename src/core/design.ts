@@ -74,7 +74,6 @@ const WORDS = {
       `担当「${owner}」の KPI が ${count} 個（${MAX_KPIS_PER_OWNER} 個まで）`,
     sameName: (row: number) => `兄弟に同じ名前（${row}行目）`,
     secondKgi: (count: number) => `親がなく KGI 扱い（KGI が ${count} 個）`,
-    who: (name: string, row: number) => `${row}行目「${name}」: `,
     join: "、",
   },
   en: {
@@ -82,9 +81,14 @@ const WORDS = {
     ownerLoad: (owner: string, count: number) => `owner "${owner}" has ${count} KPIs (max ${MAX_KPIS_PER_OWNER})`,
     sameName: (row: number) => `same name as a sibling (row ${row})`,
     secondKgi: (count: number) => `no parent: counts as a KGI (${count} KGIs)`,
-    who: (name: string, row: number) => `Row ${row} "${name}": `,
     join: "; ",
   },
+} satisfies Record<Lang, unknown>;
+
+/** Whom the sidebar's sentence is about (apart from the notes: KPI_CHECK, in Code.js, needs none of it). */
+const WHO = {
+  ja: (name: string, row: number) => `${row}行目「${name}」: `,
+  en: (name: string, row: number) => `Row ${row} "${name}": `,
 } satisfies Record<Lang, unknown>;
 
 /** The short note: `SMART: 目標・担当者なし` / `SMART: no target, owner`. */
@@ -116,5 +120,5 @@ export function designNotes(tree: Tree, issues: DesignIssue[], lang: Lang): (str
 /** The sidebar's sentence: `5行目「架電数」: SMART: 担当者・期限なし`. */
 export function designMessage(tree: Tree, issue: DesignIssue, lang: Lang): string {
   const n = tree.nodes[issue.node];
-  return `${WORDS[lang].who(n.name, n.row)}${designNote(issue, lang)}`;
+  return `${WHO[lang](n.name, n.row)}${designNote(issue, lang)}`;
 }

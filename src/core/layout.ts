@@ -493,8 +493,7 @@ function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Pro
     }
     unique = false;
     if (shared === NO_SHARING) {
-      const where = { row: rows.row[i], name: rows.name(i), column };
-      problems.error("duplicateId", where, { id: key, firstRow: rows.row[first] });
+      problems.error("duplicateId", whereIn(rows, i, column), { id: key, firstRow: rows.row[first] });
     } else {
       const list = shared.get(key);
       if (list) list.push(i);
@@ -588,7 +587,7 @@ function breakCycles(rows: Rows, column: string | undefined, problems: Problems)
       i = parent[i];
     }
     if (walk[i] !== start) continue;
-    problems.error("cycle", { row: rows.row[start], name: rows.name(start), column });
+    problems.error("cycle", whereIn(rows, start, column));
     // Cut the loop at the node where the walk closed it.
     parent[i] = -1;
   }

@@ -37,8 +37,9 @@ export function isBlank(cell: unknown): boolean {
  */
 function maySpace(c: number): boolean {
   if (c <= 0x20) return true;
-  // Past U+3000 (kana, kanji, hangul) only the byte-order mark is white space.
-  return c >= 0xa0 && (c > 0x3000 ? c === 0xfeff : /\s/.test(String.fromCharCode(c)));
+  // No string or regular expression per character: ×, ÷ and − sit in this range on every operator cell.
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `text` without the white space around it: `trim`, called only where an end may be white space. */
@@ -97,10 +98,10 @@ function isRectangular(rows: unknown[]): boolean {
 
 /** True when a cell of `cells` (rows of cells, or cells) is a Date: one plain pass, as cheap as reading the cells. */
 function holdsDate(cells: unknown[]): boolean {
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (Array.isArray(cell) ? holdsDate(cell) : isDate(cell)) return true;
-  }
+  for (const row of cells)
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) if (typeof row[c] === "object" && isDate(row[c])) return true;
+    } else if (isDate(row)) return true;
   return false;
 }
 

@@ -181,7 +181,7 @@ export function newFrame(lang: Lang, size: number, name: (i: number) => string):
     order: ints(),
   };
 }
-keep(newFrame("en", 0, String));
+const FRAME = keep(newFrame("en", 0, String));
 
 /**
  * Children (in row order) from the parents, roots, and the pre-order without
@@ -293,7 +293,7 @@ export function framed(
   MAKERS.set(t, [frame, nodes]);
   return Object.defineProperties(t, LAZY);
 }
-keep(framed("en", "parent", [], 0, {}, [], newFrame("en", 0, String), () => []));
+keep(framed("en", "parent", [], 0, {}, [], FRAME, () => []));
 
 /** A value of a frame (NaN for blank) as a list holds it (null for blank). */
 export function orNull(v: number): number | null {
@@ -340,11 +340,9 @@ export function toColumns(
   for (let r = 0; r < at.length; r++) {
     const i = at[r];
     const line: (number | string | null)[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) line[c] = i < 0 ? null : cellOf(columns[c][i]);
+    // NaN is blank (orNull leaves text as it is).
+    for (let c = 0; c < columns.length; c++) line[c] = i < 0 ? null : orNull(columns[c][i] as number);
     out[r] = line;
   }
   return out;
 }
-
-/** A value as its cell shows it: NaN blank. */
-const cellOf = (v: number | string | null): number | string | null => (Number.isNaN(v as number) ? null : v);

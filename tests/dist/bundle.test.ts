@@ -90,10 +90,14 @@ describe("dist/", () => {
   // production registry without help fields, 99.97 KiB; reading a table into columns for the custom functions
   // (issue 12's speed: src/core/tree.ts Frame) adds 2.8 KB and its hot path without closures made per call 0.8 KB:
   // 103.5 KiB with the rest of main; Check tree's tree summary (size, KGIs, KSFs) made by the sidebar from the
-  // cells it gets and the declarations' bodies on one line: 103.3 KiB, so 103.5 KiB until the goal is reached.
+  // cells it gets and the declarations' bodies on one line: 103.3 KiB. The built-ins bound by an injected module
+  // (short local names once minified, 1.1 KB), the error catalogue as data with one "not read as" phrase per language
+  // (1 KB), KPI_CHECK's cell words apart from the sidebar's sentences, no toast repeating what the sidebar says after
+  // its own actions, and the menu's captions keyed by entry point: 99.8 KiB, so the goal is the budget now
+  // (`node scripts/sizes.mjs` shows which module holds how many bytes).
   // The development build that npm run push sends to the development script is unminified and not held to it.
-  it("stays within its size budget (103.5 KiB; goal 100 KiB), the production build that npm run push:prod ships", () => {
-    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(103.5 * 1024);
+  it("stays within its size budget (100 KiB), the production build that npm run push:prod ships", () => {
+    expect(statSync(join(DIST, "Code.js")).size).toBeLessThan(100 * 1024);
     expect(JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")).exceptionLogging).toBe("NONE");
   });
 

@@ -29,7 +29,7 @@ describe("the registry in the built bundle", () => {
       const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(([^)]*)\\)`).exec(code);
       expect(m).not.toBeNull();
       const [, doc, params] = m as RegExpExecArray;
-      expect(params.split(", ")).toEqual(spec.params.map((p) => p.name));
+      expect(params.split(",")).toEqual(spec.params.map((p) => p.name));
       expect(doc).toContain(spec.summary);
       const lines = doc.split("\n").filter((l) => l.includes("@param"));
       expect(lines).toEqual(

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SERVER_TEXT } from "../../src/addon/i18n";
 import { CELL_WORDS as CHECK_CELL, WORDS as CHECK_TEXT } from "../../src/core/check";
 import { ISSUE_TEXT } from "../../src/core/draftIssues";
-import { messages as ERROR_TEXT, NUMBER_REASONS } from "../../src/core/errors";
+import { messages as ERROR_TEXT, MESSAGE_PLACE, NUMBER_REASONS } from "../../src/core/errors";
 import { outlineColumns } from "../../src/core/layout";
 import { OP_WORD } from "../../src/core/operators";
 import { MESSAGES as SETTINGS_TEXT } from "../../src/core/settings";
@@ -50,6 +50,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   "operator words": OP_WORD,
   "direction words": DIRECTION_WORD,
   "number errors": NUMBER_REASONS,
+  "where an error points": MESSAGE_PLACE,
   "check cells": CHECK_CELL,
   "check sentences": CHECK_TEXT,
   "wizard checks": ISSUE_TEXT,
@@ -78,15 +79,13 @@ describe("message catalogues", () => {
   });
 
   it("errors: every message has both languages, with the same parameters", () => {
-    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, byLang]) =>
-      differences((byLang as Catalogue).ja, (byLang as Catalogue).en, code),
-    );
+    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, [en, ja]]) => differences(ja, en, code));
     expect(wrong).toEqual([]);
   });
 
   it("errors: Japanese and English fill in the same parameters", () => {
     const slots = (text: unknown) => [...new Set(String(text).match(/\{\w+\}/g))].sort();
-    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, { ja, en }]) =>
+    const wrong = Object.entries(ERROR_TEXT).flatMap(([code, [en, ja]]) =>
       typeof ja === "function" || typeof en === "function"
         ? []
         : ja.flatMap((text, k) =>
@@ -94,7 +93,7 @@ describe("message catalogues", () => {
           ),
     );
     expect(wrong).toEqual([]);
-    expect(slots(ERROR_TEXT.duplicateId.en[0])).toEqual(["{firstRow}", "{id}"]);
+    expect(slots(ERROR_TEXT.duplicateId[0][0])).toEqual(["{firstRow}", "{id}"]);
   });
 
   it("sheet headers: every header written in either language reads back as its column", () => {
