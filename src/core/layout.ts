@@ -292,6 +292,10 @@ function readValue(read: Readers, cell: Cell, row: number, name: string, column:
   return NO_VALUE;
 }
 
+/** A value cell's number as a frame holds it (NaN: blank), from its reading (null: the cell as it is). */
+const numberIn = (reading: ParsedNumber | null, cell: Cell): number =>
+  (reading ? reading.value : plainValue(cell)) ?? Number.NaN;
+
 /** The rows read so far: a frame, its columns as long as the table, `size` counting the rows read. */
 type Rows = Frame;
 
@@ -384,8 +388,8 @@ function readRow(
   rows.row[i] = row;
   // An unreadable operator is reported once: the parent is read as a scorecard, not also as missing one.
   rows.op[i] = opCode(parsedOp === undefined ? "none" : parsedOp);
-  rows.target[i] = target ? (target.value ?? Number.NaN) : (plainValue(targetCell) ?? Number.NaN);
-  rows.actual[i] = actual ? (actual.value ?? Number.NaN) : (plainValue(actualCell) ?? Number.NaN);
+  rows.target[i] = numberIn(target, targetCell);
+  rows.actual[i] = numberIn(actual, actualCell);
   rows.lower[i] = (stated ?? target?.direction ?? actual?.direction) === "lower" ? 1 : 0;
   rows.unit[i] = unitCode(read.units, cellText(cellAt(cells, at.unit)) || target?.unit || actual?.unit || "");
   if (aggregation) rows.aggregation[i] = aggregation;

@@ -43,7 +43,6 @@ const BIG: Record<string, number> = { 兆: 12, 億: 8, 万: 4 };
 const SMALL: Record<string, number> = { 千: 3, 百: 2, 十: 1 };
 const MULTIPLIER_CHAR = /[兆億万千百十京垓]/;
 const UNKNOWN_MULTIPLIER = /[京垓]/;
-const ENGLISH_MULTIPLIER = /\s*(k|K|M|B|bn|thousand|million|billion|trillion)(?![a-zA-Z])/y;
 const ENGLISH_EXPONENT: Record<string, number> = {
   k: 3,
   K: 3,
@@ -55,16 +54,13 @@ const ENGLISH_EXPONENT: Record<string, number> = {
   billion: 9,
   trillion: 12,
 };
+/** k, K, M, B, bn, thousand… after a plain number, in the order above (B before bn, as typed). */
+const ENGLISH_MULTIPLIER = new RegExp(`\\s*(${Object.keys(ENGLISH_EXPONENT).join("|")})(?![a-zA-Z])`, "y");
 const PERCENT = /\s*(%|percent|パーセント|割)/y;
 const CURRENCY_PREFIX = "¥$€";
 const CURRENCY_SUFFIX = /\s*([円¥$€])/y;
 const SIGN = "-+▲△";
-const SUFFIX_DIRECTION: [string, Direction][] = [
-  ["以上", "higher"],
-  ["以下", "lower"],
-  ["未満", "lower"],
-  ["超", "higher"],
-];
+const SUFFIX_DIRECTION: Record<string, Direction> = { 以上: "higher", 以下: "lower", 未満: "lower", 超: "higher" };
 /** A date typed as text or a Date cell's day (2024-01-01, 2024/1/1): not an amount. */
 const DATE_TEXT = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060\ufeff]/;
@@ -161,9 +157,9 @@ function readText(cell: string): ParsedNumber | Refusal {
   if (!/\d/.test(s)) return { reason: "noDigits", part: "" };
   if (DATE_TEXT.test(s)) return { reason: "date", part: "" };
   let direction: Direction | undefined;
-  for (const [suffix, dir] of SUFFIX_DIRECTION)
+  for (const suffix in SUFFIX_DIRECTION)
     if (s.endsWith(suffix)) {
-      direction = dir;
+      direction = SUFFIX_DIRECTION[suffix];
       // Spaces before it (`100 超`) are left to the unit reader, which trims.
       s = s.slice(0, -suffix.length);
       break;
