@@ -54,7 +54,12 @@ export function sidebarAnalysis() {
   const dir = fileURLToPath(new URL("../src/sidebar/", import.meta.url));
   const built = esbuild.buildSync({
     stdin: {
-      contents: 'export * from "./analysisData"; export { checkedReport } from "./tableCheck";',
+      contents: [
+        'export * from "./analysisData";',
+        'export { checkedReport } from "./tableCheck";',
+        'export { readDiagramTree, tableDiagram } from "./diagramData";',
+        'export { initialCollapsed, layoutTree } from "./treeLayout";',
+      ].join(" "),
       resolveDir: dir,
       loader: "ts",
     },

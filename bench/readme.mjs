@@ -80,17 +80,18 @@ function shapes() {
 }
 
 function tableCheck() {
-  const rows = titled("Check tree and analysis");
+  const rows = titled("Check tree, analysis and the tree diagram");
   const lines = [
-    "| 10,000 rows, CPU ms median of 3 (min–max), from a fresh context | Check tree | server read (analysisData) | analysis in the sidebar (analysisOf) |",
-    "|---|---|---|---|",
+    "| 10,000 rows, CPU ms median of 3 (min–max), from a fresh context | Check tree | server read (analysisData) | analysis in the sidebar (analysisOf) | diagram opened | diagram unfolded |",
+    "|---|---|---|---|---|---|",
   ];
   for (const shape of ["wide", "chain"])
     for (const op of ["Op column", "no Op column"]) {
       const mine = rows.filter((r) => r[0].startsWith(`${shape}, ${op}: `));
       const get = (key) => mine.find((r) => r[0].includes(key))?.[2] ?? "–";
       const analysis = op === "Op column" ? get("(analysisOf)") : `${get("refused")} (refused)`;
-      lines.push(`| ${shape}, ${op} | ${get("Check tree")} | ${get("(analysisData)")} | ${analysis} |`);
+      const diagram = op === "Op column" ? `${get("diagram opened")} | ${get("diagram unfolded")}` : "– | –";
+      lines.push(`| ${shape}, ${op} | ${get("Check tree")} | ${get("(analysisData)")} | ${analysis} | ${diagram} |`);
     }
   return lines;
 }

@@ -89,10 +89,12 @@ describe("npm run bench at tiny sizes", () => {
   });
 
   it("runs the other suites", () => {
-    expect(table("Check tree and analysis of a 100-row table").map((row) => row[0])).toContain(
-      "chain, Op column: analysis in the sidebar (analysisOf)",
-    );
-    expect(table("Check tree and analysis of a 100-row table")).toHaveLength(12);
+    const sidebar = table("Check tree, analysis and the tree diagram of a 100-row table");
+    expect(sidebar.map((row) => row[0])).toContain("chain, Op column: analysis in the sidebar (analysisOf)");
+    // The diagram dialog's read and layout, as it opens (folded below level 3) and unfolded.
+    expect(sidebar.map((row) => row[0])).toContain("wide, Op column: diagram opened (read + layout of 100 boxes)");
+    expect(sidebar.map((row) => row[0])).toContain("chain, Op column: diagram unfolded (layout of all 100 boxes)");
+    expect(sidebar).toHaveLength(16);
     expect(out).toContain("### Cold start and bundle");
     expect(table("KPI_GAP, KPI_IMPACT, KPI_SEEK: chain").length).toBeGreaterThan(0);
     expect(table("Periods: 12 months, balanced tree").length).toBeGreaterThan(0);
