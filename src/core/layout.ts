@@ -153,12 +153,13 @@ export function readTree(input: unknown): Tree {
  * parent is checked. Where a row cannot be read the reading goes on as if it
  * were blank there (a value read as blank, a parent without an operator as
  * `none`, a missing parent as a KGI), so one mistake is reported once. The
- * tree is null only when the header itself cannot be read.
+ * tree is null only when the header itself cannot be read. Messages are in
+ * the header's language; with no header text (a blank range), in `fallback`.
  */
-export function diagnose(input: unknown): Diagnosis {
+export function diagnose(input: unknown, fallback: Lang = "en"): Diagnosis {
   const grid = toGrid(input);
-  const header = grid[0] ?? [];
-  const lang: Lang = header.some((h) => hasJapanese(cellText(h))) ? "ja" : "en";
+  const header = (grid[0] ?? []).map(cellText);
+  const lang: Lang = header.some(hasJapanese) ? "ja" : header.some(Boolean) ? "en" : fallback;
   const problems = new Problems(lang);
   const shape = readShape(grid, lang, problems);
   if (!shape) return { tree: null, problems: problems.list };
@@ -167,7 +168,7 @@ export function diagnose(input: unknown): Diagnosis {
   if (form === "parent") linkByParent(rows, grid, shape, problems);
   else if (form === "level") linkByDepth(rows, problems, headers.level, 0);
   // Outline depths are column offsets; people count columns from 1.
-  else linkByDepth(rows, problems, cellText(header[outline[0]]), 1);
+  else linkByDepth(rows, problems, header[outline[0]], 1);
   const roots = breakCycles(rows, headers.parent, problems);
   checkOperators(rows, headers.op ?? HEADER[lang].op, problems);
   const tree = framed(lang, form, roots, grid.length - 1, headers, shape.periodList, rows, () =>

@@ -103,15 +103,19 @@ type Fold = (a: number, b: number) => number;
 const add: Fold = (a, b) => a + b;
 const multiply: Fold = (a, b) => a * b;
 
-/** How each operator folds its operands, and the fold's starting value (difference folds the operands after the first). */
-const FOLDS: Partial<Record<Op, [Fold, number]>> = {
+/**
+ * How each operator folds its operands, and the fold's starting value
+ * (difference folds the operands after the first). Made when asked: a table
+ * naming `Math.min` at load would stay in the server bundle, which never asks.
+ */
+const folds = (): Partial<Record<Op, [Fold, number]>> => ({
   sum: [add, 0],
   avg: [add, 0],
   difference: [add, 0],
   product: [multiply, 1],
   min: [Math.min, Number.POSITIVE_INFINITY],
   max: [Math.max, Number.NEGATIVE_INFINITY],
-};
+});
 
 /**
  * `combine(op, values)` with one value replaced, for asking it of every
@@ -127,7 +131,7 @@ export function replaceOne(op: Op, values: readonly Value[]): (k: number, value:
       op,
       values.map((v, i) => (i === k ? value : v)),
     );
-  const fold = FOLDS[op];
+  const fold = folds()[op];
   if (!fold) return slow;
   const [f, start] = fold;
   // The first operand of a difference is not folded with the others.
@@ -203,7 +207,9 @@ let after = new Float64Array(16);
 /**
  * `solveChildren` over `plans[c]` for each index c in `children` (from `from`
  * to `to`), written to `out[c]` (NaN for blank; a result that is not a number,
- * ∞ × 0, as ∞: both are too large) without building lists.
+ * ∞ × 0, as ∞: both are too large) without building lists. Blank is NaN
+ * inside too, with `solved` saying whether a value was found: a value that may
+ * be null is a boxed number, made anew for every child.
  */
 export function solveInto(
   op: Op,
@@ -218,10 +224,10 @@ export function solveInto(
   let known = 0;
   let total = 0;
   for (let k = from; k < to; k++) {
-    const v = plans[children[k]];
-    if (!blank(v)) {
+    const p = planOf(plans, children[k]);
+    if (!Number.isNaN(p)) {
       known++;
-      total += v;
+      total += p;
     }
   }
   const missing = n - known;
@@ -229,35 +235,42 @@ export function solveInto(
     if (after.length < n) after = new Float64Array(2 * n);
     // after[j]: the product of the operands after the j-th, multiplied from the last.
     after[n - 1] = 1;
-    for (let j = n - 1; j > 0; j--) after[j - 1] = after[j] * (planOf(plans, children[from + j]) ?? 1);
+    for (let j = n - 1; j > 0; j--) after[j - 1] = after[j] * orOne(planOf(plans, children[from + j]));
   }
-  const first = planOf(plans, children[from]) as number;
+  const first = planOf(plans, children[from]);
   let before = 1;
   for (let k = from; k < to; k++) {
     const c = children[k];
     const p = planOf(plans, c);
-    const missingOthers = missing - (p === null ? 1 : 0);
-    const sumOthers = total - (p ?? 0);
-    let v: Value = null;
+    const has = !Number.isNaN(p);
+    const missingOthers = missing - (has ? 0 : 1);
+    const sumOthers = total - (has ? p : 0);
+    let v = Number.NaN;
+    let solved = true;
     if (op === "sum") v = required - sumOthers;
-    else if (op === "avg") v = (known - (p === null ? 0 : 1) + 1) * required - sumOthers;
+    else if (op === "avg") v = (known - (has ? 1 : 0) + 1) * required - sumOthers;
     else if (op === "min" || op === "max") v = required;
     else if (op === "product") {
       const others = before * after[k - from];
-      v = missingOthers > 0 || others === 0 ? null : required / others;
-      before *= p ?? 1;
+      solved = missingOthers <= 0 && others !== 0;
+      v = required / others;
+      before *= orOne(p);
     } else if (op === "difference" && missingOthers <= 0)
       v = k === from ? required + sumOthers : first - required - (sumOthers - first);
     else if (op === "ratio") {
-      const other = n === 2 ? planOf(plans, children[to - 1 - (k - from)]) : null;
-      v = other === null ? null : k === from ? required * other : required === 0 ? null : other / required;
-    }
-    out[c] = v === null ? Number.NaN : Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
+      const other = n === 2 ? planOf(plans, children[to - 1 - (k - from)]) : Number.NaN;
+      solved = !Number.isNaN(other) && (k === from || required !== 0);
+      v = k === from ? required * other : other / required;
+    } else solved = false;
+    out[c] = !solved ? Number.NaN : Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
   }
 }
 
-/** Child c's plan, null for blank. */
-function planOf(plans: ArrayLike<Value>, c: number): number | null {
+/** Child c's plan, NaN for blank. */
+function planOf(plans: ArrayLike<Value>, c: number): number {
   const v = plans[c];
-  return blank(v) ? null : v;
+  return v === null ? Number.NaN : v;
 }
+
+/** A plan as a factor of a product: a blank one counts as 1. */
+const orOne = (p: number) => (Number.isNaN(p) ? 1 : p);

@@ -324,13 +324,18 @@ export function toColumn(tree: Tree, values: ArrayLike<number | string | null>):
   return toColumns(tree, [values]);
 }
 
+/** A blank row of each width, kept: rows are copies of it (`slice`). */
+const BLANK_ROWS: null[][] = [];
+
 /**
  * One row per data row with one cell per list of values (indexed like
- * `tree.nodes`; NaN is blank), blank where a row holds no node. Rows are
- * `new Array(width)`, not literals: V8 moves the objects of a literal that
- * outlive collections (a result does) to the old generation from then on,
- * which made the same 100k rows 5 to 8 times as slow to make. The list is made
- * at its full length (pushed, it is copied again and again once large).
+ * `tree.nodes`; NaN is blank), blank where a row holds no node. Each row is a
+ * copy of a kept blank row of its width, then filled: it starts able to hold
+ * anything (`new Array(width)` changed its kind of elements as numbers, then
+ * text or null, came in) and, unlike a literal, is never moved to the old
+ * generation by V8 from the start (a result's rows outlive collections; made
+ * there, 100k rows took 5 to 8 times as long). The list is made at its full
+ * length (pushed, it is copied again and again once large).
  */
 export function toColumns(
   tree: Tree,
@@ -340,12 +345,15 @@ export function toColumns(
   // The node on each data row (-1: none).
   const at = new Int32Array(tree.rowCount).fill(-1);
   for (let i = 0; i < rows.length; i++) at[rows[i] - 2] = i;
+  const width = columns.length;
+  BLANK_ROWS[width] ??= Array.from(columns, () => null);
+  const blank = BLANK_ROWS[width];
   const out: (number | string | null)[][] = new Array(at.length);
   for (let r = 0; r < at.length; r++) {
     const i = at[r];
-    const line: (number | string | null)[] = new Array(columns.length);
+    const line: (number | string | null)[] = blank.slice();
     // NaN is blank (orNull leaves text as it is).
-    for (let c = 0; c < columns.length; c++) line[c] = i < 0 ? null : orNull(columns[c][i] as number);
+    if (i >= 0) for (let c = 0; c < width; c++) line[c] = orNull(columns[c][i] as number);
     out[r] = line;
   }
   return out;

@@ -368,16 +368,19 @@ export const KPI_TREE = customFunction(
       const rates = t.nodes.map((node, i) => achievement(actual[i], target[i], node.direction));
       columns = [actual, target, rates, rates.map((rate) => statusOf(rate, limits))];
     }
-    columns[3] = statusWords(lang, columns[3] as Status[]);
+    statusWords(lang, columns[3] as Status[]);
     return column(toColumns(t, columns));
   },
 );
 
-/** Status words in `lang`, by a plain loop: a closure made per call would be compiled again each call. */
-function statusWords(lang: Lang, status: Status[]): string[] {
-  const words = new Array<string>(status.length);
-  for (let i = 0; i < status.length; i++) words[i] = STATUS_LABEL[lang][status[i]];
-  return words;
+/**
+ * Each status as its word in `lang`, in place (a second list of a million
+ * words would be made only to be thrown away), by a plain loop: a closure made
+ * per call would be compiled again each call.
+ */
+function statusWords(lang: Lang, status: Status[]): void {
+  const words: Record<Status, string> = STATUS_LABEL[lang];
+  for (let i = 0; i < status.length; i++) (status as string[])[i] = words[status[i]];
 }
 
 /** The tree, which must have period columns. */

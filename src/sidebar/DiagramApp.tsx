@@ -75,7 +75,7 @@ async function load(boot: DiagramBoot, lang: Lang, settings: Settings): Promise<
     return { nodes: draftDiagram(boot.draft.nodes, e), table: null, tree: null, period: null };
   }
   const { cells, ...table } = await tableOf(boot);
-  const tree = readDiagramTree(cells ?? ((await server.diagram(table.sheetName, table.table)) as DiagramTable));
+  const tree = readDiagramTree(cells ?? ((await server.diagram(table.sheetName, table.table)) as DiagramTable), lang);
   return { nodes: tableDiagram(tree, settings.thresholds), table, tree, period: null };
 }
 

@@ -5,6 +5,7 @@
 import type { DraftNode, Evaluation } from "../core/draft";
 import { diagnose } from "../core/layout";
 import type { Thresholds } from "../core/status";
+import type { Lang } from "../core/text";
 import type { Period, Tree } from "../core/tree";
 import { treeView } from "../core/treeView";
 import { unitsFromFormats } from "../core/units";
@@ -42,10 +43,10 @@ export function draftDiagram(nodes: readonly DraftNode[], e: Evaluation): Diagra
 /**
  * A table's tree as Check tree reads it (a parent without an operator is
  * drawn with "?"); any other problem the reader finds is thrown, naming its
- * row, column and fix.
+ * row, column and fix (in `lang` when the range is blank: no header to take it from).
  */
-export function readDiagramTree(cells: DiagramTable): Tree {
-  const { tree, problems } = diagnose(cells.values);
+export function readDiagramTree(cells: DiagramTable, lang?: Lang): Tree {
+  const { tree, problems } = diagnose(cells.values, lang);
   const blocking = problems.find((p) => p.severity === "error" && p.code !== "missingOp");
   if (!tree || blocking) throw new Error((blocking ?? problems[0])?.message ?? "");
   unitsFromFormats(tree, cells.values[0], cells.formats);

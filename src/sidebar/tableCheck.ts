@@ -19,7 +19,7 @@ import type { TableRead, TableReport } from "../shared/api";
  */
 export function checkedReport(read: TableRead, lang: Lang): TableReport {
   const { cells, ...rest } = read;
-  const { tree, problems } = diagnose(cells.values);
+  const { tree, problems } = diagnose(cells.values, lang);
   const errors = problems.filter((p) => p.severity === "error");
   const missingOps = errors.filter((p) => p.code === "missingOp").map((p) => ({ row: p.row ?? 0, name: p.name ?? "" }));
   // A parent without an operator still leaves a tree to describe; any other error does not.

@@ -84,6 +84,12 @@ describe("diagram data", () => {
     };
     expect(() => readDiagramTree(cells)).toThrow(/2行目/);
   });
+
+  it("refuses a blank range in the dialog's language: a blank range has no header to take one from", () => {
+    const blank = { values: [[""]], formats: [] };
+    expect(() => readDiagramTree(blank, "ja")).toThrow(/範囲が空です/);
+    expect(() => readDiagramTree(blank, "en")).toThrow(/The range is empty/);
+  });
 });
 
 describe("diagram dialog and picture", () => {

@@ -519,6 +519,19 @@ describe("an existing table", () => {
     });
   });
 
+  it("on a blank range says so in the user's language: no header, so no table language to take", () => {
+    for (const [locale, message] of [
+      ["ja_JP", "範囲が空です"],
+      ["en_US", "The range is empty."],
+    ]) {
+      const s = addon({ locale, sheets: { Data: TABLE, Empty: [[""]] } });
+      select(s, "Empty", "A1");
+      const report = detect(s);
+      expect(report.ok).toBe(false);
+      expect(report.error).toContain(message);
+    }
+  });
+
   it("lists every problem with its row, column and severity; the first is what the functions would say", () => {
     const broken = TABLE.map((r) => r.slice());
     broken[1][3] = "abc"; // Orders' target

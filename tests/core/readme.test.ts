@@ -1,6 +1,4 @@
 // The README's examples, so the documentation stays true.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleRows } from "../../dev/preview/sample";
 import { readTree } from "../../src/core/layout";
@@ -19,6 +17,7 @@ import {
   KPI_TOTAL,
   KPI_TREE,
 } from "../../src/functions/customFunctions";
+import { markdownTables, readmePart } from "../helpers/readme";
 
 const JA = [
   ["指標名", "親", "計算", "目標", "実績"],
@@ -205,27 +204,9 @@ describe("README: KPI_GAP, KPI_IMPACT, KPI_SEEK on the sales sample", () => {
   });
 });
 
-/** The markdown tables of the README's *Periods* section and the KPI_TOTAL example, as grids ("" for empty cells). */
+/** The markdown tables of a part of the README, as grids ("" for empty cells). */
 function readmeTables(after: string, until: string): string[][][] {
-  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-  const part = readme.split(after)[1].split(until)[0];
-  const tables: string[][][] = [];
-  let rows: string[][] = [];
-  for (const line of [...part.split("\n"), ""]) {
-    if (line.startsWith("|")) {
-      if (!line.startsWith("|---"))
-        rows.push(
-          line
-            .split("|")
-            .slice(1, -1)
-            .map((c) => c.trim()),
-        );
-    } else if (rows.length) {
-      tables.push(rows);
-      rows = [];
-    }
-  }
-  return tables;
+  return markdownTables(readmePart(after, until));
 }
 
 describe("README: periods", () => {

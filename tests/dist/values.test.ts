@@ -1,21 +1,15 @@
 // The README's table of what the number reader reads and refuses, kept true
 // through the built bundle, with the error in both languages.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "../../src/core/errors";
 import { isRefusal, readNumber } from "../../src/core/value";
-import { loadDist, ROOT } from "../helpers/dist";
+import { loadDist } from "../helpers/dist";
+import { markdownTables, readmePart } from "../helpers/readme";
 
 /** Rows of the README table between the values-table markers: [typed, read as]. */
 function readmeRows(): [string, string][] {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const table = readme.split("<!-- values-table -->")[1].split("<!-- /values-table -->")[0];
-  return table
-    .split("\n")
-    .filter((line) => line.startsWith("| ") && !line.startsWith("| typed"))
-    .map((line) => line.split("|").map((c) => c.trim()))
-    .map((cells) => [cells[1], cells[2]]);
+  const [table] = markdownTables(readmePart("<!-- values-table -->", "<!-- /values-table -->"));
+  return table.slice(1).map((cells) => [cells[0], cells[1]]);
 }
 
 /** The text a README cell stands for: `code` literally, or the two described inputs. */

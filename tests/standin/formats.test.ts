@@ -2,8 +2,6 @@
 // (sheetNumberFormat) is rendered by the stand-in as Sheets renders it, and agrees with the
 // text the sidebar shows (formatValue) up to the differences the README states: the sheet keeps
 // a ".0" where the text drops it, and shows full yen where Japanese text says 万 or 億.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createStandin } from "../../dev/standin";
@@ -18,7 +16,7 @@ import {
 } from "../../src/core/format";
 import type { Lang } from "../../src/core/text";
 import { parseNumber } from "../../src/core/value";
-import { ROOT } from "../helpers/dist";
+import { markdownTables, readmePart } from "../helpers/readme";
 
 function shown(value: number, format: string): string {
   const s = createStandin({ sheets: { Data: [] } });
@@ -90,18 +88,8 @@ describe("the sheet and the sidebar agree", () => {
 });
 
 describe("README: the numbers table", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const table = readme.split("<!-- numbers-table -->")[1].split("<!-- /numbers-table -->")[0];
-  const rows = table
-    .trim()
-    .split("\n")
-    .slice(2)
-    .map((line) =>
-      line
-        .split("|")
-        .slice(1, -1)
-        .map((c) => c.trim().replace(/^`|`$/g, "")),
-    );
+  const [table] = markdownTables(readmePart("<!-- numbers-table -->", "<!-- /numbers-table -->"));
+  const rows = table.slice(1).map((cells) => cells.map((c) => c.replace(/^`|`$/g, "")));
 
   it("has the rows the rule is documented by", () => expect(rows.length).toBeGreaterThanOrEqual(12));
 
