@@ -6,8 +6,9 @@
  * where before anything is written.
  */
 
-import { RATE_FORMAT } from "../core/format";
+import { functionFormats } from "../core/format";
 import { diagnose, findHeaderRow, outlineColumns } from "../core/layout";
+import { rateKpis } from "../core/phasing";
 import { a1, columnLetter } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { Thresholds } from "../core/status";
@@ -22,9 +23,7 @@ import {
   rateRef,
   type TableGeometry,
   TREE_WIDTH,
-  unitFormats,
 } from "../functions/columns";
-import { KPI_ROLLUP, KPI_TREE } from "../functions/customFunctions";
 import { sheetDateText } from "../functions/locale";
 import type { AddResult, DiagramTable, TableRead } from "../shared/api";
 import { serverText } from "./i18n";
@@ -70,10 +69,9 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
   const top = range.getRow() + skip;
   const left = range.getColumn() + lead;
   let width = values[0]?.length ?? 0;
-  let existing: Located["existing"] = null;
   const firstData = formulas[1] ?? [];
-  const start = firstData.findIndex((f) => columnFunction(f) !== null);
-  existing = blockAt(firstData, start, left + start);
+  const start = firstData.findIndex((_, k) => functionBlock(firstData, k));
+  let existing = blockAt(firstData, start, left + start);
   if (existing) width = start;
   let height = values.length;
   while (height > 1 && values[height - 1].slice(0, width).every(isBlank)) height--;
@@ -84,9 +82,9 @@ function locate(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): Locate
 }
 
 /**
- * Function columns right of a selection that left them out: a KPI_TREE or
- * KPI_ROLLUP in the first data row whose range starts at the table's top-left
- * cell, and the KPI_ formulas next to it.
+ * Function columns right of a selection that left them out: our function
+ * block (functionBlock) in the first data row whose first formula reads a
+ * range starting at the table's top-left cell.
  */
 function besideTable(sheet: Sheet, top: number, left: number, width: number): Located["existing"] {
   const start = left + width;
@@ -94,17 +92,16 @@ function besideTable(sheet: Sheet, top: number, left: number, width: number): Lo
   if (start > max) return null;
   const row = sheet.getRange(top + 1, start, 1, max - start + 1).getFormulas()[0];
   const corner = `${columnLetter(left)}${top}:`;
-  const k = row.findIndex((f) => {
-    const call = columnFunction(f);
-    const reads = call?.fn === KPI_ROLLUP || call?.fn === KPI_TREE;
-    return reads && (call.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner);
-  });
+  const k = row.findIndex(
+    (f, k) =>
+      functionBlock(row, k) && (columnFunction(f)?.args.tree ?? "").replace(/\$/g, "").toUpperCase().startsWith(corner),
+  );
   return blockAt(row, k, start + k);
 }
 
-/** Our function block whose first formula is `row[k]`, at sheet column `column`; null when none starts there. */
+/** Our function block whose first formula is `row[k]`, at sheet column `column`; null when none starts there (k = -1). */
 function blockAt(row: readonly string[], k: number, column: number): Located["existing"] {
-  const block = k < 0 ? null : functionBlock(row, k);
+  const block = functionBlock(row, k);
   return block && { ...block, column, rateColumn: block.rate === null ? null : column + block.rate };
 }
 
@@ -146,8 +143,9 @@ function report(loc: Located, thresholds: Thresholds): { report: TableRead; tree
   g.targetColumn = columnOf(header, tree.headers.target, g.left);
   g.directionColumn = columnOf(header, tree.headers.direction, g.left);
   const old = loc.existing;
-  // Four single-purpose columns: offer one KPI_TREE instead, unless one of them is the user's.
-  const upgrade = old && !old.oneCall && old.count === 4 ? !!rewrite(loc, old, tree, thresholds) : undefined;
+  // Four single-purpose columns or an older year to date: offer one KPI_TREE instead, unless one formula is the user's.
+  const upgrade =
+    old && !old.oneCall && old.count === 4 ? (rewrite(loc, old, tree, thresholds)?.runs ?? false) : undefined;
   // One KPI_TREE block: rollup, required, achievement, status.
   const p = old || error ? null : plan(loc, TREE_WIDTH);
   return {
@@ -195,29 +193,40 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
 /**
  * The first-row formulas of our function block, and what they should be for
  * the table as read now: stretched over KPI rows appended below it (rows
- * inserted inside it are covered, as Sheets stretches the ranges), and four
- * single-purpose columns as the add-on wrote them (KPI_ACHIEVEMENT and
- * KPI_STATUS with or without the table as their last argument) become one
- * KPI_TREE spilling over the same columns: one execution per recalculation
- * instead of four, and middle KPIs judged. Null when a formula differs from
- * ours beyond its row numbers (other thresholds, other columns): the user's.
+ * inserted inside it are covered, as Sheets stretches the ranges), and the
+ * blocks earlier versions wrote become one KPI_TREE spilling over the same
+ * columns, one execution per recalculation instead of three or four: four
+ * single-purpose columns (KPI_ACHIEVEMENT and KPI_STATUS with or without the
+ * table as their last argument; middle KPIs judged now), and a period sheet's
+ * year to date (`upgrade`: how many executions it ran). Null when a formula
+ * differs from ours beyond its row numbers (other thresholds, other columns,
+ * other rate flags): the user's.
  */
 const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
+const strip = (f: string) => f.replace(/,[^,]+\)$/, ")");
 
 function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
-  const cells = loc.sheet.getRange(loc.geometry.top + 1, existing.column, 1, existing.count);
+  const g = loc.geometry;
+  const { column } = existing;
+  const cells = loc.sheet.getRange(g.top + 1, column, 1, existing.count);
   const current = cells.getFormulas()[0];
-  // A period sheet's KPI_TREE keeps its year to date (`total`, `share`: the as-of period's cells).
-  const args = columnFunction(current[0])?.args;
+  // A period sheet's KPI_TREE keeps its year to date (`total`, `share`: the as-of period's cells); before, KPI_TOTAL
+  // took it as `through`, and with actual-only periods an ARRAYFORMULA ended in the share.
+  const {
+    through,
+    total = through,
+    share = /,1,(\$?[A-Z]+\$?\d+)\){3}$/.exec(current[1])?.[1],
+  } = columnFunction(current[0])?.args ?? {};
   const fx = (oneCall: boolean) =>
-    functionColumns(loc.geometry, existing.column, tree.lang, thresholds, oneCall, args?.total, args?.share).formulas;
+    functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rateKpis(tree.nodes)).formulas;
   const was = fx(existing.oneCall);
+  // KPI_ACHIEVEMENT and KPI_STATUS of the four columns were written without the table too; the year to date's never.
+  const older = through ? was : was.map((f, k) => (k > 1 ? strip(f) : f));
   if (was.length !== existing.count) return null;
   const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
-  const older = was.map((f, k) => (k > 1 ? f.replace(/,[^,]+\)$/, ")") : f));
   if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;
   const next = existing.oneCall || existing.count < 4 ? was : fx(true);
-  return { cells, current, next };
+  return { cells, current, next, runs: through ? 4 - +!!share : true };
 }
 
 /**
@@ -259,11 +268,9 @@ export function addColumns(
   const k = fx.formulas.length;
   sheet.getRange(g.top, p.column, 1, k).setValues([fx.headers]).setFontWeight("bold");
   sheet.getRange(g.top + 1, p.column, 1, k).setFormulas([fx.formulas]);
-  if (g.height > 1) {
-    sheet.getRange(g.top + 1, p.column, g.height - 1, 2).setNumberFormats(unitFormats(tree, 2, true));
-    if (fx.rateColumn !== null) sheet.getRange(g.top + 1, fx.rateColumn, g.height - 1, 1).setNumberFormat(RATE_FORMAT);
-  }
-  const rules = fx.rateColumn !== null ? colour(loc, tree, fx.rateColumn, settings) : 0;
+  // Rollup and required by unit, achievement as %, in one call; KPI_TREE's achievement column gets the colours.
+  if (g.height > 1) sheet.getRange(g.top + 1, p.column, g.height - 1, 3).setNumberFormats(functionFormats(tree));
+  const rules = colour(loc, tree, fx.rateColumn!, settings);
   return { sheetName, functions: r.planned, added: true, updated: false, rules };
 }
 

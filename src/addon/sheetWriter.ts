@@ -8,8 +8,7 @@
 import { a1 } from "../core/rules";
 import type { Settings } from "../core/settings";
 import type { FormatBlock, SheetPlan } from "../core/sheetPlan";
-import type { Cell } from "../core/text";
-import { functionColumns, rateRef, ytdColumns } from "../functions/columns";
+import { functionColumns, rateRef } from "../functions/columns";
 import type { WriteResult } from "../shared/api";
 import { registerAsOf, todayText } from "./asOf";
 import { serverText } from "./i18n";
@@ -44,6 +43,7 @@ function readPlan(input: unknown): SheetPlan | null {
   const ok =
     width > 0 &&
     values.every((row) => isRow(row, width)) &&
+    isRow(p.headers, 4) &&
     (p.lang === "ja" || p.lang === "en") &&
     typeof p.base === "string" &&
     p.base.trim() !== "" &&
@@ -104,9 +104,15 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
     targetColumn: plan.targetColumn,
     directionColumn: plan.directionColumn,
   };
-  const fx = plan.ytd
-    ? ytdColumns(geometry, tableWidth + 1, lang, settings.thresholds, plan.ytd)
-    : functionColumns(geometry, tableWidth + 1, lang, settings.thresholds);
+  const fx = functionColumns(
+    geometry,
+    tableWidth + 1,
+    lang,
+    settings.thresholds,
+    true,
+    plan.ytd?.through,
+    plan.ytd?.elapsed,
+  );
   const width = tableWidth + fx.formulas.length;
   makeRoom(sheet, height + top - 1, width);
 
@@ -114,13 +120,14 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
   // empty below their first row so the formulas can spill.
   const rows = values.map((row, r) => [
     ...row.map((cell, c) => (r > 0 && c === plan.updated ? today : cell)),
-    ...(r === 0 ? fx.headers : fx.formulas.map(() => "")),
+    ...(r === 0 ? plan.headers : fx.formulas.map(() => "")),
   ]);
-  if (plan.above) {
-    const above = pad(plan.above, width);
-    above[plan.asOf as number] = today;
-    sheet.getRange(1, 1, 1, width).setValues([above]);
-  }
+  const { above } = plan;
+  // Row 1 of a period sheet, padded to the sheet's width, today in its as-of cell.
+  if (above)
+    sheet
+      .getRange(1, 1, 1, width)
+      .setValues([Array.from({ length: width }, (_, c) => (c === plan.asOf ? today : (above[c] ?? "")))]);
   sheet.getRange(top, 1, height, width).setValues(rows);
   sheet.getRange(top + 1, fx.column, 1, fx.formulas.length).setFormulas([fx.formulas]);
   for (const f of plan.formats) {
@@ -129,19 +136,21 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
     else range.setNumberFormats(f.format);
   }
   styleTable(sheet, plan, width);
-  if (plan.above) registerAsOf(sheet, a1(1, (plan.asOf as number) + 1, 1, 1), today);
+  if (above) registerAsOf(sheet, a1(1, (plan.asOf as number) + 1, 1, 1), today);
 
-  if (fx.rateColumn !== null) {
-    const names = a1(top + 1, 1, n, plan.levels);
-    const rate = rateRef(fx.rateColumn, top + 1);
-    applyStatusRules(
-      sheet,
-      plan.outline
-        ? { rate, present: fx.present, ranges: fx.colorRanges, nameCells: names }
-        : { rate, present: fx.present, ranges: [names, ...fx.colorRanges] },
-      settings,
-    );
-  }
+  // The wizard's KPI_TREE always has an achievement column: the status colours follow it.
+  const names = a1(top + 1, 1, n, plan.levels);
+  const { outline } = plan;
+  applyStatusRules(
+    sheet,
+    {
+      rate: rateRef(fx.rateColumn!, top + 1),
+      present: fx.present,
+      ranges: outline ? fx.colorRanges : [names, ...fx.colorRanges],
+      nameCells: outline ? names : undefined,
+    },
+    settings,
+  );
   sheet.activate();
   return {
     sheetName,
@@ -149,10 +158,6 @@ export function writePlan(input: unknown, settings: Settings = loadSettings()): 
     functions: a1(top, fx.column, height, fx.formulas.length),
     nodes: n,
   };
-}
-
-function pad(row: Cell[], width: number): Cell[] {
-  return [...row, ...new Array<Cell>(Math.max(0, width - row.length)).fill("")].slice(0, width);
 }
 
 /** Header and KGI rows: one call per property over the whole block; frozen header; names get room. */

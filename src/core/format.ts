@@ -236,3 +236,7 @@ export function unitFormats(tree: Tree, width = 2, computed = false): string[][]
   }
   return rows;
 }
+
+/** The function columns' number formats, one row per data row: rollup and required by unit, achievement as %. */
+export const functionFormats = (tree: Tree): string[][] =>
+  unitFormats(tree, 2, true).map((row) => [...row, RATE_FORMAT]);

@@ -16,11 +16,12 @@ import {
   parseLayout,
   type SheetLayout,
 } from "./draft";
-import { RATE_FORMAT, unitFormats } from "./format";
+import { functionFormats, unitFormats } from "./format";
 import { elapsedFormula, type PeriodPlan, parsePeriodPlan, periodSpecs, throughFormula } from "./periodBlock";
 import type { Thresholds } from "./status";
 import { asText, type Cell, type Lang } from "./text";
 import type { Tree } from "./tree";
+import { FUNCTION_HEADERS, YTD_HEADERS } from "./words";
 
 /** Words of the new sheet and of the wizard's refusals, in Japanese and English. */
 export const PLAN_TEXT = {
@@ -69,6 +70,8 @@ export interface SheetPlan {
   asOf: number | null;
   /** Header, then one row per KPI, user text escaped. */
   values: Cell[][];
+  /** The function columns' headers, right of the table's: a period sheet's are the year to date's. */
+  headers: string[];
   /** 0-based column of the Updated dates (each KPI reviewed today), or null. */
   updated: number | null;
   /** 1-based columns of the Target and Direction fields. */
@@ -82,7 +85,7 @@ export interface SheetPlan {
   levels: number;
   outline: boolean;
   /** A period sheet's year-to-date columns: the as-of period's cell and the elapsed share's (actual-only periods). */
-  ytd: { through: string; elapsed: string | null } | null;
+  ytd: { through: string; elapsed?: string } | null;
 }
 
 /** The wizard's options (a period block, the review columns); undefined when the period settings cannot be read. */
@@ -148,6 +151,7 @@ export function sheetPlan(
     above,
     asOf: above ? AS_OF.index : null,
     values: sheetValues(table),
+    headers: [...(table.periods ? YTD_HEADERS : FUNCTION_HEADERS)[draft.lang]],
     updated: table.col.updated ?? null,
     targetColumn: table.col.target + 1,
     directionColumn: table.col.direction + 1,
@@ -158,7 +162,7 @@ export function sheetPlan(
     ytd: table.periods
       ? {
           through: AS_OF.through,
-          elapsed: table.periods.plan.pairs ? null : AS_OF.elapsed,
+          elapsed: table.periods.plan.pairs ? undefined : AS_OF.elapsed,
         }
       : null,
   };
@@ -207,7 +211,6 @@ function formats(table: DraftTable, tree: Tree, top: number): FormatBlock[] {
     out.push({ row, column: table.periods.first + 1, rows: n, columns: width, format: unitFormats(tree, width) });
     out.push({ row: 1, column: AS_OF.index + 1, rows: 1, columns: 1, format: "yyyy-mm-dd" });
   }
-  const computed = unitFormats(tree, 2, true).map((r) => [...r, RATE_FORMAT]);
-  out.push({ row, column: table.width + 1, rows: n, columns: 3, format: computed });
+  out.push({ row, column: table.width + 1, rows: n, columns: 3, format: functionFormats(tree) });
   return out;
 }

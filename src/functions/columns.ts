@@ -9,8 +9,8 @@
 import { a1, columnLetter, formulaNumber } from "../core/rules";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../core/status";
 import type { Lang } from "../core/text";
-import { FUNCTION_HEADERS, YTD_HEADERS } from "../core/words";
-import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TREE } from "./customFunctions";
+import { FUNCTION_HEADERS } from "../core/words";
+import { KPI_ACHIEVEMENT, KPI_REQUIRED, KPI_ROLLUP, KPI_STATUS, KPI_TOTAL, KPI_TREE } from "./customFunctions";
 import { type CustomFunction, type FormulaArgs, formula, type ParamSpec, parseCall } from "./registry";
 
 /** Where a tree table sits, 1-based sheet coordinates; the header is row `top`. */
@@ -46,7 +46,8 @@ function thresholdsArg(t: Thresholds): string {
 
 /**
  * The functions the add-on writes beside a table: KPI_TREE alone (one call
- * filling the four columns), or the single-purpose ones, one per column.
+ * filling the four columns), or the single-purpose ones, one per column; and
+ * KPI_TOTAL, which began an older period sheet's year-to-date block.
  */
 export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [
   KPI_TREE,
@@ -54,6 +55,7 @@ export const COLUMN_FUNCTIONS: readonly CustomFunction[] = [
   KPI_REQUIRED,
   KPI_ACHIEVEMENT,
   KPI_STATUS,
+  KPI_TOTAL,
 ];
 
 /** KPI_TREE's columns, left to right: rollup, required, achievement, status (as FUNCTION_HEADERS). */
@@ -64,26 +66,22 @@ const TREE_RATE = 2;
  * The function block whose first formula is `formulas[start]` (a first data
  * row's formulas): how many columns it covers and where its achievement
  * column is (offset from `start`), or null when no column function starts there.
+ * Four columns for KPI_TREE and for the year to date the wizard wrote before it
+ * (KPI_TOTAL, KPI_TOTAL or an ARRAYFORMULA, KPI_ACHIEVEMENT, KPI_STATUS); a
+ * KPI_TOTAL not followed so is the user's own.
  */
 export function functionBlock(
   formulas: readonly string[],
   start: number,
 ): { count: number; rate: number | null; oneCall: boolean } | null {
-  const first = columnFunction(formulas[start] ?? "");
-  if (!first) return null;
-  if (first.fn === KPI_TREE) return { count: TREE_WIDTH, rate: TREE_RATE, oneCall: true };
+  const fn = (k: number) => columnFunction(formulas[start + k] ?? "")?.fn;
+  const first = fn(0);
+  if (first === KPI_TREE || (first === KPI_TOTAL && fn(2) === KPI_ACHIEVEMENT))
+    return { count: TREE_WIDTH, rate: TREE_RATE, oneCall: first === KPI_TREE };
   let count = 0;
   let rate: number | null = null;
-  for (
-    let call: ReturnType<typeof columnFunction> = first;
-    call;
-    call = columnFunction(formulas[start + count] ?? "")
-  ) {
-    if (call.fn === KPI_TREE) break;
-    if (call.fn === KPI_ACHIEVEMENT) rate = count;
-    count++;
-  }
-  return { count, rate, oneCall: false };
+  for (let f = first; f && f !== KPI_TREE && f !== KPI_TOTAL; f = fn(++count)) if (f === KPI_ACHIEVEMENT) rate = count;
+  return count ? { count, rate, oneCall: false } : null;
 }
 
 /**
@@ -110,7 +108,12 @@ export function columnFunction(text: string): { fn: CustomFunction; args: Record
  * single-purpose function per column: rollup and required always,
  * achievement and status when the table has a target column. Status words are
  * in `lang` with `thresholds`, matching the colour rules. `formulas` has one
- * entry per column, "" where the block spills.
+ * entry per column, "" where the block spills. On a period sheet KPI_TREE's
+ * `total` (the as-of period's cell, `$D$1`) and, with actual-only periods,
+ * `share` (the share of the year elapsed, `$F$1`) make its columns the year
+ * to date; the status colours then follow that achievement. With `oneCall`
+ * false they give that year to date as earlier versions wrote it, which Check
+ * tree replaces (ytdBefore).
  */
 export function functionColumns(
   g: TableGeometry,
@@ -120,28 +123,31 @@ export function functionColumns(
   oneCall = true,
   total?: string,
   share?: string,
+  rates?: readonly boolean[],
 ): FunctionColumns {
   const first = g.top + 1;
   const last = g.top + g.height - 1;
   const table = a1(g.top, g.left, g.height, g.width);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  const headers = FUNCTION_HEADERS[lang];
   const status = { thresholds: thresholdsArg(thresholds), language: `"${lang}"` };
   const formulas = oneCall
-    ? [formula(KPI_TREE, { tree: table, ...status, total, share }), ...new Array<string>(TREE_WIDTH - 1).fill("")]
+    ? [formula(KPI_TREE, { tree: table, ...status, total, share }), "", "", ""]
     : [formula(KPI_ROLLUP, { tree: table }), formula(KPI_REQUIRED, { tree: table })];
   if (!oneCall && g.targetColumn !== undefined) {
     const actual = col(column);
-    const target = col(g.targetColumn);
+    const annual = col(g.targetColumn);
     const direction = g.directionColumn !== undefined ? col(g.directionColumn) : '""';
+    if (total) formulas.splice(0, 2, ...ytdBefore(table, annual, total, share, rates));
+    const target = total ? col(column + 1) : annual;
     // With the table as `tree`, a middle KPI without a target is judged against its rolled-up target, as KPI_TREE does.
-    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction, tree: table }));
-    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status, tree: table }));
+    const tree = total ? undefined : table;
+    formulas.push(formula(KPI_ACHIEVEMENT, { actual, target, direction, tree }));
+    formulas.push(formula(KPI_STATUS, { actual, target, direction, ...status, tree }));
   }
   const rateColumn = formulas.length > TREE_RATE ? column + TREE_RATE : null;
   return {
     column,
-    headers: headers.slice(0, formulas.length),
+    headers: FUNCTION_HEADERS[lang].slice(0, formulas.length),
     formulas,
     rateColumn,
     colorRanges: rateColumn === null ? [] : [a1(first, rateColumn, Math.max(1, last - first + 1), 2)],
@@ -149,38 +155,28 @@ export function functionColumns(
   };
 }
 
+/**
+ * A period sheet's year to date as the wizard wrote it before
+ * KPI_TREE took `total` and `share` (four custom-function executions per edit,
+ * three with actual-only periods): KPI_TOTAL of the actuals through the as-of
+ * period (`through`), then KPI_TOTAL of the targets or, with actual-only
+ * periods, an ARRAYFORMULA of the `annual` targets × the share elapsed, each
+ * row's rate (`rates`, see rateKpis) as it is; then the achievement and status
+ * of those two columns, without the table.
+ */
+function ytdBefore(table: string, annual: string, through: string, share?: string, rates?: readonly boolean[]) {
+  const sum = (field: string) => formula(KPI_TOTAL, { tree: table, field, through });
+  const flags = rates?.map(Number).join(";");
+  return [
+    sum('"actual"'),
+    share ? `=ARRAYFORMULA(IF(${annual}="","",${annual}*IF({${flags}}=1,1,${share})))` : sum('"target"'),
+  ];
+}
+
 /** Condition (for the first data row) true on rows that hold something: `COUNTA($A2:$K2)>0`. */
 export function presentFormula(g: TableGeometry): string {
   const first = g.top + 1;
   return `COUNTA($${columnLetter(g.left)}${first}:$${columnLetter(g.left + g.width - 1)}${first})>0`;
-}
-
-/** Where a period sheet's year-to-date columns find the as-of period and, for actual-only periods, the share elapsed. */
-export interface YtdRefs {
-  /** Absolute cell holding the label of the period the as-of date falls in (`$D$1`). */
-  through: string;
-  /** Absolute cell holding the share of the year elapsed (`$F$1`), for actual-only periods; null with target/actual pairs. */
-  elapsed: string | null;
-}
-
-/**
- * The function columns of a period sheet: one KPI_TREE call with `total` (the
- * as-of period's cell), giving actual and target to date, the achievement of
- * the one against the other and its status word, in one execution per
- * recalculation; with actual-only periods also `share` (the share of the year
- * elapsed), the target to date being the annual target × that share, rates as
- * they are. The status colours follow this achievement.
- */
-export function ytdColumns(
-  g: TableGeometry,
-  column: number,
-  lang: Lang,
-  thresholds: Thresholds,
-  refs: YtdRefs,
-): FunctionColumns {
-  const fx = functionColumns(g, column, lang, thresholds, true, refs.through, refs.elapsed ?? undefined);
-  fx.headers = [...YTD_HEADERS[lang]];
-  return fx;
 }
 
 /**

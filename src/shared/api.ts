@@ -80,10 +80,11 @@ export interface TableRead {
   /** Where the function columns would be added (empty columns only, L1:O12): when the tree reads without errors. */
   planned: string | null;
   /**
-   * The four single-purpose columns earlier versions wrote (KPI_ROLLUP … KPI_STATUS): true when one KPI_TREE
-   * can replace them (addFunctionColumns does), false when one of them was changed by hand (then left alone).
+   * Function columns earlier versions wrote, which one KPI_TREE can replace (addFunctionColumns does): true for
+   * the four single-purpose columns (KPI_ROLLUP … KPI_STATUS), 4 or 3 (the executions per edit) for a period
+   * sheet's year to date (KPI_TOTAL …); false when one formula was changed by hand (then left alone).
    */
-  upgrade?: boolean;
+  upgrade?: boolean | number;
 }
 
 /** Check tree's report as the sidebar shows it: what the server read, judged by the sidebar (checkedReport). */

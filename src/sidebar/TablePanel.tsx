@@ -31,8 +31,8 @@ export function TablePanel(props: Shared & { auto: boolean }) {
       server.addFunctionColumns(report.sheetName, report.table, report.functions ? null : report.planned),
     );
     if (r) {
-      // Offered and rewritten: the four single-purpose formulas are one KPI_TREE now.
-      const upgraded = report.upgrade && r.updated;
+      // Offered and rewritten: the formulas of earlier versions are one KPI_TREE now.
+      const upgraded = !!report.upgrade && r.updated;
       setAdded({ ...r, upgraded });
       setReport({ ...report, functions: r.functions, planned: null, upgrade: upgraded ? undefined : report.upgrade });
     }
@@ -169,7 +169,9 @@ function FunctionColumns(props: {
     <>
       {report.functions ? <p>{t.functionsThere(report.functions)}</p> : null}
       {report.upgrade === undefined ? null : (
-        <p data-testid="upgrade">{report.upgrade ? t.upgradeOffer : t.upgradeEdited}</p>
+        <p data-testid="upgrade">
+          {report.upgrade === true ? t.upgradeOffer : report.upgrade ? t.upgradeYtd(report.upgrade) : t.upgradeEdited}
+        </p>
       )}
       {report.planned ? <p data-testid="planned">{t.planned(report.planned)}</p> : null}
       {report.ok && (report.planned || report.functions) ? (

@@ -150,6 +150,8 @@ const ja = {
   stretched: (a1: string) => `関数の列（${a1}）を表の全行に広げ、状態の色を付け直しました。`,
   upgradeOffer:
     "この関数の列は 4 つの関数（KPI_ROLLUP・KPI_REQUIRED・KPI_ACHIEVEMENT・KPI_STATUS）なので、編集のたびに 4 回実行され、目標のない中間の指標は「データなし」になります。同じ列に広がる 1 つの =KPI_TREE に置き換えると 1 回になり、中間の指標も子の目標の合計と比べて判定されます（見出し・書式・色はそのまま、ほかのセルは変更しません）。",
+  upgradeYtd: (runs: number) =>
+    `この累計の列は以前の版が書いた ${runs} つの関数（KPI_TOTAL・KPI_ACHIEVEMENT・KPI_STATUS）なので、編集のたびに ${runs} 回実行されます。同じ列に広がる 1 つの =KPI_TREE（新しいシートと同じ式）に置き換えると 1 回になり、表示される数字は同じです（実績だけの期間で年間目標が空の親は、子から積み上げた目標で判定されます。見出し・書式・色はそのまま、ほかのセルは変更しません）。`,
   upgrade: "1 つの KPI_TREE に置き換える",
   upgradeEdited:
     "関数の列の数式が手で変更されているため、1 つの KPI_TREE には置き換えず、そのままにします（置き換えるには、その数式を削除してから関数の列を追加してください）。",
@@ -424,6 +426,8 @@ const en: Text = {
   stretched: (a1) => `The function columns (${a1}) now cover every row of the table, and the colours are re-applied.`,
   upgradeOffer:
     "These function columns are four functions (KPI_ROLLUP, KPI_REQUIRED, KPI_ACHIEVEMENT, KPI_STATUS): every edit runs four script executions, and middle KPIs without a target of their own show No data. One =KPI_TREE spilling over the same columns runs once, and judges middle KPIs against their rolled-up target (headers, formats and colours stay; no other cell changes).",
+  upgradeYtd: (runs) =>
+    `These year-to-date columns are the ${runs} custom functions earlier versions wrote (KPI_TOTAL, KPI_ACHIEVEMENT, KPI_STATUS): every edit runs ${runs} script executions. One =KPI_TREE spilling over the same columns, as new sheets have, runs once and shows the same figures (with actuals only, a parent without an annual target of its own is then judged against its children's rolled-up target; headers, formats and colours stay; no other cell changes).`,
   upgrade: "Replace with one KPI_TREE",
   upgradeEdited:
     "A formula of the function columns was changed by hand, so they stay as they are, not replaced by one KPI_TREE (to replace them, delete that formula, then add the function columns).",

@@ -14,6 +14,7 @@ import { templateDraft } from "../../src/core/templates";
 import type { Lang } from "../../src/core/text";
 import { FUNCTION_HEADERS, HEADER, outlineHeaders, STATUS_LABEL } from "../../src/core/words";
 import { readNumber } from "../../src/sidebar/fields";
+import { writeTree } from "../helpers/sidebar";
 import { OUTPUT, previewForFile, type Session } from "./harness";
 
 const POLL = { timeout: 8_000 };
@@ -537,5 +538,41 @@ describe("current table", { timeout: 30_000 }, () => {
     expect(await sb.locator('[data-testid="upgrade"]').count()).toBe(0);
     expect(sheet.getRange("F2:I2").getFormulas()).toEqual([['=KPI_TREE(A1:E4,{1,0.8},"en")', "", "", ""]]);
     expect(s.values("Old KPIs", "F2:I2")[0]).toEqual([96, 100, 0.96, "At risk"]);
+  });
+
+  it("offers to replace an older period sheet's year-to-date formulas by one KPI_TREE, and does it", async () => {
+    const s = preview.standin;
+    const periods = { kind: "month", start: "2026-04", pairs: false, phasing: "even" };
+    const { sheetName } = writeTree(s, templateDraft("b2b", "ja"), "parent", { periods }) as { sheetName: string };
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)!;
+    const wizard = sheet.getRange("W3").getFormula();
+    expect(wizard).toBe('=KPI_TREE(A2:V9,{1,0.8},"ja",$D$1,$F$1)');
+    // As the wizard wrote it before: KPI_TOTAL, an ARRAYFORMULA of the annual targets × F1, achievement and status.
+    const own = "W3:W9,X3:X9,G3:G9";
+    sheet
+      .getRange("W3:Z3")
+      .setFormulas([
+        [
+          '=KPI_TOTAL(A2:V9,"actual",$D$1)',
+          '=ARRAYFORMULA(IF(E3:E9="","",E3:E9*IF({0;0;0;0;1;1;1}=1,1,$F$1)))',
+          `=KPI_ACHIEVEMENT(${own})`,
+          `=KPI_STATUS(${own},{1,0.8},"ja")`,
+        ],
+      ]);
+    const before = s.values(sheetName, "W3:Z9");
+    sheet.getRange("A2").activate();
+    const sb = sidebar();
+    await sb.locator('[data-testid="read"]').click();
+    await sb.locator('[data-testid="upgrade"]').waitFor(POLL);
+    const offer = await sb.locator('[data-testid="upgrade"]').textContent();
+    expect(offer).toContain("KPI_TOTAL");
+    expect(offer).toMatch(/\b3\b/);
+    expect(await sb.locator('[data-testid="add"]').textContent()).toContain("KPI_TREE");
+    await sb.locator('[data-testid="add"]').click();
+    await sb.locator(".report .done").waitFor(POLL);
+    expect(await sb.locator(".report .done").textContent()).toContain("KPI_TREE");
+    expect(await sb.locator('[data-testid="upgrade"]').count()).toBe(0);
+    expect(sheet.getRange("W3:Z3").getFormulas()).toEqual([[wizard, "", "", ""]]);
+    expect(s.values(sheetName, "W3:Z9")).toEqual(before);
   });
 });
