@@ -1,7 +1,7 @@
 import { formatMessage, KpiError, type MessageCode, type Where } from "./errors";
 import { OPS, type Op, parseOp } from "./operators";
 import { groupPeriods, type PeriodHeader, parseAggregation, parsePeriodHeader } from "./periods";
-import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, toGrid } from "./text";
+import { type Cell, cellText, hasJapanese, isBlank, type Lang, normalizeKey, remembered, toGrid } from "./text";
 import {
   type Field,
   type Frame,
@@ -27,7 +27,7 @@ import {
   parseDirection,
   plainValue,
   type Refusal,
-  readRemembered,
+  readNumber,
 } from "./value";
 import { HEADER, headerField, OUTLINE_HEADER } from "./words";
 
@@ -45,7 +45,8 @@ function readHeader(header: Cell[]): Columns {
   const fields: Partial<Record<Field, number>> = {};
   const headers: Partial<Record<Field, string>> = {};
   const periods: Columns["periods"] = [];
-  const keys = header.map((h) => normalizeKey(cellText(h)));
+  const texts = header.map(cellText);
+  const keys = texts.map(normalizeKey);
   const outline: number[] = [];
   for (let c = 0; c < keys.length; c++) {
     const key = keys[c];
@@ -55,7 +56,7 @@ function readHeader(header: Cell[]): Columns {
       outline.push(c);
       continue;
     }
-    const text = cellText(header[c]);
+    const text = texts[c];
     const field = headerField(text);
     if (field && fields[field] === undefined) {
       fields[field] = c;
@@ -255,19 +256,6 @@ function allBlank(cells: Cell[], columns: readonly number[]): boolean {
   return true;
 }
 
-/** `read(text)`, remembered in `seen`. */
-function memo<T>(seen: Map<string, T>, text: string, read: (text: string) => T): T {
-  const known = seen.get(text);
-  if (known !== undefined || seen.has(text)) return known as T;
-  const value = read(text);
-  seen.set(text, value);
-  return value;
-}
-
-/** `read(cell)`, remembered in `seen` for text cells (numbers, blanks and booleans are read directly). */
-const memoText = <T>(seen: Map<string, T>, cell: Cell, read: (cell: Cell) => T): T =>
-  typeof cell === "string" && cell !== "" ? memo(seen, cell, read) : read(cell);
-
 /** The readers' memory for one reading of a table: each distinct text (1,000件, ×, lower, Level 2) is read once. */
 const readers = (problems: Problems) => ({
   problems,
@@ -275,7 +263,6 @@ const readers = (problems: Problems) => ({
   ops: new Map<string, Op | undefined>(),
   directions: new Map<string, Direction | null | undefined>(),
   levels: new Map<string, number | undefined>(),
-  flags: new Map<string, boolean>(),
   units: newUnits(),
 });
 type Readers = ReturnType<typeof readers>;
@@ -287,7 +274,7 @@ keep(readers(new Problems("en")));
  */
 function readValue(read: Readers, cell: Cell, row: number, name: string, column: string | undefined) {
   if (plainValue(cell) !== undefined) return null;
-  const reading = readRemembered(read.numbers, cell);
+  const reading = remembered(read.numbers, cell, readNumber);
   if (!isRefusal(reading)) return reading;
   read.problems.error("badNumber", { row, name, column }, { text: cellText(cell), ...reading });
   return NO_VALUE;
@@ -365,12 +352,12 @@ function readRow(
   const target = readValue(read, targetCell, row, name, head.target);
   const actual = readValue(read, actualCell, row, name, head.actual);
   const dirCell = cellAt(cells, at.direction);
-  const stated = dirCell === null ? null : memoText(read.directions, dirCell, parseDirection);
+  const stated = dirCell === null ? null : remembered(read.directions, dirCell, parseDirection);
   if (stated === undefined)
     problems.error("badDirection", { row, name, column: head.direction }, { text: cellText(dirCell) });
 
   const opText = cellText(cellAt(cells, at.op));
-  const parsedOp = opText ? memo(read.ops, opText, parseOp) : null;
+  const parsedOp = opText ? remembered(read.ops, opText, parseOp) : null;
   if (parsedOp === undefined) problems.error("unknownOp", { row, name, column: head.op }, { text: opText });
   const aggText = cellText(cellAt(cells, at.aggregation));
   const aggregation = parseAggregation(aggText);
@@ -379,7 +366,7 @@ function readRow(
 
   if (form === "level") {
     const levelCell = cellAt(cells, at.level);
-    const level = memoText(read.levels, levelCell, readLevel);
+    const level = remembered(read.levels, levelCell, readLevel);
     if (level === undefined) {
       problems.error("badLevel", { row, name, column: head.level }, { text: cellText(levelCell) });
       return null;
@@ -412,7 +399,7 @@ function readPeriodValues(cells: Cell[], row: number, name: string, shape: Shape
 function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
   const { first, kids } = rows;
   const { at } = shape;
-  const read = readers(new Problems(rows.lang));
+  const flags = new Map<string, boolean>();
   const nodes: KpiNode[] = new Array(rows.size);
   for (let i = 0; i < rows.size; i++) {
     const cells = grid[rows.row[i] - 1];
@@ -430,8 +417,8 @@ function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
       direction: rows.lower[i] ? "lower" : "higher",
       unit: rows.units[rows.unit[i]],
       owner: cellText(cellAt(cells, at.owner)),
-      deadline: cellAt(cells, at.deadline) ?? null,
-      ksf: at.ksf >= 0 && memoText(read.flags, cells[at.ksf], readFlag),
+      deadline: cellAt(cells, at.deadline),
+      ksf: at.ksf >= 0 && remembered(flags, cells[at.ksf], readFlag),
     };
     const aggregation = rows.aggregation[i];
     if (aggregation) node.aggregation = aggregation;
@@ -440,13 +427,12 @@ function nodesOf(rows: Rows, grid: Cell[][], shape: Shape): KpiNode[] {
   return nodes;
 }
 
-/** FNV-style hash of a text, then mixed (MurmurHash3's finish) so that IDs such as k1, k2 … spread over the table. */
+/** FNV-style hash of a text, then mixed (half of MurmurHash3's finish) so that IDs such as k1, k2 … spread over the table. */
 function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return h ^ (h >>> 13);
 }
 
 /**
@@ -455,15 +441,15 @@ function hashText(text: string): number {
  * reads a key again (from the grid) only when the hashes match. A Map of
  * 100,000 IDs costs several times the reading; slots of one number keep the
  * table small (512 KB for 100k keys), which is what its random reads cost.
+ * No table (`size` 0) while the keys are taken to be in order (`linkRows`).
  */
-function keyIndex(rows: Rows, grid: Cell[][], column: number) {
-  let capacity = 2;
-  while (capacity < 1.25 * rows.size) capacity *= 2;
-  const table = new Int32Array(capacity);
-  return { rows, grid, column, mask: capacity - 1, table, hashes: new Int32Array(rows.size) };
+function keyIndex(rows: Rows, grid: Cell[][], column: number, size: number) {
+  let capacity = 1;
+  while (capacity < 1.25 * size) capacity *= 2;
+  return { rows, grid, column, mask: capacity - 1, table: new Int32Array(capacity), hashes: new Int32Array(size) };
 }
 type KeyIndex = ReturnType<typeof keyIndex>;
-keep(keyIndex(newFrame("en", 0, String), [], 0));
+keep(keyIndex(newFrame("en", 0, String), [], 0, 0));
 
 const keyOf = (index: KeyIndex, i: number): string => cellText(index.grid[index.rows.row[i] - 1][index.column]);
 
@@ -480,11 +466,10 @@ function slotOf(index: KeyIndex, key: string, hash: number): number {
 
 /**
  * Every row's key in the index; keys met again are reported (IDs) or listed
- * in `shared` (names, for the ambiguity error). True when every key is unique.
+ * in `shared` (names, for the ambiguity error).
  */
-function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Problems, column?: string): boolean {
+function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Problems, column?: string): void {
   const { rows, table } = index;
-  let unique = true;
   for (let i = 0; i < rows.size; i++) {
     const key = keyOf(index, i);
     if (!key) continue;
@@ -496,7 +481,6 @@ function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Pro
       table[s] = i + 1;
       continue;
     }
-    unique = false;
     if (shared === NO_SHARING) {
       problems.error("duplicateId", whereIn(rows, i, column), { id: key, firstRow: rows.row[first] });
     } else {
@@ -505,38 +489,62 @@ function indexKeys(index: KeyIndex, shared: Map<string, number[]>, problems: Pro
       else shared.set(key, [first, i]);
     }
   }
-  return unique;
 }
 
 /** IDs are never shared: a second one is an error. */
 const NO_SHARING = new Map<string, number[]>();
 
 function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Problems): void {
-  const { at, head: headers } = shape;
+  const { at, head } = shape;
   const byId = at.id >= 0;
-  const parentAt = at.parent;
-  const index = keyIndex(rows, grid, byId ? at.id : at.name);
+  const column = byId ? at.id : at.name;
+  if (linkRows(keyIndex(rows, grid, column, 0), at.parent, problems, NO_SHARING, head.parent)) return;
+  rows.parent.fill(-1);
+  const index = keyIndex(rows, grid, column, rows.size);
   const shared = byId ? NO_SHARING : new Map<string, number[]>();
-  // With every key unique, the row a key names may be guessed: parents sit above their children.
-  const unique = indexKeys(index, shared, problems, headers.id);
+  indexKeys(index, shared, problems, head.id);
+  linkRows(index, at.parent, problems, shared, head.parent);
+}
+
+/**
+ * Links each row to its parent's row, found in the index. Without one, the
+ * keys are taken to ascend (each longer than the one before, or as long and
+ * after it: K1, K2 … K10), which makes them unique, and each parent to be the
+ * row after the last one met (rows listed breadth first, or a chain): false,
+ * the links half made, at the first row where either is not so.
+ */
+function linkRows(
+  index: KeyIndex,
+  parentAt: number,
+  problems: Problems,
+  shared: Map<string, number[]>,
+  column?: string,
+) {
+  const { rows, grid, table } = index;
+  const inOrder = table.length === 1;
+  let last = "";
   // Siblings usually sit together: the key of the row above is looked up once for all of them.
   let lastKey = "";
   let match = -1;
   for (let i = 0; i < rows.size; i++) {
+    const key = inOrder ? keyOf(index, i) : "";
+    if (key) {
+      if (key.length < last.length || (key.length === last.length && key <= last)) return false;
+      last = key;
+    }
     const parentKey = cellText(grid[rows.row[i] - 1][parentAt]);
     if (!parentKey) continue;
     if (parentKey !== lastKey) {
       lastKey = parentKey;
-      // Listed breadth first, the next parent is the row after the last; depth first, often the row above.
-      if (unique && match + 1 < rows.size && keyOf(index, match + 1) === parentKey) match++;
-      else if (unique && i > 0 && keyOf(index, i - 1) === parentKey) match = i - 1;
-      else match = index.table[slotOf(index, parentKey, hashText(parentKey))] - 1;
+      if (!inOrder) match = table[slotOf(index, parentKey, hashText(parentKey))] - 1;
+      else match = match + 1 < rows.size && keyOf(index, match + 1) === parentKey ? match + 1 : -1;
     }
     if (match >= 0 && match !== i && (shared.size === 0 || !shared.has(parentKey))) {
       rows.parent[i] = match;
       continue;
     }
-    const where = whereIn(rows, i, headers.parent);
+    if (inOrder) return false;
+    const where = whereIn(rows, i, column);
     if (match < 0) problems.error("unknownParent", where, { parent: parentKey });
     else if (shared.has(parentKey))
       problems.error("ambiguousParent", where, {
@@ -545,6 +553,7 @@ function linkByParent(rows: Rows, grid: Cell[][], shape: Shape, problems: Proble
       });
     else problems.error("cycle", where);
   }
+  return true;
 }
 
 /** Level and outline forms: a row's parent is the nearest row above at a smaller depth. */

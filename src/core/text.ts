@@ -15,6 +15,19 @@ export function lazy<T>(make: () => T): () => T {
   };
 }
 
+/** Distinct texts a reader keeps: the values and units a table repeats, bounded where every cell differs. */
+const READER_MEMORY = 4096;
+
+/** `read(cell)`, remembered in `seen` for each distinct text (numbers, blanks and booleans are read directly). */
+export function remembered<C extends Cell, T>(seen: Map<string, T>, cell: C, read: (cell: C) => T): T {
+  if (typeof cell !== "string") return read(cell);
+  const known = seen.get(cell);
+  if (known !== undefined || seen.has(cell)) return known as T;
+  const value = read(cell);
+  if (seen.size < READER_MEMORY) seen.set(cell, value);
+  return value;
+}
+
 /**
  * Folds full-width forms, case and spacing so that `Ｐａｒｅｎｔ ＩＤ`, `parent_id`
  * and `ParentID` compare equal.
@@ -42,9 +55,9 @@ function maySpace(c: number): boolean {
   return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** `text` without the white space around it: `trim`, called only where an end may be white space. */
+/** `text` without the white space around it: `trim`, called only where an end may be white space (never on ""). */
 const trimmed = (text: string): string =>
-  maySpace(text.charCodeAt(0)) || maySpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+  text !== "" && (maySpace(text.charCodeAt(0)) || maySpace(text.charCodeAt(text.length - 1))) ? text.trim() : text;
 
 /** A Date from any realm (Sheets' own, or the test runner's handed to the bundle). */
 export function isDate(cell: unknown): cell is Date {
@@ -100,7 +113,7 @@ function isRectangular(rows: unknown[]): boolean {
 function holdsDate(cells: unknown[]): boolean {
   for (const row of cells)
     if (Array.isArray(row)) {
-      for (let c = 0; c < row.length; c++) if (typeof row[c] === "object" && isDate(row[c])) return true;
+      for (let c = 0; c < row.length; c++) if (isDate(row[c])) return true;
     } else if (isDate(row)) return true;
   return false;
 }

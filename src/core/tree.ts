@@ -156,6 +156,9 @@ export function unitCode(units: Units, unit: string): number {
   return code;
 }
 
+/** An empty column, in place of one made later. */
+const NONE = new Int32Array(0);
+
 /** A frame for `size` nodes: no values (NaN), no parents, not linked yet (`link`). */
 export function newFrame(lang: Lang, size: number, name: (i: number) => string): Frame {
   const ints = () => new Int32Array(size);
@@ -176,9 +179,10 @@ export function newFrame(lang: Lang, size: number, name: (i: number) => string):
     unit: ints(),
     units: [],
     aggregation: [],
-    first: ints(),
-    kids: ints(),
-    order: ints(),
+    // Made by `link`.
+    first: NONE,
+    kids: NONE,
+    order: NONE,
   };
 }
 const FRAME = keep(newFrame("en", 0, String));

@@ -1,5 +1,5 @@
 import { fail, type NumberReason, type Where } from "./errors";
-import { type Cell, cellText, type Lang, lazy } from "./text";
+import { type Cell, cellText, type Lang, lazy, remembered } from "./text";
 
 export type Direction = "higher" | "lower";
 
@@ -110,11 +110,8 @@ export function readNumber(cell: Cell): ParsedNumber | Refusal {
  */
 export function plainValue(cell: Cell): number | null | undefined {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  return cell === "" || cell === null || cell === undefined ? null : undefined;
+  return cell === null || cell === undefined || cell === "" ? null : undefined;
 }
-
-/** Distinct texts a reader keeps: the values and units a table repeats, bounded where every cell differs. */
-const READER_MEMORY = 4096;
 
 /**
  * readNumber for one reading of a table: each distinct text is parsed once
@@ -123,17 +120,7 @@ const READER_MEMORY = 4096;
  */
 export function numberReader(): (cell: Cell) => ParsedNumber | Refusal {
   const seen = new Map<string, ParsedNumber | Refusal>();
-  return (cell) => readRemembered(seen, cell);
-}
-
-/** readNumber remembering each distinct text in `seen` (numberReader's, or a reading's own). */
-export function readRemembered(seen: Map<string, ParsedNumber | Refusal>, cell: Cell): ParsedNumber | Refusal {
-  if (typeof cell !== "string") return readNumber(cell);
-  const known = seen.get(cell);
-  if (known !== undefined) return known;
-  const reading = readNumber(cell);
-  if (seen.size < READER_MEMORY) seen.set(cell, reading);
-  return reading;
+  return (cell) => remembered(seen, cell, readNumber);
 }
 
 /** readNumber without the reason: undefined for a cell that is not a number. */

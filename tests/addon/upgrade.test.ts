@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_COLORS } from "../../src/core/rules";
 import { templateDraft } from "../../src/core/templates";
 import { FUNCTION_HEADERS } from "../../src/core/words";
+import { readmePart } from "../helpers/readme";
 import { detect, writeTree } from "../helpers/sidebar";
 import { addon, select } from "./helpers";
 
@@ -227,6 +228,29 @@ describe("Check tree on the year-to-date block of period sheets written by earli
     const [[target]] = s.values(YTD_SHEET, "X4") as number[][];
     const [[share]] = s.values(YTD_SHEET, "F1") as number[][];
     expect(target).toBeCloseTo(100 * share, 9);
+  });
+
+  it("is what the README shows: the formulas written before, and the one written now", () => {
+    const text = readmePart("**Period sheets written by earlier versions**", "as on a new sheet.");
+    for (const pairs of [true, false]) {
+      const { first, legacy } = periodSheet(pairs);
+      for (const f of [...(pairs ? legacy : legacy.slice(1, 2)), first.getFormulas()[0][0]])
+        expect(text).toContain(`\`${f}\``);
+    }
+  });
+
+  it("takes a KPI_TOTAL column of the user's own for theirs, not for an older year to date", () => {
+    const { s, first } = periodSheet(true);
+    const own = '=KPI_TOTAL(A2:AH9,"actual")';
+    first.setFormulas([[own, "", "", ""]]);
+    s.select(YTD_SHEET, "A2");
+    const report = detect(s);
+    expect(report.functions).toBeNull();
+    expect(report).not.toHaveProperty("upgrade");
+    // Its column is read with the table, up to the headers the wizard wrote (AL2); new columns would go right of them.
+    expect(report.table).toBe("A2:AL9");
+    expect(report.planned).toBe("AM2:AP9");
+    expect(first.getFormulas()).toEqual([[own, "", "", ""]]);
   });
 
   it("leaves a year-to-date block with a formula changed by hand, and says so", () => {
