@@ -23,7 +23,16 @@ export const OKR_THRESHOLDS: Thresholds = { achieved: 0.7, atRisk: 0.4 };
  * Blank when either value is missing; never Infinity or NaN.
  */
 export function achievement(actual: number | null, target: number | null, direction: Direction): number | null {
-  if (actual === null || target === null || !Number.isFinite(actual) || !Number.isFinite(target)) return null;
+  const rate = rateOf(actual ?? Number.NaN, target ?? Number.NaN, direction);
+  return Number.isNaN(rate) ? null : rate;
+}
+
+/**
+ * `achievement` over values with NaN for blank (a frame's columns), NaN when
+ * blank: a number that may be null is boxed, one object per KPI.
+ */
+export function rateOf(actual: number, target: number, direction: Direction): number {
+  if (!Number.isFinite(actual) || !Number.isFinite(target)) return Number.NaN;
   const gain = direction === "lower" ? target - actual : actual - target;
   let rate = 1 + gain / Math.abs(target);
   // 1e308 against -1e308: the difference overflows, the rate (3) does not.
@@ -36,8 +45,9 @@ export function achievement(actual: number | null, target: number | null, direct
   return rate;
 }
 
+/** The status of an achievement rate; no data for a blank one (null, or NaN in a column). */
 export function statusOf(rate: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Status {
-  if (rate === null) return "noData";
+  if (rate === null || Number.isNaN(rate)) return "noData";
   if (rate >= thresholds.achieved - 1e-12) return "achieved";
   if (rate >= thresholds.atRisk - 1e-12) return "atRisk";
   return "offTrack";

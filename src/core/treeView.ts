@@ -1,8 +1,8 @@
 import { requiredAmounts } from "./format";
 import { needed, planned } from "./required";
 import { rolled, type Values } from "./rollup";
-import { achievement, type Status, statusOf, type Thresholds } from "./status";
-import { type Frame, frameOf, orNull, type Tree, toValues } from "./tree";
+import { rateOf, type Status, statusOf, type Thresholds } from "./status";
+import { type Frame, frameOf, type Tree, toValues } from "./tree";
 
 /** What one recalculation of a tree shows for each KPI, indexed like `tree.nodes`. */
 export interface TreeView {
@@ -50,9 +50,8 @@ export function viewColumns(tree: Tree, thresholds: Thresholds, goal?: number | 
   const rate = new Float64Array(f.size);
   const status: Status[] = new Array(f.size);
   for (let i = 0; i < f.size; i++) {
-    const r = achievement(orNull(actual[i]), orNull(target[i]), f.lower[i] ? "lower" : "higher");
-    rate[i] = r ?? Number.NaN;
-    status[i] = statusOf(r, thresholds);
+    rate[i] = rateOf(actual[i], target[i], f.lower[i] ? "lower" : "higher");
+    status[i] = statusOf(rate[i], thresholds);
   }
   return { actual, required: requiredAmounts(f, need), target, rate, status };
 }
