@@ -217,8 +217,10 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
     total = through,
     share = /,1,(\$?[A-Z]+\$?\d+)\){3}$/.exec(current[1])?.[1],
   } = columnFunction(current[0])?.args ?? {};
+  // The ARRAYFORMULA's rate flags cover the rows it was written for: KPI rows appended since get theirs from KPI_TREE.
+  const rates = rateKpis(tree.nodes).slice(0, current[1].split(";").length);
   const fx = (oneCall: boolean) =>
-    functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rateKpis(tree.nodes)).formulas;
+    functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rates).formulas;
   const was = fx(existing.oneCall);
   // KPI_ACHIEVEMENT and KPI_STATUS of the four columns were written without the table too; the year to date's never.
   const older = through ? was : was.map((f, k) => (k > 1 ? strip(f) : f));
