@@ -205,6 +205,8 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
  */
 const squash = (f: string) => f.replace(/\s+/g, "").toUpperCase();
 const strip = (f: string) => f.replace(/,[^,]+\)$/, ")");
+/** The as-of share cell an older actual-only year to date ends its target's ARRAYFORMULA with: `…,1,$F$1)))`. */
+const ARRAYFORMULA_SHARE = /,1,(\$?[A-Z]+\$?\d+)\){3}$/;
 
 function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree: Tree, thresholds: Thresholds) {
   const g = loc.geometry;
@@ -216,7 +218,7 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
   const {
     through,
     total = through,
-    share = /,1,(\$?[A-Z]+\$?\d+)\){3}$/.exec(current[1])?.[1],
+    share = ARRAYFORMULA_SHARE.exec(current[1])?.[1],
   } = columnFunction(current[0])?.args ?? {};
   // The ARRAYFORMULA's rate flags cover the rows it was written for: KPI rows appended since get theirs from KPI_TREE.
   const rates = rateKpis(tree.nodes).slice(0, current[1].split(";").length);
@@ -229,7 +231,11 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
   const shape = (f: string) => squash(f).replace(/([A-Z]\$?)\d+/g, "$1#");
   if (!current.every((f, k) => shape(f) === shape(was[k]) || shape(f) === shape(older[k]))) return null;
   const next = existing.oneCall || existing.count < 4 ? was : fx(true);
-  return { cells, current, next, runs: through ? 4 - +!!share : true };
+  // What the sidebar offers to replace (TableRead.upgrade): the four single-purpose columns (true), or a year to
+  // date's executions per edit: KPI_TOTAL twice, KPI_ACHIEVEMENT, KPI_STATUS (4); with actuals only, the target's
+  // ARRAYFORMULA is no custom function (3).
+  const runs = !through ? true : share ? 3 : 4;
+  return { cells, current, next, runs };
 }
 
 /**
