@@ -213,13 +213,15 @@ let after = new Float64Array(16);
  */
 export function solveInto(
   op: Op,
-  required: number,
+  need: number,
   plans: ArrayLike<Value>,
   children: ArrayLike<number>,
   from: number,
   to: number,
   out: Float64Array,
 ): void {
+  // Unboxed from here: with the argument itself in the sums below, each child's result was a boxed number.
+  const required = +need;
   const n = to - from;
   let known = 0;
   let total = 0;
