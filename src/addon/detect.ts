@@ -135,8 +135,9 @@ function report(loc: Located, thresholds: Thresholds): { report: TableRead; tree
     planned: null,
   };
   const { tree, problems } = diagnose(loc.grid);
-  const error = problems.find((p) => p.severity === "error");
-  const blocking = problems.find((p) => p.severity === "error" && p.code !== "missingOp");
+  const errors = problems.filter((p) => p.severity === "error");
+  const error = errors[0];
+  const blocking = errors.find((p) => p.code !== "missingOp");
   if (!tree || blocking) return { report: base, tree: null, error: (blocking ?? error)?.message };
   unitsFromFormats(tree, loc.grid[0], loc.formats);
   const header = loc.grid[0];
@@ -177,7 +178,7 @@ function colour(loc: Located, tree: Tree | null, rateColumn: number, settings: S
   const g = loc.geometry;
   const first = g.top + 1;
   const rows = Math.max(1, g.height - 1);
-  const nameColumn = tree ? columnOf(loc.grid[0], tree.headers.name, g.left) : undefined;
+  const nameColumn = columnOf(loc.grid[0], tree?.headers.name, g.left);
   const ranges = [a1(first, rateColumn, rows, 2)];
   if (nameColumn !== undefined) ranges.unshift(a1(first, nameColumn, rows, 1));
   // Outline tables: the name is in the column of its level; colour that cell only.
@@ -217,8 +218,10 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
     total = through,
     share = /,1,(\$?[A-Z]+\$?\d+)\){3}$/.exec(current[1])?.[1],
   } = columnFunction(current[0])?.args ?? {};
+  // The ARRAYFORMULA's rate flags cover the rows it was written for: KPI rows appended since get theirs from KPI_TREE.
+  const rates = rateKpis(tree.nodes).slice(0, current[1].split(";").length);
   const fx = (oneCall: boolean) =>
-    functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rateKpis(tree.nodes)).formulas;
+    functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rates).formulas;
   const was = fx(existing.oneCall);
   // KPI_ACHIEVEMENT and KPI_STATUS of the four columns were written without the table too; the year to date's never.
   const older = through ? was : was.map((f, k) => (k > 1 ? strip(f) : f));

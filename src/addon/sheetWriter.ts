@@ -32,7 +32,9 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 const isCell = (c: unknown) => ["string", "number", "boolean"].includes(typeof c);
 const isInt = (x: unknown, min: number, max: number) =>
   Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
-const isRow = (row: unknown, width: number) => Array.isArray(row) && row.length === width && row.every(isCell);
+/** An array whose every item passes `test`. */
+const all = <T>(list: unknown, test: (item: T) => boolean): list is T[] => Array.isArray(list) && list.every(test);
+const isRow = (row: unknown, width: number) => all(row, isCell) && row.length === width;
 
 /** The plan as google.script.run hands it over, if it is one this writer can write: null otherwise. */
 function readPlan(input: unknown): SheetPlan | null {
@@ -52,10 +54,8 @@ function readPlan(input: unknown): SheetPlan | null {
       : p.top === 2 && isRow(above, above.length) && isInt(p.asOf, 0, above.length - 1)) &&
     (p.updated === null || isInt(p.updated, 0, width - 1)) &&
     [p.targetColumn, p.directionColumn, p.levels].every((c) => isInt(c, 1, width)) &&
-    Array.isArray(p.kgiRows) &&
-    p.kgiRows.every((r) => isInt(r, 2, height)) &&
-    Array.isArray(p.formats) &&
-    p.formats.every(isFormat) &&
+    all(p.kgiRows, (r) => isInt(r, 2, height)) &&
+    all(p.formats, isFormat) &&
     (p.ytd === null || typeof p.ytd.through === "string");
   return ok ? p : null;
 }
@@ -65,8 +65,7 @@ function isFormat(f: FormatBlock): boolean {
   const { row, column, rows, columns, format } = f ?? {};
   return (
     [row, column, rows, columns].every((n) => isInt(n, 1, 1e7)) &&
-    (typeof format === "string" ||
-      (Array.isArray(format) && format.length === rows && format.every((r) => isRow(r, columns))))
+    (typeof format === "string" || (all(format, (r) => isRow(r, columns)) && format.length === rows))
   );
 }
 

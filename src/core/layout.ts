@@ -588,9 +588,11 @@ function linkByDepth(rows: Rows, problems: Problems, column: string | undefined,
  */
 function breakCycles(rows: Rows, column: string | undefined, problems: Problems): number[] {
   const { size, parent } = rows;
-  const reached = link(rows);
+  link(rows);
   // Every node is reached once from a root unless some sit on a loop.
   if (rows.order.length === size) return rootsOf(rows);
+  const reached = new Uint8Array(size);
+  for (const i of rows.order) reached[i] = 1;
   // Walk up from each unreached node; a walk that meets itself has found a new loop.
   const walk = new Int32Array(size).fill(-1);
   for (let start = 0; start < size; start++) {

@@ -189,10 +189,10 @@ const FRAME = keep(newFrame("en", 0, String));
 
 /**
  * Children (in row order) from the parents, roots, and the pre-order without
- * recursion, so a 1,000,000-level chain cannot overflow the stack; returns
- * which nodes it reached (a node on a parent loop or below one is not).
+ * recursion, so a 1,000,000-level chain cannot overflow the stack. A node on
+ * a parent loop or below one is not in the pre-order.
  */
-export function link(f: Frame): Uint8Array {
+export function link(f: Frame): void {
   const { size, parent } = f;
   // Children as one list in parent order: count each parent's, then fill each block from its end.
   const first = new Int32Array(size + 1);
@@ -203,21 +203,19 @@ export function link(f: Frame): Uint8Array {
   // Each block's end now holds its start: shift back.
   first.copyWithin(0, 1);
   first[size] = kids.length;
-  const reached = new Uint8Array(size);
+  // The nodes still to visit are a stack at the end of `order`, growing down: a node is met once, so the visited
+  // ones (from the start) and the stack never overlap.
   const order = new Int32Array(size);
-  const stack = new Int32Array(size);
-  let height = 0;
+  let top = size;
   let count = 0;
-  for (let i = size - 1; i >= 0; i--) if (parent[i] < 0) stack[height++] = i;
-  f.roots = height;
-  while (height) {
-    const i = stack[--height];
-    reached[i] = 1;
+  for (let i = size - 1; i >= 0; i--) if (parent[i] < 0) order[--top] = i;
+  f.roots = size - top;
+  while (top < size) {
+    const i = order[top++];
     order[count++] = i;
-    for (let c = first[i + 1] - 1; c >= first[i]; c--) stack[height++] = kids[c];
+    for (let c = first[i + 1] - 1; c >= first[i]; c--) order[--top] = kids[c];
   }
   Object.assign(f, { first, kids, order: order.subarray(0, count) });
-  return reached;
 }
 
 /** The frames of trees read from a table whose nodes nobody has asked for yet. */

@@ -230,6 +230,30 @@ describe("Check tree on the year-to-date block of period sheets written by earli
     expect(target).toBeCloseTo(100 * share, 9);
   });
 
+  it("takes KPI rows appended below the table since into the KPI_TREE it writes, the rows above as they were", () => {
+    for (const pairs of [true, false]) {
+      const { s, table, fx, first, legacy } = periodSheet(pairs);
+      first.setFormulas([legacy]);
+      const before = shown(s, fx);
+      for (const [c, v] of [
+        ["A", "追加"],
+        ["B", "K8"],
+        ["C", "K1"],
+        ["E", "1"],
+      ])
+        s.type(YTD_SHEET, `${c}10`, v);
+      expect(s.values(YTD_SHEET, pairs ? "AL10" : "Z10")[0][0]).toBe("");
+      s.select(YTD_SHEET, "A2");
+      const grown = table.replace("9", "10");
+      expect(detect(s)).toMatchObject({ table: grown, upgrade: pairs ? 4 : 3 });
+      expect(s.run("addFunctionColumns", YTD_SHEET, grown, null)).toMatchObject({ updated: true });
+      expect(first.getFormulas()[0][0]).toBe(`=KPI_TREE(${grown},{1,0.8},"ja",$D$1${pairs ? "" : ",$F$1"})`);
+      // Rows 1–9 show what they showed, values and colours; row 10, outside the old formulas, gets its status.
+      expect(shown(s, fx)).toEqual(before);
+      expect(s.values(YTD_SHEET, pairs ? "AL10" : "Z10")[0][0]).toBe("データなし");
+    }
+  });
+
   it("is what the README shows: the formulas written before, and the one written now", () => {
     const text = readmePart("**Period sheets written by earlier versions**", "as on a new sheet.");
     for (const pairs of [true, false]) {
