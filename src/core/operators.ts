@@ -56,9 +56,8 @@ const blank = (v: Value): v is null => v === null || Number.isNaN(v);
 
 /**
  * `combine` over `values[c]` for each index c in `children` (from `from` to
- * `to`), in order, without building the list (a rollup calls it once per
- * parent). Operations run in this order whatever the caller, so results are
- * bit for bit the same.
+ * `to`), in order, without building the list. Operations run in this order
+ * whatever the caller, so results are bit for bit the same.
  */
 export function combineChildren(
   op: Op,
@@ -67,6 +66,26 @@ export function combineChildren(
   from = 0,
   to = children.length,
 ): Value {
+  return combineInto(op, children, values, from, to, ONE, 0) ? ONE[0] : null;
+}
+
+/** Where combineChildren has combineInto write. */
+const ONE = new Float64Array(1);
+
+/**
+ * `combineChildren` written to `out[at]`, false (nothing written) for blank:
+ * a rollup calls it once per parent, and a result that may be null would be a
+ * boxed number, made anew for every parent.
+ */
+export function combineInto(
+  op: Op,
+  children: ArrayLike<number>,
+  values: ArrayLike<Value>,
+  from: number,
+  to: number,
+  out: Float64Array,
+  at: number,
+): boolean {
   const n = to - from;
   let count = 0;
   let acc = 0;
@@ -83,20 +102,16 @@ export function combineChildren(
     else if (count === 1) second = v;
     count++;
   }
-  if (op === "none" || count === 0) return null;
-  switch (op) {
-    case "sum":
-    case "min":
-    case "max":
-      return acc;
-    case "avg":
-      return Number.isFinite(acc) ? acc / count : overflowMean(children, values, count, from, to);
-    case "product":
-    case "difference":
-      return count === n ? acc : null;
-    case "ratio":
-      return count === 2 && second !== 0 ? acc / second : null;
+  if (op === "none" || count === 0) return false;
+  if (op === "avg") acc = Number.isFinite(acc) ? acc / count : overflowMean(children, values, count, from, to);
+  else if (op === "product" || op === "difference") {
+    if (count !== n) return false;
+  } else if (op === "ratio") {
+    if (count !== 2 || second === 0) return false;
+    acc /= second;
   }
+  out[at] = acc;
+  return true;
 }
 
 type Fold = (a: number, b: number) => number;
@@ -213,13 +228,15 @@ let after = new Float64Array(16);
  */
 export function solveInto(
   op: Op,
-  required: number,
+  need: number,
   plans: ArrayLike<Value>,
   children: ArrayLike<number>,
   from: number,
   to: number,
   out: Float64Array,
 ): void {
+  // Unboxed from here: with the argument itself in the sums below, each child's result was a boxed number.
+  const required = +need;
   const n = to - from;
   let known = 0;
   let total = 0;

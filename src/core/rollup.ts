@@ -1,5 +1,5 @@
 import { fail } from "./errors";
-import { combineChildren, OPS } from "./operators";
+import { combineInto, OPS } from "./operators";
 import { type Frame, frameOf, fromValues, type Tree, toValues } from "./tree";
 
 export type Measure = "target" | "actual";
@@ -30,10 +30,8 @@ export function rolled(f: Frame, measure: Measure | ArrayLike<number | null>, on
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
     const o = OPS[op[i]];
-    out[i] =
-      o === undefined || o === "none"
-        ? own[i]
-        : (finiteValue(f, i, combineChildren(o, kids, out, first[i], first[i + 1]), onOverflow) ?? own[i]);
+    if (o === undefined || o === "none" || !combineInto(o, kids, out, first[i], first[i + 1], out, i)) out[i] = own[i];
+    else if (!Number.isFinite(out[i])) out[i] = finiteValue(f, i, out[i], onOverflow) ?? own[i];
   }
   return out;
 }

@@ -19,18 +19,14 @@ export function elementwise(lang: Lang, args: unknown[], fn: ElementFn): Output 
   for (const g of big)
     if (g.length !== rows || g[0].length !== cols)
       fail(lang, "badSize", {}, { sizes: big.map((x) => `${x.length}×${x[0].length}`).join(", ") });
-  const out: (number | string | null)[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const line: (number | string | null)[] = [];
-    for (let c = 0; c < cols; c++)
-      line.push(
-        fn(
-          grids.map((g) => (g.length * (g[0]?.length ?? 0) > 1 ? g[r][c] : g[0]?.[0])),
-          r + 1,
-        ),
-      );
-    out.push(line);
-  }
+  const out = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) =>
+      fn(
+        grids.map((g) => (big.includes(g) ? g[r][c] : g[0]?.[0])),
+        r + 1,
+      ),
+    ),
+  );
   return rows === 1 && cols === 1 ? out[0][0] : out;
 }
 
