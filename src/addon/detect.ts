@@ -218,10 +218,10 @@ function rewrite(loc: Located, existing: NonNullable<Located["existing"]>, tree:
   const {
     through,
     total = through,
-    share = ARRAYFORMULA_SHARE.exec(current[1])?.[1],
+    share = ARRAYFORMULA_SHARE.exec(current[1] ?? "")?.[1],
   } = columnFunction(current[0])?.args ?? {};
   // The ARRAYFORMULA's rate flags cover the rows it was written for: KPI rows appended since get theirs from KPI_TREE.
-  const rates = rateKpis(tree.nodes).slice(0, current[1].split(";").length);
+  const rates = rateKpis(tree.nodes).slice(0, (current[1] ?? "").split(";").length);
   const fx = (oneCall: boolean) =>
     functionColumns(g, column, tree.lang, thresholds, oneCall, total, share, rates).formulas;
   const was = fx(existing.oneCall);

@@ -104,6 +104,17 @@ describe("Check tree on the four single-purpose columns of earlier versions", ()
     expect(edit(s, "4100")).toEqual({ KPI_ROLLUP: 1, KPI_REQUIRED: 1, KPI_ACHIEVEMENT: 1, KPI_STATUS: 1 });
   });
 
+  it("leaves a lone function column of the user's (one KPI_ROLLUP beside the table) as it is, without an error", () => {
+    const s = addon({ sheets: { Data: TABLE } });
+    const sheet = s.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
+    sheet.getRange("G1").setValue("Rollup");
+    sheet.getRange("G2").setFormula("=KPI_ROLLUP(A1:F6)");
+    select(s, "Data", "A1");
+    expect(detect(s)).toMatchObject({ ok: true, functions: "G1:G6", planned: null });
+    expect(s.run("addFunctionColumns", "Data", "A1:F6", null)).toMatchObject({ added: false, updated: false });
+    expect(sheet.getRange("G2").getFormula()).toBe("=KPI_ROLLUP(A1:F6)");
+  });
+
   it("takes KPI rows appended below the table into the KPI_TREE it writes", () => {
     const { s, sheet } = legacySheet(LEGACY["first versions"]);
     for (const [a1, v] of [
